@@ -1,0 +1,42 @@
+import type { Role } from "../contracts/enums";
+
+/**
+ * What each role may do (issue #2, "Accounts and access"). Authorities run supervision over
+ * their jurisdiction subtree; institutions keep their own record; the system administrator
+ * manages accounts and reads the audit trail but does not run supervision (等保 2.0 三权分立:
+ * system and audit duties are kept apart from business duties).
+ */
+export const PERMISSIONS = {
+  "institution:read": "查看机构",
+  "institution:create": "新增与导入机构",
+  "institution:update": "编辑机构",
+  "institution:export": "导出机构",
+  "user:manage": "管理用户",
+  "audit:read": "查看审计日志",
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  system_admin: ["institution:read", "user:manage", "audit:read"],
+  authority_admin: ["institution:read", "institution:create", "institution:update", "institution:export", "user:manage"],
+  authority_inspector: ["institution:read", "institution:export"],
+  institution_admin: ["institution:read", "institution:update", "user:manage"],
+  institution_staff: ["institution:read"],
+};
+
+export const permissionsOf = (role: Role): readonly Permission[] => GRANTS[role];
+export const can = (role: Role, permission: Permission) => GRANTS[role].includes(permission);
+
+/** Roles a user manager may hand out: never more than the manager's own kind of account. */
+export function assignableRoles(managerRole: Role): Role[] {
+  switch (managerRole) {
+    case "system_admin":
+      return ["system_admin", "authority_admin", "authority_inspector", "institution_admin", "institution_staff"];
+    case "authority_admin":
+      return ["authority_admin", "authority_inspector", "institution_admin", "institution_staff"];
+    case "institution_admin":
+      return ["institution_admin", "institution_staff"];
+    default:
+      return [];
+  }
+}
