@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { inject } from "vitest";
+import type { Role } from "../contracts/enums";
+import type { InstitutionInput } from "../contracts/institutions";
+import { appUser, institution } from "../db/schema";
+import { syntheticCreditCode } from "../db/seed/generate-institutions";
+import { buildApp } from "../server/app";
+import { type Config, loadConfig } from "../server/config";
+import { institutionValues } from "../server/modules/institutions/save-institution";
+import { JurisdictionDirectory } from "../server/modules/jurisdictions/directory";
+import { hashPassword } from "../server/platform/auth/passwords";
+import { CSRF_COOKIE, CSRF_HEADER } from "../server/platform/auth/sessions";
+import { connectDatabase, type Db } from "../server/platform/db";
+import { ensureDatabase } from "../server/platform/embedded-postgres";
+
+export const TEST_PASSWORD = "Test@2026x";
+export const directory = new JurisdictionDirectory();
+
+/** Jurisdictions the tests use: two counties of one city, and a county of another city. */
+export const KAIFENG = "410200";
+export const LANKAO = "410225";
+export const QIXIAN = "410221";
+export const ZHENGZHOU = "410100";
+export const ZHONGYUAN = "410102";
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** A fresh database copied from the migrated template, and the app on it: each test file is isolated. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+  const adminUrl = inject("pgAdminUrl");
+  const name = `t_${randomUUID().replaceAll("-", "")}`;
+  await ensureDatabase(adminUrl, name, "yian_template");
+  const database = connectDatabase(adminUrl.replace(/\/postgres$/, `/${name}`), 5);
+  const config = loadConfig({ LOG_LEVEL: "silent", ...env });
+  const app = await buildApp({ config, db: database.db });
+  return {
+    app,
+    db: database.db,
+    config,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+let serial = 1_000_000 + Math.floor(Math.random() * 1_000_000);
+
+/** Inserts an institution (a valid, unique credit code unless given) straight into the database. */
+export async function makeInstitution(db: Db, overrides: Partial<InstitutionInput> & { jurisdictionCode: string }) {
+  const input: InstitutionInput = {
+    name: `测试医院${serial}`,
+    creditCode: syntheticCreditCode("public", overrides.jurisdictionCode, serial++),
+    type: "general_hospital",
+    ownership: "public",
+    grade: "grade2",
+    provincialDirect: false,
+    address: "",
+    beds: 100,
+    onDutyMedicalStaff: 120,
+    dailyOutpatientVisits: 300,
+    securityStaff: 5,
+    contactPerson: "张三",
+    contactPhone: "",
+    ...overrides,
+  };
+  const [row] = await db.insert(institution).values(institutionValues(directory, input)).returning();
+  if (!row) throw new Error("no row");
+  return row;
+}
+
+let passwordHash: Promise<string> | undefined;
+
+export async function makeUser(db: Db, account: { role: Role; jurisdictionCode?: string; institutionId?: string; mustChangePassword?: boolean }) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const username = `u${randomUUID().slice(0, 8)}`;
+  const [row] = await db
+    .insert(appUser)
+    .values({
+      username,
+      displayName: `测试用户${username}`,
+      role: account.role,
+      jurisdictionCode: account.jurisdictionCode ?? null,
+      institutionId: account.institutionId ?? null,
+      passwordHash: await passwordHash,
+      mustChangePassword: account.mustChangePassword ?? false,
+    })
+    .returning();
+  if (!row) throw new Error("no row");
+  return row;
+}
+
+type Method = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
+
+/** A browser-like client over app.inject: keeps cookies and sends the CSRF header like the web app. */
+export class Agent {
+  readonly cookies = new Map<string, string>();
+  sendCsrf = true;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(
+    method: Method,
+    url: string,
+    options: { json?: unknown; body?: Buffer; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const csrf = this.cookies.get(CSRF_COOKIE);
+    if (method !== "GET" && this.sendCsrf && csrf && !(CSRF_HEADER in headers)) headers[CSRF_HEADER] = csrf;
+    const response = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(options.json !== undefined ? { payload: options.json as object } : {}),
+      ...(options.body ? { payload: options.body } : {}),
+    });
+    for (const cookie of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      const cleared = cookie.value === "" || (cookie.expires && cookie.expires.getTime() < Date.now()) || cookie.maxAge === 0;
+      if (cleared) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    return response;
+  }
+
+  get = (url: string) => this.request("GET", url);
+  post = (url: string, json?: unknown) => this.request("POST", url, json === undefined ? {} : { json });
+  put = (url: string, json?: unknown) => this.request("PUT", url, { json });
+
+  async login(username: string, password = TEST_PASSWORD): Promise<LightMyRequestResponse> {
+    await this.get("/api/auth/session");
+    return this.post("/api/auth/login", { username, password });
+  }
+}
+
+/** An agent already signed in as a new user of the given role and affiliation. */
+export async function signedIn(ctx: TestContext, account: Parameters<typeof makeUser>[1]) {
+  const user = await makeUser(ctx.db, account);
+  const agent = new Agent(ctx.app);
+  const response = await agent.login(user.username);
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+  return { agent, user };
+}
+
+/** A multipart/form-data body with one file field, as a browser would send it. */
+export function multipartFile(field: string, fileName: string, content: Buffer) {
+  const boundary = `----yian${randomUUID().replaceAll("-", "")}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { body: Buffer.concat([head, content, tail]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
