@@ -49,8 +49,8 @@ export type InstitutionFilters = z.infer<typeof InstitutionFilters>;
 export const InstitutionListQuery = InstitutionFilters.extend(Pagination.shape);
 export type InstitutionListQuery = z.infer<typeof InstitutionListQuery>;
 
-export const InstitutionSummary = z.object({
-  id: z.uuid(),
+/** An institution's own fields as the server returns them (no input transforms, so responses can be encoded). */
+export const InstitutionFields = z.object({
   name: z.string(),
   creditCode: z.string(),
   type: z.string(),
@@ -58,22 +58,35 @@ export const InstitutionSummary = z.object({
   grade: z.string(),
   provincialDirect: z.boolean(),
   jurisdictionCode: z.string(),
-  jurisdictionName: z.string(),
+  address: z.string(),
   beds: z.number().int(),
+  onDutyMedicalStaff: z.number().int(),
+  dailyOutpatientVisits: z.number().int(),
+  securityStaff: z.number().int(),
   contactPerson: z.string(),
+  contactPhone: z.string(),
 });
+
+export const InstitutionSummary = InstitutionFields.pick({
+  name: true,
+  creditCode: true,
+  type: true,
+  ownership: true,
+  grade: true,
+  provincialDirect: true,
+  jurisdictionCode: true,
+  beds: true,
+  contactPerson: true,
+}).extend({ id: z.uuid(), jurisdictionName: z.string() });
 export type InstitutionSummary = z.infer<typeof InstitutionSummary>;
 
 export const InstitutionPage = pageOf(InstitutionSummary);
 export type InstitutionPage = z.infer<typeof InstitutionPage>;
 
-export const InstitutionDetail = InstitutionSummary.extend({
+export const InstitutionDetail = InstitutionFields.extend({
+  id: z.uuid(),
+  jurisdictionName: z.string(),
   creditCodeChecksumOk: z.boolean(),
-  address: z.string(),
-  onDutyMedicalStaff: z.number().int(),
-  dailyOutpatientVisits: z.number().int(),
-  securityStaff: z.number().int(),
-  contactPhone: z.string(),
   /** Names from the province down to the county, for the breadcrumb. */
   jurisdictionTrail: z.array(z.object({ code: z.string(), name: z.string() })),
   createdAt: z.string(),
@@ -100,7 +113,7 @@ export const ImportPreview = z.object({
   errors: z.array(ImportRowError),
   warnings: z.array(ImportRowError),
   /** First valid rows, so the user sees what will be imported before confirming. */
-  sample: z.array(InstitutionInput.extend({ row: z.number().int() })),
+  sample: z.array(InstitutionFields.extend({ row: z.number().int() })),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

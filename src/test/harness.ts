@@ -37,7 +37,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const name = `t_${randomUUID().replaceAll("-", "")}`;
   await ensureDatabase(adminUrl, name, "yian_template");
   const database = connectDatabase(adminUrl.replace(/\/postgres$/, `/${name}`), 5);
-  const config = loadConfig({ LOG_LEVEL: "silent", ...env });
+  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...env });
   const app = await buildApp({ config, db: database.db });
   return {
     app,

@@ -102,14 +102,15 @@ export async function previewImport(db: Db, directory: JurisdictionDirectory, ca
   for (const { number, cells } of rows) {
     const cellsByHeader = new Map(headers.map((header, i) => [header, cells[i] ?? ""]));
     const rowErrors: ImportRowError[] = [];
-    const parsed = InstitutionInput.safeParse(rawInstitution(cellsByHeader, rowErrors, number));
+    const raw = rawInstitution(cellsByHeader, rowErrors, number);
+    const parsed = InstitutionInput.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
         const column = INSTITUTION_COLUMNS.find((c) => c.field === field);
         const label = column?.header ?? FIELD_LABELS[field] ?? field;
         if (!rowErrors.some((e) => e.field === field))
-          rowErrors.push({ row: number, field, message: `${label}：${issue.input === undefined ? "必填" : issue.message}` });
+          rowErrors.push({ row: number, field, message: `${label}：${raw[field] === undefined ? "必填" : issue.message}` });
       }
     } else {
       const problem = jurisdictionProblem(directory, caller.scope, parsed.data.jurisdictionCode);

@@ -82,10 +82,13 @@ export function registerRequestContext(app: FastifyInstance, deps: { db: Db; idl
   });
 
   // Safety net: a state-changing request whose handler wrote no audit record (it failed, or was
-  // refused before reaching one) still leaves one, outside the rolled-back transaction.
-  app.addHook("onResponse", async (request, reply) => {
+  // refused before reaching one) still leaves one, outside the rolled-back transaction. Written
+  // before the response leaves, so a client never sees a result whose record does not exist yet.
+  app.addHook("onSend", async (request, reply, payload) => {
     const ctx = request.ctx;
-    if (!ctx || ctx.audited || SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return;
+    const isApi = request.url.startsWith("/api/");
+    if (isApi) reply.header("cache-control", "no-store");
+    if (!ctx || ctx.audited || SAFE_METHODS.has(request.method) || !isApi) return payload;
     try {
       await writeAudit(deps.db, ctx, {
         action: `${request.method} ${request.routeOptions.url ?? request.url.split("?")[0]}`,
@@ -95,9 +98,6 @@ export function registerRequestContext(app: FastifyInstance, deps: { db: Db; idl
     } catch (error) {
       request.log.error({ err: error }, "could not write the audit record");
     }
-  });
-
-  app.addHook("onSend", async (request, reply) => {
-    if (!SAFE_METHODS.has(request.method) || request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    return payload;
   });
 }
