@@ -52,7 +52,8 @@ export function registerRequestContext(app: FastifyInstance, deps: { db: Db; idl
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const ctx: RequestContext = { user: null, sessionToken: null, csrfToken: null, actorId: null, actorUsername: null, ip: request.ip, audited: false };
     request.ctx = ctx;
-    if (!request.url.startsWith("/api/")) return;
+    // Unknown routes answer 404 to everyone: the route table is public in the OpenAPI anyway.
+    if (!request.url.startsWith("/api/") || request.is404) return;
 
     const token = request.cookies[SESSION_COOKIE];
     let expired = false;

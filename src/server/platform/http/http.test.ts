@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, LANKAO, signedIn, type TestContext } from "../../../test/harness";
+import { fieldLabel } from "./error-handler";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(() => ctx.close());
+
+describe("HTTP edges", () => {
+  it("answers an unknown API route with a JSON 404 in Chinese", async () => {
+    const response = await ctx.app.inject({ method: "GET", url: "/api/no-such-thing" });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: { code: "NOT_FOUND", message: "请求的接口不存在" } });
+  });
+
+  it("answers a malformed JSON body with a 400 in Chinese", async () => {
+    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const response = await agent.request("POST", "/api/institutions", { body: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toBe("请求格式不正确");
+  });
+
+  it("keeps API responses out of caches", async () => {
+    const response = await ctx.app.inject({ method: "GET", url: "/api/auth/session" });
+    expect(response.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("publishes the OpenAPI description", async () => {
+    const response = await ctx.app.inject({ method: "GET", url: "/api/openapi.json" });
+    expect(response.json().paths["/api/institutions"]).toBeDefined();
+  });
+});
+
+describe("field labels", () => {
+  it("name the field in Chinese, with the row for array items", () => {
+    expect(fieldLabel("/beds")).toEqual({ field: "beds", label: "床位数" });
+    expect(fieldLabel("/rows/2/creditCode")).toEqual({ field: "rows.2.creditCode", label: "第 3 项的统一社会信用代码" });
+    expect(fieldLabel("/unknownField")).toEqual({ field: "unknownField", label: "unknownField" });
+  });
+});
