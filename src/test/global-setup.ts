@@ -1,10 +1,11 @@
 import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../db/migrate";
 import { connectDatabase } from "../server/platform/db";
-import { ensureDatabase, startEmbeddedPostgres } from "../server/platform/embedded-postgres";
+import { ensureDatabase, postgresCanReach, startEmbeddedPostgres } from "../server/platform/embedded-postgres";
 
 /** Name of the migrated database every test file copies (CREATE DATABASE … TEMPLATE). */
 export const TEMPLATE_DATABASE = "yian_template";
@@ -28,7 +29,8 @@ const freePort = () =>
 
 /** One real PostgreSQL cluster for the whole run, in a throwaway folder inside the project. */
 export default async function setup(project: TestProject) {
-  const dataDir = path.resolve("data", `test-${process.pid}`);
+  // Inside the project when the postgres user can reach it; a throwaway cluster may live anywhere.
+  const dataDir = path.resolve(postgresCanReach("data") ? "data" : tmpdir(), `yian-test-${process.pid}`);
   await rm(dataDir, { recursive: true, force: true });
   const cluster = await startEmbeddedPostgres({ dataDir, port: await freePort() });
   const adminUrl = cluster.connectionString("postgres");
