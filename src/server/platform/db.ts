@@ -15,6 +15,9 @@ export interface Database {
 
 export function connectDatabase(connectionString: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection dropped by the server (restart, admin command) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const db = drizzle(pool, { schema });
   return { pool, db, close: () => pool.end() };
 }

@@ -23,8 +23,9 @@ export function institutionListCondition(directory: JurisdictionDirectory, scope
   if (filters.grade) conditions.push(eq(institution.grade, filters.grade));
   if (filters.ownership) conditions.push(eq(institution.ownership, filters.ownership));
   if (filters.provincialDirect !== undefined) conditions.push(eq(institution.provincialDirect, filters.provincialDirect));
-  // search_text is "name credit_code" under a trigram index: a substring of either, any length.
-  if (filters.q) conditions.push(sql`${institution.searchText} ilike ${substringPattern(filters.q)}`);
+  // search_text is "name credit_code" in lower case under a trigram index: a substring of either,
+  // any length, any case. LIKE on the lowered term, not ILIKE, which lowers every row as it goes.
+  if (filters.q) conditions.push(sql`${institution.searchText} like lower(${substringPattern(filters.q)})`);
   return and(...conditions) as SQL;
 }
 
