@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, LANKAO, signedIn, type TestContext } from "../../../test/harness";
 import { fieldLabel } from "./error-handler";
@@ -27,9 +28,10 @@ describe("HTTP edges", () => {
     expect(response.headers["cache-control"]).toBe("no-store");
   });
 
-  it("publishes the OpenAPI description", async () => {
+  it("publishes the OpenAPI description, and the committed copy is current (npm run openapi)", async () => {
     const response = await ctx.app.inject({ method: "GET", url: "/api/openapi.json" });
     expect(response.json().paths["/api/institutions"]).toBeDefined();
+    expect(response.json()).toEqual(JSON.parse(readFileSync("docs/openapi.json", "utf8")));
   });
 });
 
