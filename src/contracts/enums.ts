@@ -51,8 +51,3 @@ export const JURISDICTION_LEVELS = {
 export type JurisdictionLevel = keyof typeof JURISDICTION_LEVELS;
 
 export const keysOf = <T extends Record<string, string>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
-
-/** Reverse lookup: the key whose Chinese label is `label`, for Excel import. */
-export function keyForLabel<T extends Record<string, string>>(record: T, label: string): (keyof T & string) | undefined {
-  return (Object.keys(record) as (keyof T & string)[]).find((key) => record[key] === label);
-}

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { JURISDICTION_LEVELS, type JurisdictionLevel, keysOf } from "./enums";
 
 export interface JurisdictionNode {
   code: string;
   name: string;
-  level: "province" | "city" | "county";
+  level: JurisdictionLevel;
   codeKind: "gb2260" | "statistical";
   authorityName: string;
   children: JurisdictionNode[];
@@ -13,7 +14,7 @@ export const JurisdictionNode: z.ZodType<JurisdictionNode> = z.lazy(() =>
   z.object({
     code: z.string(),
     name: z.string(),
-    level: z.enum(["province", "city", "county"]),
+    level: z.enum(keysOf(JURISDICTION_LEVELS)),
     codeKind: z.enum(["gb2260", "statistical"]),
     authorityName: z.string(),
     children: z.array(JurisdictionNode),

@@ -34,5 +34,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return parsed.data;
 }
-
-export const configDescriptions = () => Object.entries(EnvSchema.shape).map(([name, schema]) => ({ name, description: schema.description ?? "" }));

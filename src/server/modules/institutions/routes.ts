@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { IdParams } from "../../../contracts/common";
 import {
   ImportPreview,
@@ -75,7 +74,7 @@ export function institutionRoutes(app: FastifyInstance, deps: { db: Db; director
     return previewImport(db, directory, caller, file.filename, file.file);
   });
 
-  api.post("/api/institutions/imports/:id/confirm", { schema: { params: z.object({ id: z.uuid() }), response: { 200: ImportResult } } }, async (request) =>
+  api.post("/api/institutions/imports/:id/confirm", { schema: { params: IdParams, response: { 200: ImportResult } } }, async (request) =>
     confirmImport(db, directory, callerOf(request), request.params.id),
   );
 }
