@@ -1,0 +1,130 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import { App, Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from "antd";
+import { type ReactNode, useState } from "react";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { ROLES } from "../../contracts/enums";
+import type { Permission } from "../../domain/permissions";
+import { CHANGE_PASSWORD_PATH } from "./guards";
+import { useCan, useCurrentUser, useSession } from "./session";
+import "./layout.css";
+
+interface NavigationItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission: Permission;
+}
+
+const NAVIGATION: NavigationItem[] = [
+  { path: "/", label: "首页", icon: <HomeOutlined />, permission: "institution:read" },
+  { path: "/institutions", label: "机构管理", icon: <BankOutlined />, permission: "institution:read" },
+  { path: "/users", label: "用户管理", icon: <TeamOutlined />, permission: "user:manage" },
+  { path: "/audit", label: "审计日志", icon: <AuditOutlined />, permission: "audit:read" },
+];
+
+function selectedPath(pathname: string): string {
+  const match = NAVIGATION.find((item) => item.path !== "/" && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
+  return match?.path ?? pathname;
+}
+
+function NavigationMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const can = useCan();
+  const { pathname } = useLocation();
+  const items = NAVIGATION.filter((item) => can(item.permission)).map((item) => ({
+    key: item.path,
+    icon: item.icon,
+    label: (
+      <Link to={item.path} onClick={onNavigate}>
+        {item.label}
+      </Link>
+    ),
+  }));
+  return <Menu mode="inline" theme="dark" selectedKeys={[selectedPath(pathname)]} items={items} />;
+}
+
+const brand = (
+  <Link to="/" className="yian-brand">
+    <SafetyCertificateOutlined />
+    <span>医安</span>
+  </Link>
+);
+
+export function AppLayout() {
+  const user = useCurrentUser();
+  const { signOut } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  // Before the first measurement every breakpoint is undefined; assume a desktop until told otherwise.
+  const isWide = screens.lg ?? true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const logout = async () => {
+    try {
+      await signOut();
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+    navigate("/login", { replace: true });
+  };
+
+  return (
+    <Layout className="yian-shell">
+      {isWide ? (
+        <Layout.Sider width={208} className="yian-sider">
+          {brand}
+          <NavigationMenu />
+        </Layout.Sider>
+      ) : (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={240}
+          title={null}
+          closable={false}
+          styles={{ body: { padding: 0, background: "#001529" } }}
+        >
+          {brand}
+          <div className="yian-drawer-user">
+            <div>{user.affiliation.name}</div>
+            <Tag color="blue">{ROLES[user.role]}</Tag>
+          </div>
+          <NavigationMenu onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      )}
+      <Layout>
+        <Layout.Header className="yian-header">
+          <Space size="middle">
+            {!isWide && <Button type="text" aria-label="打开菜单" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} />}
+            {!isWide && <span className="yian-header-title">医安</span>}
+            {isWide && <Typography.Text type="secondary">卫生健康安全监管平台</Typography.Text>}
+          </Space>
+          <Space size={isWide ? "middle" : "small"} className="yian-header-user">
+            <Typography.Text strong>{user.displayName}</Typography.Text>
+            {isWide && <Typography.Text type="secondary">{user.affiliation.name}</Typography.Text>}
+            {isWide && <Tag color="blue">{ROLES[user.role]}</Tag>}
+            <Button type="text" aria-label="修改密码" icon={<LockOutlined />} onClick={() => navigate(CHANGE_PASSWORD_PATH)}>
+              {isWide && "修改密码"}
+            </Button>
+            <Button icon={<LogoutOutlined />} onClick={logout}>
+              {isWide ? "退出登录" : "退出"}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="yian-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

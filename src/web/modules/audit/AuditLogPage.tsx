@@ -1,0 +1,86 @@
+import { useQuery } from "@tanstack/react-query";
+import { Card, Col, DatePicker, Row, type TableColumnsType, Tag, Typography } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { AUDIT_ACTIONS, type AuditEntry, type AuditPage } from "../../../contracts/audit";
+import { api, withQuery } from "../../app/api";
+import { labelOf, optionsOf } from "../../ui/enum-options";
+import { FilterSelect } from "../../ui/FilterSelect";
+import { ListTable } from "../../ui/ListTable";
+import { PageTitle } from "../../ui/PageTitle";
+import { SearchBox } from "../../ui/SearchBox";
+import { useListParams } from "../../ui/use-list-params";
+
+const AUDIT_FILTER_KEYS = ["actor", "action", "result", "from", "to"] as const;
+const RESULTS = { success: "成功", failure: "失败" };
+
+/** Details are free-form JSON written by the server; shown compact, in full on hover. */
+function Detail({ detail }: { detail: unknown }) {
+  if (detail === null || detail === undefined) return "—";
+  const text = JSON.stringify(detail);
+  return (
+    <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 320 }}>
+      {text}
+    </Typography.Text>
+  );
+}
+
+const COLUMNS: TableColumnsType<AuditEntry> = [
+  { title: "时间", dataIndex: "at", fixed: "left", render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm:ss") },
+  { title: "操作人", dataIndex: "actorUsername", render: (actor: string | null) => actor ?? "（未登录）" },
+  { title: "操作", dataIndex: "action", render: (action: string) => labelOf(AUDIT_ACTIONS, action) },
+  { title: "对象", key: "target", render: (_, entry) => (entry.targetType ? `${entry.targetType}${entry.targetId ? ` · ${entry.targetId}` : ""}` : "—") },
+  {
+    title: "结果",
+    dataIndex: "result",
+    render: (result: AuditEntry["result"]) => <Tag color={result === "success" ? "green" : "red"}>{RESULTS[result]}</Tag>,
+  },
+  { title: "IP 地址", dataIndex: "ip" },
+  { title: "详情", dataIndex: "detail", render: (detail: unknown) => <Detail detail={detail} /> },
+];
+
+export function AuditLogPage() {
+  const list = useListParams(AUDIT_FILTER_KEYS);
+  const query = { ...list.filters, page: list.page, pageSize: list.pageSize };
+  const entries = useQuery({
+    queryKey: ["audit", query],
+    queryFn: () => api<AuditPage>(withQuery("/api/audit", query)),
+    placeholderData: (previous) => previous,
+  });
+  const { from, to } = list.filters;
+  const range: [Dayjs, Dayjs] | null = from && to ? [dayjs(from), dayjs(to)] : null;
+
+  return (
+    <>
+      <PageTitle title="审计日志" />
+      <Card>
+        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+          <Col xs={24} md={12} xl={6}>
+            <SearchBox value={list.filters.actor} placeholder="操作人用户名" label="操作人" onSearch={(actor) => list.setFilters({ actor })} />
+          </Col>
+          <Col xs={24} sm={12} md={6} xl={4}>
+            <FilterSelect
+              placeholder="操作"
+              searchable
+              options={optionsOf(AUDIT_ACTIONS)}
+              value={list.filters.action}
+              onChange={(action) => list.setFilters({ action })}
+            />
+          </Col>
+          <Col xs={24} sm={12} md={6} xl={3}>
+            <FilterSelect placeholder="结果" options={optionsOf(RESULTS)} value={list.filters.result} onChange={(result) => list.setFilters({ result })} />
+          </Col>
+          <Col xs={24} md={12} xl={8}>
+            <DatePicker.RangePicker
+              showTime={{ format: "HH:mm" }}
+              format="YYYY-MM-DD HH:mm"
+              value={range}
+              onChange={(dates) => list.setFilters({ from: dates?.[0]?.format(), to: dates?.[1]?.format() })}
+              style={{ width: "100%" }}
+            />
+          </Col>
+        </Row>
+        <ListTable query={entries} columns={COLUMNS} pagination={list.pagination} emptyText={list.hasFilters ? "没有符合条件的记录" : "暂无审计记录"} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,212 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { App, Breadcrumb, Button, Card, Col, Form, type FormRule, Input, InputNumber, Row, Select, Skeleton, Space, Switch } from "antd";
+import { Link, useNavigate, useParams } from "react-router";
+import { INSTITUTION_GRADES, INSTITUTION_TYPES, OWNERSHIPS } from "../../../contracts/enums";
+import { type InstitutionDetail, InstitutionInput, type SaveInstitutionResult } from "../../../contracts/institutions";
+import { checkCreditCode, normalizeCreditCode } from "../../../domain/credit-code";
+import { api } from "../../app/api";
+import { optionsOf } from "../../ui/enum-options";
+import { PageTitle } from "../../ui/PageTitle";
+import { ForbiddenResult, LoadError, NotFoundResult } from "../../ui/results";
+import { schemaRule } from "../../ui/schema-rule";
+import { showSubmitError } from "../../ui/server-error";
+import { JurisdictionTreeSelect, useJurisdictionTree } from "../jurisdictions/JurisdictionTreeSelect";
+import { isInstitutionId, refreshInstitutionData, useInstitution } from "./queries";
+
+/** Malformed codes block saving; a wrong check character only warns, since some legal pilot-era codes have one. */
+const CREDIT_CODE_RULES: FormRule[] = [
+  { required: true, message: "请输入统一社会信用代码" },
+  {
+    validator: async (_rule, value?: string) => {
+      const check = value ? checkCreditCode(value) : null;
+      if (check?.status === "malformed") throw new Error(check.reason);
+    },
+  },
+  {
+    warningOnly: true,
+    validator: async (_rule, value?: string) => {
+      const check = value ? checkCreditCode(value) : null;
+      if (check?.status === "checksum_mismatch") throw new Error(`校验位不符（按 GB 32100 应为 ${check.expected}），请核对；确认无误仍可保存`);
+    },
+  },
+];
+
+const COUNT_FIELDS: { name: keyof InstitutionInput; label: string }[] = [
+  { name: "beds", label: "床位数" },
+  { name: "onDutyMedicalStaff", label: "在岗医务人员数" },
+  { name: "dailyOutpatientVisits", label: "日均门诊量" },
+  { name: "securityStaff", label: "保安人数" },
+];
+
+const NEW_INSTITUTION: Partial<InstitutionInput> = {
+  ownership: "public",
+  grade: "ungraded",
+  provincialDirect: false,
+  beds: 0,
+  onDutyMedicalStaff: 0,
+  dailyOutpatientVisits: 0,
+  securityStaff: 0,
+};
+
+function inputOf(detail: InstitutionDetail): InstitutionInput {
+  return {
+    name: detail.name,
+    creditCode: detail.creditCode,
+    type: detail.type as InstitutionInput["type"],
+    ownership: detail.ownership as InstitutionInput["ownership"],
+    grade: detail.grade as InstitutionInput["grade"],
+    provincialDirect: detail.provincialDirect,
+    jurisdictionCode: detail.jurisdictionCode,
+    address: detail.address,
+    beds: detail.beds,
+    onDutyMedicalStaff: detail.onDutyMedicalStaff,
+    dailyOutpatientVisits: detail.dailyOutpatientVisits,
+    securityStaff: detail.securityStaff,
+    contactPerson: detail.contactPerson,
+    contactPhone: detail.contactPhone,
+  };
+}
+
+const half = { xs: 24, md: 12 };
+const quarter = { xs: 12, md: 6 };
+
+function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDetail; initialValues: Partial<InstitutionInput> }) {
+  const [form] = Form.useForm<InstitutionInput>();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (input: InstitutionInput) =>
+      existing
+        ? api<SaveInstitutionResult>(`/api/institutions/${existing.id}`, { method: "PUT", body: input })
+        : api<SaveInstitutionResult>("/api/institutions", { method: "POST", body: input }),
+    onSuccess: async ({ institution, warnings }) => {
+      message.success(existing ? "已保存" : "已新增机构");
+      for (const warning of warnings) message.warning(warning, 8);
+      await refreshInstitutionData(queryClient);
+      navigate(`/institutions/${institution.id}`, { replace: !existing });
+    },
+    onError: (error) => showSubmitError(form, message, error),
+  });
+  const cancelTo = existing ? `/institutions/${existing.id}` : "/institutions";
+
+  return (
+    <Form<InstitutionInput> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => save.mutate(values)} scrollToFirstError>
+      <Card title="基本信息" style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          <Col {...half}>
+            <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: "请输入机构名称" }, { max: 100 }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item label="统一社会信用代码" name="creditCode" rules={CREDIT_CODE_RULES} normalize={(value: string) => normalizeCreditCode(value)}>
+              <Input maxLength={18} placeholder="18 位，如 12410225MB0000000X" style={{ fontFamily: "monospace" }} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item label="机构类型" name="type" rules={[{ required: true, message: "请选择机构类型" }]}>
+              <Select options={optionsOf(INSTITUTION_TYPES)} placeholder="请选择" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item label="所在县(市、区)" name="jurisdictionCode" rules={[{ required: true, message: "请选择所在县(市、区)" }]}>
+              <JurisdictionTreeSelect leavesOnly placeholder="请选择县(市、区)" />
+            </Form.Item>
+          </Col>
+          <Col {...quarter}>
+            <Form.Item label="所有制" name="ownership" rules={[{ required: true }]}>
+              <Select options={optionsOf(OWNERSHIPS)} />
+            </Form.Item>
+          </Col>
+          <Col {...quarter}>
+            <Form.Item label="等级" name="grade" rules={[{ required: true }]}>
+              <Select options={optionsOf(INSTITUTION_GRADES)} />
+            </Form.Item>
+          </Col>
+          <Col {...quarter}>
+            <Form.Item label="是否省直" name="provincialDirect" valuePropName="checked">
+              <Switch checkedChildren="是" unCheckedChildren="否" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label="地址" name="address" rules={[{ max: 200 }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+      <Card title="规模与安保" style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          {COUNT_FIELDS.map(({ name, label }) => (
+            <Col key={name} {...quarter}>
+              <Form.Item label={label} name={name} rules={[{ required: true, message: `请输入${label}` }]}>
+                <InputNumber min={0} max={10_000_000} precision={0} style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+      </Card>
+      <Card title="联系方式" style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          <Col {...half}>
+            <Form.Item label="联系人" name="contactPerson" rules={[{ required: true, whitespace: true, message: "请输入联系人" }, { max: 50 }]}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item label="联系电话" name="contactPhone" rules={[schemaRule(InstitutionInput.shape.contactPhone)]}>
+              <Input maxLength={30} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+      <Space>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          保存
+        </Button>
+        <Button onClick={() => navigate(cancelTo)}>取消</Button>
+      </Space>
+    </Form>
+  );
+}
+
+function EditInstitution({ id }: { id: string }) {
+  const institution = useInstitution(id);
+  if (institution.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (institution.isError) return <LoadError error={institution.error} onRetry={() => institution.refetch()} />;
+  const detail = institution.data;
+  if (!detail.actions.edit) return <ForbiddenResult subTitle="您不能编辑该机构。" />;
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[{ title: <Link to="/institutions">机构管理</Link> }, { title: <Link to={`/institutions/${id}`}>{detail.name}</Link> }, { title: "编辑" }]}
+      />
+      <PageTitle title="编辑机构" />
+      <InstitutionForm existing={detail} initialValues={inputOf(detail)} />
+    </>
+  );
+}
+
+function NewInstitution() {
+  const tree = useJurisdictionTree();
+  if (tree.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  // A county authority has one county to choose from: choose it for them.
+  const onlyRoot = tree.data?.roots.length === 1 ? tree.data.roots[0] : undefined;
+  const jurisdictionCode = onlyRoot && onlyRoot.children.length === 0 ? onlyRoot.code : undefined;
+  return (
+    <>
+      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/institutions">机构管理</Link> }, { title: "新增机构" }]} />
+      <PageTitle title="新增机构" />
+      <InstitutionForm initialValues={{ ...NEW_INSTITUTION, jurisdictionCode }} />
+    </>
+  );
+}
+
+/** /institutions/new and /institutions/:id/edit. */
+export function InstitutionFormPage() {
+  const { id } = useParams();
+  if (id === undefined) return <NewInstitution />;
+  return isInstitutionId(id) ? <EditInstitution id={id} /> : <NotFoundResult />;
+}

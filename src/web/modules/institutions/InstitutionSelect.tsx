@@ -1,0 +1,36 @@
+import { Select, type SelectProps } from "antd";
+import { useState } from "react";
+import { useDebouncedValue } from "../../ui/use-debounced-value";
+import { useInstitutionPage } from "./queries";
+
+const OPTION_COUNT = 20;
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+/** Picks one institution of the caller's scope, searched on the server by name or credit code as the user types. */
+export function InstitutionSelect({ onChange, ...props }: Omit<SelectProps<string, Option>, "options" | "showSearch" | "filterOption">) {
+  const [search, setSearch] = useState("");
+  // Kept so the chosen name still shows after a later search no longer lists it.
+  const [chosen, setChosen] = useState<Option>();
+  const q = useDebouncedValue(search.trim());
+  const institutions = useInstitutionPage({ q, pageSize: OPTION_COUNT });
+  const found = (institutions.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.name}（${item.jurisdictionName}）` }));
+  const options = chosen && !found.some((option) => option.value === chosen.value) ? [chosen, ...found] : found;
+  return (
+    <Select<string, Option>
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      options={options}
+      loading={institutions.isFetching}
+      notFoundContent={institutions.isError ? institutions.error.message : "无匹配的机构，请输入名称搜索"}
+      placeholder="输入机构名称搜索"
+      onChange={(value, option) => {
+        setChosen(Array.isArray(option) ? undefined : option);
+        onChange?.(value, option);
+      }}
+      {...props}
+    />
+  );
+}
