@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { checkCharacterFor } from "../src/domain/credit-code";
+import { apiAs, button, findInstitutions, login, unique } from "./support";
+
+const HEADERS = ["机构名称", "统一社会信用代码", "机构类型", "所有制", "等级", "是否省直", "所在县(市、区)代码", "床位数", "联系人", "联系电话"];
+
+/** A well-formed code with a correct check character that no other run will have used. */
+function freshCreditCode(): string {
+  const first17 = `52410225${String(Date.now()).slice(-9)}`;
+  return first17 + checkCharacterFor(first17);
+}
+
+async function workbook(rows: (string | number)[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("机构");
+  sheet.addRow(HEADERS);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+test("an Excel import lists the bad row with its reason and imports nothing until confirmed", async ({ page, baseURL }) => {
+  const name = `导入测试卫生室${unique()}`;
+  const file = await workbook([
+    [name, freshCreditCode(), "村卫生室", "公立", "未定级", "否", "410225", 0, "王测试", "0371-1234567"],
+    [`错误行${unique()}`, freshCreditCode().replace(/.$/, "I"), "火星医院", "公立", "未定级", "否", "410225", 0, "李测试", ""],
+  ]);
+
+  await login(page, "lk_admin");
+  await page.goto("/institutions");
+  await button(page, "导入").click();
+  const dialog = page.getByRole("dialog", { name: "导入机构" });
+  await dialog
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "机构导入.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file });
+
+  const errorRows = dialog.locator(".ant-table-row", { hasText: "第 3 行" });
+  await expect(errorRows.filter({ hasText: "机构类型" })).toContainText("“火星医院”不是可选值");
+  await expect(errorRows.filter({ hasText: "统一社会信用代码" })).toContainText("不允许");
+  const confirm = button(dialog, "导入 1 条有效记录");
+  await expect(confirm).toBeEnabled();
+
+  // Checked, not imported: the valid row is not registered before confirmation.
+  const lankao = await apiAs(baseURL as string, "lk_admin");
+  expect(await findInstitutions(lankao, name)).toHaveLength(0);
+
+  await confirm.click();
+  await expect(page.getByText("已导入 1 条机构记录")).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  expect((await findInstitutions(lankao, name)).map((i) => i.name)).toEqual([name]);
+  await lankao.dispose();
+
+  await page.getByLabel("搜索机构").fill(name);
+  await page.getByLabel("搜索机构").press("Enter");
+  await expect(page.getByRole("link", { name })).toBeVisible();
+});

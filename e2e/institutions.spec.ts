@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { apiAs, button, findInstitutions, login, unique } from "./support";
+
+const HOSPITAL = "兰考县人民医院";
+
+test("county admin finds an institution by its Chinese name, edits it and sees the saved values", async ({ page }) => {
+  const contact = `测试联系人${unique()}`;
+  await login(page, "lk_admin");
+  await page.getByRole("menuitem", { name: "机构管理" }).click();
+  await page.getByLabel("搜索机构").fill("人民医院");
+  await page.getByLabel("搜索机构").press("Enter");
+  await expect(page).toHaveURL(/q=%E4%BA%BA%E6%B0%91%E5%8C%BB%E9%99%A2/);
+  await page.getByRole("link", { name: HOSPITAL }).click();
+  await expect(page.getByRole("heading", { name: HOSPITAL })).toBeVisible();
+
+  await button(page, "编辑").click();
+  await expect(page.getByRole("heading", { name: "编辑机构" })).toBeVisible();
+  await page.getByLabel("联系人").fill(contact);
+  await page.getByLabel("床位数").fill("1234");
+  await button(page, "保存").click();
+
+  await expect(page.getByRole("heading", { name: HOSPITAL })).toBeVisible();
+  await expect(page).toHaveURL(/\/institutions\/[0-9a-f-]{36}$/);
+  const details = page.locator(".ant-descriptions");
+  await expect(details.getByText(contact)).toBeVisible();
+  await expect(details.getByText("1234", { exact: true })).toBeVisible();
+
+  // Saved on the server, not only shown: a reload reads it back.
+  await page.reload();
+  await expect(details.getByText(contact)).toBeVisible();
+});
+
+test("another county's admin neither finds nor opens a 兰考 institution", async ({ page, baseURL }) => {
+  const lankao = await apiAs(baseURL as string, "lk_admin");
+  const [hospital] = await findInstitutions(lankao, HOSPITAL);
+  expect(hospital?.name).toBe(HOSPITAL);
+  await lankao.dispose();
+
+  await login(page, "qx_admin");
+  await page.goto("/institutions");
+  await page.getByLabel("搜索机构").fill("兰考");
+  await page.getByLabel("搜索机构").press("Enter");
+  await expect(page.getByText("没有符合条件的机构")).toBeVisible();
+  await expect(page.locator(".ant-table-tbody .ant-table-row")).toHaveCount(0);
+
+  await page.goto(`/institutions/${hospital?.id}`);
+  await expect(page.getByText("页面不存在")).toBeVisible();
+  await expect(page.getByText("机构不存在，或不在您的管辖范围内。")).toBeVisible();
+  await expect(page.getByText(HOSPITAL)).toHaveCount(0);
+});
+
+test("an institution's staff see only their own institution and cannot add or import", async ({ page }) => {
+  await login(page, "lkyy_staff");
+  await expect(page.getByRole("heading", { name: /您好/ })).toBeVisible();
+  await page.getByRole("menuitem", { name: "机构管理" }).click();
+
+  const rows = page.locator(".ant-table-tbody .ant-table-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(HOSPITAL);
+  await expect(page.getByText("共 1 条")).toBeVisible();
+  await expect(button(page, "新增机构")).toHaveCount(0);
+  await expect(button(page, "导入")).toHaveCount(0);
+  await expect(button(page, "导出")).toHaveCount(0);
+  await expect(page.getByRole("menuitem", { name: "用户管理" })).toHaveCount(0);
+
+  await page.goto("/institutions/new");
+  await expect(page.getByText("无权访问")).toBeVisible();
+});

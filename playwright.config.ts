@@ -1,0 +1,37 @@
+import { defineConfig } from "@playwright/test";
+import chromium from "@sparticuz/chromium";
+
+/** The server the tests run against: its own port, embedded PostgreSQL port and data folder, rebuilt from the demo seed each run. */
+const PORT = 3111;
+
+// No browser download is possible here: a Chromium build shipped inside an npm package is used instead.
+const executablePath = await chromium.executablePath();
+
+export default defineConfig({
+  testDir: "e2e",
+  workers: 1,
+  retries: 0,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: "zh-CN",
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "npx tsx e2e/serve.ts",
+    url: `http://127.0.0.1:${PORT}/api/auth/session`,
+    // First start creates the PostgreSQL cluster, migrates and seeds.
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    // Lets the server stop its embedded PostgreSQL instead of leaving it running.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+  },
+});
