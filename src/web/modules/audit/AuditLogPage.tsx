@@ -12,6 +12,8 @@ import { useListParams } from "../../ui/use-list-params";
 
 const AUDIT_FILTER_KEYS = ["actor", "action", "result", "from", "to"] as const;
 const RESULTS = { success: "成功", failure: "失败" };
+/** Kinds of record an action concerns, as the server names them in `targetType`. */
+const TARGET_TYPES = { user: "用户", institution: "机构", institution_import: "导入批次" };
 
 /** Details are free-form JSON written by the server; shown compact, in full on hover. */
 function Detail({ detail }: { detail: unknown }) {
@@ -28,7 +30,11 @@ const COLUMNS: TableColumnsType<AuditEntry> = [
   { title: "时间", dataIndex: "at", fixed: "left", render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm:ss") },
   { title: "操作人", dataIndex: "actorUsername", render: (actor: string | null) => actor ?? "（未登录）" },
   { title: "操作", dataIndex: "action", render: (action: string) => labelOf(AUDIT_ACTIONS, action) },
-  { title: "对象", key: "target", render: (_, entry) => (entry.targetType ? `${entry.targetType}${entry.targetId ? ` · ${entry.targetId}` : ""}` : "—") },
+  {
+    title: "对象",
+    key: "target",
+    render: (_, entry) => (entry.targetType ? [labelOf(TARGET_TYPES, entry.targetType), entry.targetId].filter(Boolean).join(" · ") : "—"),
+  },
   {
     title: "结果",
     dataIndex: "result",

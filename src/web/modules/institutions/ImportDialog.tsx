@@ -1,7 +1,6 @@
 import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Descriptions, Modal, Space, Table, type TableColumnsType, Typography, Upload } from "antd";
-import { FIELD_LABELS } from "../../../contracts/common";
 import { INSTITUTION_TYPES } from "../../../contracts/enums";
 import type { ImportPreview, ImportRowError } from "../../../contracts/institutions";
 import { api, download } from "../../app/api";
@@ -9,8 +8,8 @@ import { labelOf } from "../../ui/enum-options";
 import { refreshInstitutionData } from "./queries";
 
 const ISSUE_COLUMNS: TableColumnsType<ImportRowError> = [
-  { title: "行号", dataIndex: "row", width: 72, render: (row: number) => `第 ${row} 行` },
-  { title: "字段", dataIndex: "field", width: 140, render: (field?: string) => (field ? (FIELD_LABELS[field] ?? field) : "—") },
+  { title: "行号", dataIndex: "row", width: 88, render: (row: number) => `第 ${row} 行` },
+  // The server's reason starts with the column's name, so it needs no column of its own.
   { title: "原因", dataIndex: "message" },
 ];
 
@@ -32,7 +31,6 @@ function IssueTable({ issues, caption }: { issues: ImportRowError[]; caption: st
       columns={ISSUE_COLUMNS}
       dataSource={issues}
       pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: "max-content" }}
     />
   );
 }

@@ -13,7 +13,7 @@ const formatTime = (iso: string) => dayjs(iso).format("YYYY-MM-DD HH:mm");
 
 function InstitutionDescriptions({ institution }: { institution: InstitutionDetail }) {
   return (
-    <Descriptions bordered column={{ xs: 1, md: 2 }} styles={{ label: { width: 160, whiteSpace: "nowrap" } }}>
+    <Descriptions bordered column={{ xs: 1, md: 2 }} styles={{ label: { whiteSpace: "nowrap" } }}>
       <Descriptions.Item label="机构名称">{institution.name}</Descriptions.Item>
       <Descriptions.Item label="统一社会信用代码">
         {institution.creditCode} {!institution.creditCodeChecksumOk && <Tag color="warning">校验位不符</Tag>}

@@ -19,7 +19,7 @@ const SELECTS: { key: InstitutionFilterKey; placeholder: string; options: { valu
   { key: "provincialDirect", placeholder: "是否省直", options: PROVINCIAL_DIRECT_OPTIONS },
 ];
 
-const cell = { xs: 24, sm: 12, lg: 8, xl: 3 };
+const cell = { xs: 12, lg: 8, xl: 3 };
 
 export function InstitutionFilterBar({
   values,
