@@ -42,7 +42,11 @@ export const institution = pgTable(
     securityStaff: integer("security_staff").notNull().default(0),
     contactPerson: text("contact_person").notNull().default(""),
     contactPhone: text("contact_phone").notNull().default(""),
-    searchText: text("search_text").generatedAlwaysAs(sql`name || ' ' || credit_code`),
+    /**
+     * "name credit_code" in lower case, under a trigram index: list searches match it with a plain
+     * LIKE on the lowered term, which costs a third of an ILIKE when a short term has to scan.
+     */
+    searchText: text("search_text").generatedAlwaysAs(sql`lower(name || ' ' || credit_code)`),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -51,7 +55,7 @@ export const institution = pgTable(
     index("institution_name_idx").on(t.name, t.id),
     index("institution_type_idx").on(t.type),
     index("institution_grade_idx").on(t.grade),
-    index("institution_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    index("institution_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     check("institution_counts_non_negative", sql`beds >= 0 and on_duty_medical_staff >= 0 and daily_outpatient_visits >= 0 and security_staff >= 0`),
   ],
 );

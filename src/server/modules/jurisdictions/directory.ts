@@ -14,6 +14,7 @@ export interface Jurisdiction extends JurisdictionRecord {
 export class JurisdictionDirectory {
   private readonly byCode: Map<string, Jurisdiction>;
   private readonly childrenOf = new Map<string, Jurisdiction[]>();
+  private readonly rootCodes: string[];
 
   constructor(records: JurisdictionRecord[] = HENAN_JURISDICTIONS) {
     const paths = jurisdictionPaths(records);
@@ -25,6 +26,12 @@ export class JurisdictionDirectory {
       siblings.push(j);
       this.childrenOf.set(j.parentCode, siblings);
     }
+    this.rootCodes = records.filter((r) => !r.parentCode).map((r) => r.code);
+  }
+
+  /** Whether every jurisdiction lies under `code`: the province, the tree's only root. */
+  coversAll(code: string): boolean {
+    return this.rootCodes.length === 1 && this.rootCodes[0] === code;
   }
 
   get(code: string): Jurisdiction | undefined {

@@ -59,7 +59,10 @@ const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>()
 export async function lookupSession(db: Db, token: string, idleMinutes: number): Promise<SessionLookup> {
   const id = tokenHash(token);
   let query = sessionQueries.get(db);
-  if (!query) sessionQueries.set(db, (query = prepareSessionQuery(db)));
+  if (!query) {
+    query = prepareSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
   const rows = await query.execute({ id, idleMinutes });
   const row = rows[0];
   if (!row) return { status: "none" };
