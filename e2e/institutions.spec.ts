@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { apiAs, button, findInstitutions, login, unique } from "./support";
 
 const HOSPITAL = "兰考县人民医院";
@@ -65,4 +66,23 @@ test("an institution's staff see only their own institution and cannot add or im
 
   await page.goto("/institutions/new");
   await expect(page.getByText("无权访问")).toBeVisible();
+});
+
+test("an inspector exports the filtered list as an Excel workbook", async ({ page }) => {
+  await login(page, "lk_inspector");
+  await page.goto("/institutions");
+  await page.getByLabel("搜索机构").fill(HOSPITAL);
+  await page.getByLabel("搜索机构").press("Enter");
+  await expect(page.locator(".ant-table-tbody .ant-table-row")).toHaveCount(1);
+  await expect(button(page, "新增机构")).toHaveCount(0);
+
+  const downloading = page.waitForEvent("download");
+  await button(page, "导出").click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^机构名录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const names = book.worksheets[0]?.getColumn(1).values.filter((value) => typeof value === "string");
+  expect(names).toEqual(["机构名称", HOSPITAL]);
 });
