@@ -1,0 +1,46 @@
+/**
+ * A signed-in browser stand-in: keeps the session and CSRF cookies and sends them back, as the
+ * web app does. Node's fetch (undici) keeps the loopback connection alive between requests.
+ */
+export class ApiClient {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(private readonly baseUrl: string) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private keepCookies(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const eq = pair.indexOf("=");
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === "" || /expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  /** GET /api/auth/session for the CSRF cookie, then POST /api/auth/login echoing it in X-CSRF-Token. */
+  async login(username: string, password: string): Promise<void> {
+    const state = await fetch(`${this.baseUrl}/api/auth/session`, { headers: { cookie: this.cookieHeader() } });
+    this.keepCookies(state);
+    const { csrfToken } = (await state.json()) as { csrfToken: string };
+    const response = await fetch(`${this.baseUrl}/api/auth/login`, {
+      method: "POST",
+      headers: { cookie: this.cookieHeader(), "content-type": "application/json", "x-csrf-token": csrfToken },
+      body: JSON.stringify({ username, password }),
+    });
+    this.keepCookies(response);
+    if (!response.ok) throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
+    await response.arrayBuffer();
+  }
+
+  /** A GET whose whole body has been received; the caller times this. */
+  async get(pathAndQuery: string): Promise<{ status: number; body: ArrayBuffer }> {
+    const response = await fetch(`${this.baseUrl}${pathAndQuery}`, { headers: { cookie: this.cookieHeader() } });
+    return { status: response.status, body: await response.arrayBuffer() };
+  }
+}
