@@ -10,7 +10,7 @@ import { PageTitle } from "../../ui/PageTitle";
 import { ForbiddenResult, LoadError, NotFoundResult } from "../../ui/results";
 import { schemaRule } from "../../ui/schema-rule";
 import { showSubmitError } from "../../ui/server-error";
-import { JurisdictionTreeSelect, useJurisdictionTree } from "../jurisdictions/JurisdictionTreeSelect";
+import { JurisdictionTreeSelect, treeContains, useJurisdictionTree } from "../jurisdictions/JurisdictionTreeSelect";
 import { isInstitutionId, refreshInstitutionData, useInstitution } from "./queries";
 
 /** Malformed codes block saving; a wrong check character only warns, since some legal pilot-era codes have one. */
@@ -72,6 +72,12 @@ const quarter = { xs: 12, md: 6 };
 
 function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDetail; initialValues: Partial<InstitutionInput> }) {
   const [form] = Form.useForm<InstitutionInput>();
+  const tree = useJurisdictionTree();
+  // Moving an institution needs authority over its county; its own users may edit it but not move it.
+  const fixedJurisdiction =
+    existing && tree.isSuccess && !treeContains(tree.data.roots, existing.jurisdictionCode)
+      ? { value: existing.jurisdictionCode, label: existing.jurisdictionTrail.map((j) => j.name).join(" / ") }
+      : undefined;
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -111,7 +117,7 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
           </Col>
           <Col {...half}>
             <Form.Item label="所在县(市、区)" name="jurisdictionCode" rules={[{ required: true, message: "请选择所在县(市、区)" }]}>
-              <JurisdictionTreeSelect leavesOnly placeholder="请选择县(市、区)" />
+              {fixedJurisdiction ? <Select disabled options={[fixedJurisdiction]} /> : <JurisdictionTreeSelect leavesOnly placeholder="请选择县(市、区)" />}
             </Form.Item>
           </Col>
           <Col {...quarter}>

@@ -19,6 +19,11 @@ function toOptions(nodes: JurisdictionNode[], leavesOnly: boolean): TreeOption[]
   }));
 }
 
+/** Whether `code` lies in the caller's visible tree (an institution's own users see no tree at all). */
+export function treeContains(nodes: JurisdictionNode[], code: string): boolean {
+  return nodes.some((node) => node.code === code || treeContains(node.children, code));
+}
+
 export function useJurisdictionTree() {
   return useQuery({ queryKey: ["jurisdictions"], queryFn: () => api<JurisdictionTree>("/api/jurisdictions"), staleTime: Number.POSITIVE_INFINITY });
 }
