@@ -64,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [session.data, notice, queryClient, setUser, forgetOtherQueries],
   );
 
-  if (session.isPending) return <Spin fullscreen tip="正在加载…" />;
+  if (session.isPending) return <Spin fullscreen description="正在加载…" />;
   if (session.isError)
     return (
       <Result

@@ -26,7 +26,7 @@ export function FormDialog<Values>({
   const { message } = App.useApp();
   const submit = useMutation({ mutationFn: onSubmit, onSuccess: onClose, onError: (error) => showSubmitError(form, message, error) });
   return (
-    <Modal open title={title} okText={okText} onOk={() => form.submit()} confirmLoading={submit.isPending} onCancel={onClose} maskClosable={false}>
+    <Modal open title={title} okText={okText} onOk={() => form.submit()} confirmLoading={submit.isPending} onCancel={onClose} mask={{ closable: false }}>
       <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => submit.mutate(values)} disabled={submit.isPending}>
         {children}
       </Form>

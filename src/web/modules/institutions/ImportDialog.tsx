@@ -84,7 +84,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   );
 
   return (
-    <Modal open title="导入机构" width={860} onCancel={onClose} footer={footer} maskClosable={false}>
+    <Modal open title="导入机构" width={860} onCancel={onClose} footer={footer} mask={{ closable: false }}>
       {!result ? (
         <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
           <Alert

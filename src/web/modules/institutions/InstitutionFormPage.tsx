@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Breadcrumb, Button, Card, Col, Form, type FormRule, Input, InputNumber, Row, Select, Skeleton, Space, Switch } from "antd";
 import { Link, useNavigate, useParams } from "react-router";
+import { FIELD_LABELS } from "../../../contracts/common";
 import { INSTITUTION_GRADES, INSTITUTION_TYPES, OWNERSHIPS } from "../../../contracts/enums";
 import { type InstitutionDetail, InstitutionInput, type SaveInstitutionResult } from "../../../contracts/institutions";
 import { checkCreditCode, normalizeCreditCode } from "../../../domain/credit-code";
@@ -31,12 +32,7 @@ const CREDIT_CODE_RULES: FormRule[] = [
   },
 ];
 
-const COUNT_FIELDS: { name: keyof InstitutionInput; label: string }[] = [
-  { name: "beds", label: "床位数" },
-  { name: "onDutyMedicalStaff", label: "在岗医务人员数" },
-  { name: "dailyOutpatientVisits", label: "日均门诊量" },
-  { name: "securityStaff", label: "保安人数" },
-];
+const COUNT_FIELDS = ["beds", "onDutyMedicalStaff", "dailyOutpatientVisits", "securityStaff"] as const;
 
 const NEW_INSTITUTION: Partial<InstitutionInput> = {
   ownership: "public",
@@ -144,9 +140,9 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
       </Card>
       <Card title="规模与安保" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
-          {COUNT_FIELDS.map(({ name, label }) => (
+          {COUNT_FIELDS.map((name) => (
             <Col key={name} {...quarter}>
-              <Form.Item label={label} name={name} rules={[{ required: true, message: `请输入${label}` }]}>
+              <Form.Item label={FIELD_LABELS[name]} name={name} rules={[{ required: true, message: `请输入${FIELD_LABELS[name]}` }]}>
                 <InputNumber min={0} max={10_000_000} precision={0} style={{ width: "100%" }} />
               </Form.Item>
             </Col>
