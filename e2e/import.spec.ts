@@ -1,14 +1,13 @@
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { checkCharacterFor } from "../src/domain/credit-code";
-import { apiAs, button, findInstitutions, login, unique } from "./support";
+import { apiAs, button, findInstitutions, freshCreditCodeBody, login, unique } from "./support";
 
 const HEADERS = ["机构名称", "统一社会信用代码", "机构类型", "所有制", "等级", "是否省直", "所在县(市、区)代码", "床位数", "联系人", "联系电话"];
 
-/** A well-formed code with a correct check character that no other run will have used. */
 function freshCreditCode(): string {
-  const first17 = `52410225${String(Date.now()).slice(-9)}`;
-  return first17 + checkCharacterFor(first17);
+  const body = freshCreditCodeBody();
+  return body + checkCharacterFor(body);
 }
 
 async function workbook(rows: (string | number)[][]): Promise<Buffer> {

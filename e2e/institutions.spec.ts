@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { apiAs, button, findInstitutions, login, unique } from "./support";
+import { checkCharacterFor } from "../src/domain/credit-code";
+import { apiAs, button, chooseOption, findInstitutions, freshCreditCodeBody, login, unique } from "./support";
 
 const HOSPITAL = "兰考县人民医院";
 
@@ -85,4 +86,33 @@ test("an inspector exports the filtered list as an Excel workbook", async ({ pag
   await book.xlsx.readFile(await download.path());
   const names = book.worksheets[0]?.getColumn(1).values.filter((value) => typeof value === "string");
   expect(names).toEqual(["机构名称", HOSPITAL]);
+});
+
+test("a credit code with a wrong check character is warned about but saved; a malformed one is refused", async ({ page }) => {
+  const name = `校验测试诊所${unique()}`;
+  const body = freshCreditCodeBody();
+  const expected = checkCharacterFor(body);
+  const wrongCheck = body + (expected === "0" ? "1" : "0");
+
+  await login(page, "lk_admin");
+  await page.goto("/institutions");
+  await button(page, "新增机构").click();
+  const form = page.locator("form");
+  await form.getByLabel("机构名称").fill(name);
+  await chooseOption(form, "机构类型", "村卫生室");
+  await form.getByLabel("联系人").fill("赵测试");
+
+  await form.getByLabel("统一社会信用代码").fill("52410225O");
+  await button(page, "保存").click();
+  await expect(form.getByText("应为 18 位，实际 9 位")).toBeVisible();
+  await expect(page).toHaveURL(/\/institutions\/new$/);
+
+  await form.getByLabel("统一社会信用代码").fill(wrongCheck);
+  await expect(form.getByText(`校验位不符（按 GB 32100 应为 ${expected}）`)).toBeVisible();
+  await button(page, "保存").click();
+
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByText("已按原样保存，请核对")).toBeVisible();
+  await expect(page.locator(".ant-descriptions").getByText(wrongCheck)).toBeVisible();
+  await expect(page.getByText("校验位不符", { exact: true })).toBeVisible();
 });

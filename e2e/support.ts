@@ -6,6 +6,9 @@ export const DEMO_PASSWORD = "Yian@2026";
 /** A suffix that keeps names made by one run apart from every other run's. */
 export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 
+/** The first 17 characters of a credit code no other run will have used; the 18th is its check character. */
+export const freshCreditCodeBody = () => `52410225${String(Date.now()).slice(-9)}`;
+
 /**
  * antd spaces out two-character Chinese button labels ("登 录"), so a button is found by its
  * characters with any spacing between them; an icon before the label adds its own name ("edit 编 辑").
