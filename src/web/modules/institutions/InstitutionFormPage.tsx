@@ -32,6 +32,9 @@ const CREDIT_CODE_RULES: FormRule[] = [
   },
 ];
 
+/** Codes read best in a fixed-width font; the CJK font follows because monospace fonts lack the placeholder's Chinese. */
+const CODE_STYLE = { fontFamily: 'ui-monospace, Menlo, Consolas, monospace, "Noto Sans SC"' };
+
 const COUNT_FIELDS = ["beds", "onDutyMedicalStaff", "dailyOutpatientVisits", "securityStaff"] as const;
 
 const NEW_INSTITUTION: Partial<InstitutionInput> = {
@@ -103,7 +106,7 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
           </Col>
           <Col {...half}>
             <Form.Item label="统一社会信用代码" name="creditCode" rules={CREDIT_CODE_RULES} normalize={(value: string) => normalizeCreditCode(value)}>
-              <Input maxLength={18} placeholder="18 位，如 12410225MB0000000X" style={{ fontFamily: "monospace" }} />
+              <Input maxLength={18} placeholder="18 位，如 12410225MB0000000X" style={CODE_STYLE} />
             </Form.Item>
           </Col>
           <Col {...half}>
