@@ -53,7 +53,7 @@ export async function buildApp({ config, db, webRoot }: AppOptions): Promise<Fas
   institutionRoutes(app, { db, directory });
   userRoutes(app, { db, directory });
   auditRoutes(app, { db });
-  dashboardRoutes(app, { db });
+  dashboardRoutes(app, { db, directory });
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = webRoot !== undefined && existsSync(path.join(webRoot, "index.html"));

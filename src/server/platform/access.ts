@@ -1,5 +1,3 @@
-import { type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Role } from "../../contracts/enums";
 import { can, type Permission } from "../../domain/permissions";
 import { forbidden } from "./http/errors";
@@ -18,7 +16,8 @@ export interface AuthUser {
 
 /**
  * What part of the data a caller may touch. Every list and load takes one, so a query that
- * forgets the caller's scope does not compile (docs/adr/0003-scope-in-every-query.md).
+ * forgets the caller's scope does not compile; each area's queries.ts turns it into SQL
+ * (institutionsInScope, usersInScope; docs/adr/0003-scope-in-every-query.md).
  */
 export type Scope = { kind: "all" } | { kind: "jurisdiction"; code: string; path: string } | { kind: "institution"; institutionId: string };
 
@@ -27,18 +26,6 @@ export function scopeOf(user: AuthUser): Scope {
   if (user.institutionId) return { kind: "institution", institutionId: user.institutionId };
   if (user.jurisdictionCode && user.jurisdictionPath) return { kind: "jurisdiction", code: user.jurisdictionCode, path: user.jurisdictionPath };
   throw forbidden("账户未关联监管部门或机构");
-}
-
-/** Rows of a table with an institution id and a jurisdiction path that lie within the scope. */
-export function withinScope(scope: Scope, columns: { institutionId: AnyPgColumn; jurisdictionPath: AnyPgColumn }): SQL {
-  switch (scope.kind) {
-    case "all":
-      return sql`true`;
-    case "jurisdiction":
-      return sql`${columns.jurisdictionPath} like ${`${scope.path}%`}`;
-    case "institution":
-      return sql`${columns.institutionId} = ${scope.institutionId}`;
-  }
 }
 
 /** Whether a jurisdiction (by its path) lies in the scope; institution users own no jurisdiction. */

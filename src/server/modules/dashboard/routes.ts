@@ -5,6 +5,7 @@ import { requirePermission } from "../../platform/access";
 import type { Db } from "../../platform/db";
 import { callerOf } from "../../platform/http/request-context";
 import { countByTypeAndGrade } from "../institutions/queries";
+import type { JurisdictionDirectory } from "../jurisdictions/directory";
 
 type Cell = { type: string; grade: string; count: number };
 
@@ -14,11 +15,11 @@ function totalsBy(cells: Cell[], key: "type" | "grade"): [string, number][] {
   return [...totals];
 }
 
-export function dashboardRoutes(app: FastifyInstance, deps: { db: Db }) {
+export function dashboardRoutes(app: FastifyInstance, deps: { db: Db; directory: JurisdictionDirectory }) {
   app.withTypeProvider<ZodTypeProvider>().get("/api/dashboard/institution-counts", { schema: { response: { 200: InstitutionCounts } } }, async (request) => {
     const caller = callerOf(request);
     requirePermission(caller.user, "institution:read");
-    const cells = await countByTypeAndGrade(deps.db, caller.scope);
+    const cells = await countByTypeAndGrade(deps.db, deps.directory, caller.scope);
     return {
       total: cells.reduce((sum, c) => sum + c.count, 0),
       byType: totalsBy(cells, "type").map(([type, count]) => ({ type, count })),

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, institution } from "../../../db/schema";
-import { createTestApp, KAIFENG, LANKAO, makeInstitution, QIXIAN, signedIn, type TestContext } from "../../../test/harness";
+import { createTestApp, KAIFENG, LANKAO, makeInstitution, QIXIAN, signedIn, type TestContext, ZHONGYUAN } from "../../../test/harness";
 
 let ctx: TestContext;
 let lankaoHospital: Awaited<ReturnType<typeof makeInstitution>>;
@@ -107,6 +107,20 @@ describe("scope isolation", () => {
     expect(page.items.map((i: { name: string }) => i.name).sort()).toEqual(["兰考县第一人民医院", "杞县第一人民医院"]);
     const county = (await agent.get(`/api/institutions?jurisdictionCode=${QIXIAN}`)).json();
     expect(county.items.map((i: { id: string }) => i.id)).toEqual([qixianHospital.id]);
+  });
+
+  it("a province user sees every city's institutions, and a city filter narrows to that city", async () => {
+    const zhengzhou = await makeInstitution(ctx.db, { jurisdictionCode: ZHONGYUAN, name: "中原区第一人民医院" });
+    const { agent } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: "410000" });
+    const all = (await agent.get(`/api/institutions?q=${encodeURIComponent("第一人民医院")}`)).json();
+    expect(all.items.map((i: { id: string }) => i.id).sort()).toEqual([lankaoHospital.id, qixianHospital.id, zhengzhou.id].sort());
+    const city = (await agent.get(`/api/institutions?q=${encodeURIComponent("第一人民医院")}&jurisdictionCode=${KAIFENG}`)).json();
+    expect(city.items.map((i: { id: string }) => i.id).sort()).toEqual([lankaoHospital.id, qixianHospital.id].sort());
+    const counts = (await agent.get("/api/dashboard/institution-counts")).json();
+    const { agent: county } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: QIXIAN });
+    const countyCounts = (await county.get("/api/dashboard/institution-counts")).json();
+    expect(counts.total).toBeGreaterThan(countyCounts.total);
+    expect(countyCounts.total).toBe((await county.get("/api/institutions")).json().total);
   });
 
   it("an institution user sees only its own institution", async () => {

@@ -1,15 +1,13 @@
 import { and, asc, count, eq, gt, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { InstitutionDetail, InstitutionFilters, InstitutionListQuery, InstitutionSummary } from "../../../contracts/institutions";
 import { institution } from "../../../db/schema";
-import { type Scope, withinScope } from "../../platform/access";
+import type { Scope } from "../../platform/access";
 import type { DbOrTx } from "../../platform/db";
 import { badRequest } from "../../platform/http/errors";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 
 /** `LIKE` pattern for a substring, with the user's own % and _ taken literally. */
 export const substringPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-const scopeOfInstitutions = (scope: Scope) => withinScope(scope, { institutionId: institution.id, jurisdictionPath: institution.jurisdictionPath });
 
 /**
  * Institutions under a jurisdiction, in the cheapest form that selects exactly them. Institutions
@@ -26,9 +24,21 @@ function underJurisdiction(directory: JurisdictionDirectory, code: string, path:
   return sql`${institution.jurisdictionPath} like ${`${path}%`}`;
 }
 
+/** The institutions a scope may see: every institution query goes through this. */
+export function institutionsInScope(directory: JurisdictionDirectory, scope: Scope): SQL | undefined {
+  switch (scope.kind) {
+    case "all":
+      return undefined;
+    case "jurisdiction":
+      return underJurisdiction(directory, scope.code, scope.path);
+    case "institution":
+      return eq(institution.id, scope.institutionId);
+  }
+}
+
 /** The WHERE clause of a scoped, filtered institution list; shared by the list, its count and the export. */
 export function institutionListCondition(directory: JurisdictionDirectory, scope: Scope, filters: InstitutionFilters): SQL {
-  const conditions: (SQL | undefined)[] = [scope.kind === "jurisdiction" ? underJurisdiction(directory, scope.code, scope.path) : scopeOfInstitutions(scope)];
+  const conditions: (SQL | undefined)[] = [institutionsInScope(directory, scope)];
   if (filters.jurisdictionCode) {
     const j = directory.get(filters.jurisdictionCode);
     if (!j) throw badRequest("所在行政区划：不存在", "jurisdictionCode");
@@ -92,11 +102,11 @@ export async function* institutionBatches(db: DbOrTx, where: SQL, batchSize = 20
 export type InstitutionRow = typeof institution.$inferSelect;
 
 /** One institution if it lies in the scope; `undefined` otherwise, so callers answer 404 either way. */
-export async function findInstitution(db: DbOrTx, scope: Scope, id: string): Promise<InstitutionRow | undefined> {
+export async function findInstitution(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, id: string): Promise<InstitutionRow | undefined> {
   const [row] = await db
     .select()
     .from(institution)
-    .where(and(eq(institution.id, id), scopeOfInstitutions(scope)));
+    .where(and(eq(institution.id, id), institutionsInScope(directory, scope)));
   return row;
 }
 
@@ -127,11 +137,11 @@ export function toDetail(directory: JurisdictionDirectory, row: InstitutionRow, 
 }
 
 /** Institution counts of the scope by type and grade, for the home page. */
-export async function countByTypeAndGrade(db: DbOrTx, scope: Scope) {
+export async function countByTypeAndGrade(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope) {
   return db
     .select({ type: institution.type, grade: institution.grade, count: count() })
     .from(institution)
-    .where(scopeOfInstitutions(scope))
+    .where(institutionsInScope(directory, scope))
     .groupBy(institution.type, institution.grade);
 }
 

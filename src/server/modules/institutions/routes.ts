@@ -52,7 +52,7 @@ export function institutionRoutes(app: FastifyInstance, deps: { db: Db; director
   api.get("/api/institutions/:id", { schema: { params: IdParams, response: { 200: InstitutionDetail } } }, async (request) => {
     const caller = callerOf(request);
     requirePermission(caller.user, "institution:read");
-    const row = await findInstitution(db, caller.scope, request.params.id);
+    const row = await findInstitution(db, directory, caller.scope, request.params.id);
     if (!row) throw notFound("机构不存在");
     return toDetail(directory, row, can(caller.user.role, "institution:update"));
   });

@@ -60,7 +60,7 @@ export async function createInstitution(db: Db, directory: JurisdictionDirectory
 export async function updateInstitution(db: Db, directory: JurisdictionDirectory, caller: Caller, id: string, input: InstitutionInput) {
   requirePermission(caller.user, "institution:update");
   return db.transaction(async (tx) => {
-    const before = await findInstitution(tx, caller.scope, id);
+    const before = await findInstitution(tx, directory, caller.scope, id);
     if (!before) throw notFound("机构不存在");
     // Moving an institution needs authority over the destination; keeping it where it is does not.
     if (input.jurisdictionCode !== before.jurisdictionCode) {

@@ -28,7 +28,7 @@ export async function createUser(db: Db, directory: JurisdictionDirectory, calle
     if (!jurisdictionInScope(caller.scope, j.path)) throw badRequest(`所在行政区划：“${j.name}”不在您的管辖范围内`, "jurisdictionCode");
     jurisdictionCode = j.code;
   } else if (isInstitutionRole(body.role)) {
-    const found = body.institutionId ? await findInstitution(db, caller.scope, body.institutionId) : undefined;
+    const found = body.institutionId ? await findInstitution(db, directory, caller.scope, body.institutionId) : undefined;
     if (!found) throw badRequest("所属机构：机构用户须选择您管辖范围内的机构", "institutionId");
     institutionId = found.id;
   }

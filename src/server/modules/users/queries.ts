@@ -7,7 +7,7 @@ import type { DbOrTx } from "../../platform/db";
 import { substringPattern } from "../institutions/queries";
 
 /** Users within a scope: an authority's subtree holds its own and sub-authorities' users and those of its institutions. */
-function usersWithinScope(scope: Scope): SQL {
+function usersInScope(scope: Scope): SQL {
   switch (scope.kind) {
     case "all":
       return sql`true`;
@@ -44,7 +44,7 @@ const toSummary = (row: UserRow): UserSummary => ({ ...row, role: row.role as Ro
 
 export async function listUsers(db: DbOrTx, scope: Scope, query: { q?: string; role?: Role; page: number; pageSize: number }) {
   const where = and(
-    usersWithinScope(scope),
+    usersInScope(scope),
     query.role ? eq(appUser.role, query.role) : undefined,
     query.q ? or(ilike(appUser.username, substringPattern(query.q)), ilike(appUser.displayName, substringPattern(query.q))) : undefined,
   );
@@ -65,6 +65,6 @@ export async function listUsers(db: DbOrTx, scope: Scope, query: { q?: string; r
 }
 
 export async function findUser(db: DbOrTx, scope: Scope, id: string): Promise<UserSummary | undefined> {
-  const [row] = await fromUsers(db).where(and(eq(appUser.id, id), usersWithinScope(scope)));
+  const [row] = await fromUsers(db).where(and(eq(appUser.id, id), usersInScope(scope)));
   return row ? toSummary(row) : undefined;
 }
