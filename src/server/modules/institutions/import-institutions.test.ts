@@ -147,7 +147,9 @@ describe("Excel import", () => {
     expect(response.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-    expect((book.getWorksheet("机构")?.getRow(1).values as string[]).slice(1)).toEqual(HEADERS);
+    const sheet = book.getWorksheet("机构");
+    if (!sheet) throw new Error("the template has no 机构 sheet");
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(HEADERS);
     const help = book.getWorksheet("填写说明");
     const codes: string[] = [];
     help?.eachRow((r) => codes.push(String(r.getCell(1).value)));
