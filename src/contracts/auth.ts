@@ -32,5 +32,10 @@ export const CurrentUser = z.object({
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 
-export const SessionState = z.object({ user: CurrentUser.nullable(), csrfToken: z.string() });
+export const SessionState = z.object({
+  user: CurrentUser.nullable(),
+  csrfToken: z.string(),
+  /** The browser's session cookie had expired: the login page says so after a reload too. */
+  expired: z.boolean(),
+});
 export type SessionState = z.infer<typeof SessionState>;

@@ -45,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionContextValue>(
     () => ({
       user: session.data?.user ?? null,
-      notice,
+      notice: notice ?? (session.data?.expired ? "登录已超时，请重新登录" : null),
       startSession: (state) => {
         forgetOtherQueries();
         setNotice(null);

@@ -96,6 +96,15 @@ describe("session", () => {
     expect(await ctx.db.select().from(session).where(eq(session.userId, user.id))).toHaveLength(0);
   });
 
+  it("tells a reloading page that its session expired, once", async () => {
+    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: LANKAO });
+    const agent = new Agent(ctx.app);
+    await agent.login(user.username);
+    await ctx.db.update(session).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(eq(session.userId, user.id));
+    expect((await agent.get("/api/auth/session")).json()).toMatchObject({ user: null, expired: true });
+    expect((await agent.get("/api/auth/session")).json()).toMatchObject({ user: null, expired: false });
+  });
+
   it("stays open while the user is active within the idle limit", async () => {
     const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: LANKAO });
     const agent = new Agent(ctx.app);

@@ -22,7 +22,7 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config 
     const { user, csrfToken } = request.ctx;
     const token = csrfToken ?? request.cookies[CSRF_COOKIE] ?? newToken();
     reply.setCookie(CSRF_COOKIE, token, csrfCookieOptions(config.COOKIE_SECURE));
-    return { user: user ? await describeUser(db, user) : null, csrfToken: token };
+    return { user: user ? await describeUser(db, user) : null, csrfToken: token, expired: request.ctx.sessionExpired };
   });
 
   api.post("/api/auth/login", { config: { public: true }, schema: { body: LoginBody, response: { 200: SessionState } } }, async (request, reply) => {
@@ -36,7 +36,7 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config 
     if (!outcome.ok) throw outcome.error;
     if (request.ctx.sessionToken) await deleteSession(db, request.ctx.sessionToken);
     setSessionCookies(reply, outcome.token, outcome.csrfToken);
-    return { user: await describeUser(db, outcome.user), csrfToken: outcome.csrfToken };
+    return { user: await describeUser(db, outcome.user), csrfToken: outcome.csrfToken, expired: false };
   });
 
   api.post("/api/auth/logout", { config: { allowedBeforePasswordChange: true } }, async (request, reply) => {
@@ -56,7 +56,7 @@ export function authRoutes(app: FastifyInstance, deps: { db: Db; config: Config 
       const caller = callerOf(request);
       const fresh = await changePassword(db, caller, request.body.currentPassword, request.body.newPassword);
       setSessionCookies(reply, fresh.token, fresh.csrfToken);
-      return { user: await describeUser(db, { ...caller.user, mustChangePassword: false }), csrfToken: fresh.csrfToken };
+      return { user: await describeUser(db, { ...caller.user, mustChangePassword: false }), csrfToken: fresh.csrfToken, expired: false };
     },
   );
 }

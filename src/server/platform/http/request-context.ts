@@ -10,6 +10,8 @@ export interface RequestContext extends AuditActor {
   user: AuthUser | null;
   sessionToken: string | null;
   csrfToken: string | null;
+  /** The request carried a session cookie whose session had expired. */
+  sessionExpired: boolean;
 }
 
 /** A signed-in caller with the scope every service call takes. */
@@ -50,19 +52,27 @@ export function registerRequestContext(app: FastifyInstance, deps: { db: Db; idl
   app.decorateRequest("ctx", null as unknown as RequestContext);
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
-    const ctx: RequestContext = { user: null, sessionToken: null, csrfToken: null, actorId: null, actorUsername: null, ip: request.ip, audited: false };
+    const ctx: RequestContext = {
+      user: null,
+      sessionToken: null,
+      csrfToken: null,
+      sessionExpired: false,
+      actorId: null,
+      actorUsername: null,
+      ip: request.ip,
+      audited: false,
+    };
     request.ctx = ctx;
     // Unknown routes answer 404 to everyone: the route table is public in the OpenAPI anyway.
     if (!request.url.startsWith("/api/") || request.is404) return;
 
     const token = request.cookies[SESSION_COOKIE];
-    let expired = false;
     if (token) {
       const found = await lookupSession(deps.db, token, deps.idleMinutes);
       if (found.status === "active") {
         Object.assign(ctx, { user: found.user, sessionToken: token, csrfToken: found.csrfToken, actorId: found.user.id, actorUsername: found.user.username });
       } else {
-        expired = found.status === "expired";
+        ctx.sessionExpired = found.status === "expired";
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies));
       }
     }
@@ -76,7 +86,7 @@ export function registerRequestContext(app: FastifyInstance, deps: { db: Db; idl
 
     const config = request.routeOptions.config;
     if (config.public) return;
-    if (!ctx.user) throw expired ? unauthorized("SESSION_EXPIRED", "登录已超时，请重新登录") : unauthorized();
+    if (!ctx.user) throw ctx.sessionExpired ? unauthorized("SESSION_EXPIRED", "登录已超时，请重新登录") : unauthorized();
     if (ctx.user.mustChangePassword && !config.allowedBeforePasswordChange) {
       throw new AppError(403, "PASSWORD_CHANGE_REQUIRED", "请先修改初始密码");
     }
