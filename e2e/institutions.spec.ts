@@ -51,6 +51,20 @@ test("another county's admin neither finds nor opens a 兰考 institution", asyn
   await expect(page.getByText(HOSPITAL)).toHaveCount(0);
 });
 
+test("an institution's administrator updates its security staffing but cannot change its registration", async ({ page }) => {
+  const guards = String(40 + Math.floor(Math.random() * 50));
+  await login(page, "lkyy_admin");
+  await page.getByRole("menuitem", { name: "机构管理" }).click();
+  await page.getByRole("link", { name: HOSPITAL }).click();
+  await button(page, "编辑").click();
+  await expect(page.getByText(/由监管部门维护/)).toBeVisible();
+  for (const label of ["机构名称", "统一社会信用代码", "机构类型", "等级", "所有制"]) await expect(page.getByLabel(label)).toBeDisabled();
+  await page.getByLabel("保安人数").fill(guards);
+  await button(page, "保存").click();
+  await expect(page.getByRole("heading", { name: HOSPITAL })).toBeVisible();
+  await expect(page.locator(".ant-descriptions").getByText(guards, { exact: true })).toBeVisible();
+});
+
 test("an institution's staff see only their own institution and cannot add or import", async ({ page }) => {
   await login(page, "lkyy_staff");
   await expect(page.getByRole("heading", { name: /您好/ })).toBeVisible();

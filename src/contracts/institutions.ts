@@ -92,7 +92,7 @@ export const InstitutionDetail = InstitutionFields.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   /** What the caller may do with this record, so the UI shows only working buttons. */
-  actions: z.object({ edit: z.boolean() }),
+  actions: z.object({ edit: z.boolean(), editRegistry: z.boolean() }),
 });
 export type InstitutionDetail = z.infer<typeof InstitutionDetail>;
 

@@ -12,6 +12,11 @@ describe("role permissions", () => {
     expect((Object.keys(ROLES) as Role[]).filter((role) => can(role, "audit:read"))).toEqual(["system_admin"]);
   });
 
+  it("leaves an institution's registration (type, grade, 省直…) to the supervising authority", () => {
+    expect((Object.keys(ROLES) as Role[]).filter((role) => can(role, "institution:register"))).toEqual(["authority_admin"]);
+    expect(can("institution_admin", "institution:update")).toBe(true);
+  });
+
   it("does not let institution staff edit, export or manage users", () => {
     expect(can("institution_staff", "institution:update")).toBe(false);
     expect(can("institution_staff", "institution:export")).toBe(false);

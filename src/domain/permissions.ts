@@ -10,15 +10,24 @@ export const PERMISSIONS = {
   "institution:read": "查看机构",
   "institution:create": "新增与导入机构",
   "institution:update": "编辑机构",
+  "institution:register": "变更机构登记信息",
   "institution:export": "导出机构",
   "user:manage": "管理用户",
   "audit:read": "查看审计日志",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
+/**
+ * An institution's registration fields decide who must inspect it (seed 003 coverage rule:
+ * 省直 and 三级 by the province, 二级 by the city, 一级 by the county), so only the supervising
+ * authority changes them ("institution:register"); an institution keeps its own size, security
+ * staffing and contact figures up to date ("institution:update").
+ */
+export const INSTITUTION_REGISTRY_FIELDS = ["name", "creditCode", "type", "ownership", "grade", "provincialDirect", "jurisdictionCode"] as const;
+
 const GRANTS: Record<Role, readonly Permission[]> = {
   system_admin: ["institution:read", "user:manage", "audit:read"],
-  authority_admin: ["institution:read", "institution:create", "institution:update", "institution:export", "user:manage"],
+  authority_admin: ["institution:read", "institution:create", "institution:update", "institution:register", "institution:export", "user:manage"],
   authority_inspector: ["institution:read", "institution:export"],
   institution_admin: ["institution:read", "institution:update", "user:manage"],
   institution_staff: ["institution:read"],

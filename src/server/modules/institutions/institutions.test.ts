@@ -128,17 +128,32 @@ describe("scope isolation", () => {
     const page = (await agent.get("/api/institutions")).json();
     expect(page.items.map((i: { id: string }) => i.id)).toEqual([lankaoHospital.id]);
     expect((await agent.get(`/api/institutions/${lankaoClinic.id}`)).statusCode).toBe(404);
-    expect((await agent.get(`/api/institutions/${lankaoHospital.id}`)).json()).toMatchObject({ name: "兰考县第一人民医院", actions: { edit: false } });
+    expect((await agent.get(`/api/institutions/${lankaoHospital.id}`)).json()).toMatchObject({
+      name: "兰考县第一人民医院",
+      actions: { edit: false, editRegistry: false },
+    });
     expect((await agent.get("/api/institutions/export")).statusCode).toBe(403);
     expect((await agent.get("/api/jurisdictions")).json()).toEqual({ roots: [] });
   });
 
-  it("an institution administrator may edit its own record but not another's", async () => {
-    const own = await makeInstitution(ctx.db, { jurisdictionCode: LANKAO, name: "兰考县自编医院" });
+  it("an institution administrator keeps its own figures up to date but not its registration, nor another's record", async () => {
+    const own = await makeInstitution(ctx.db, { jurisdictionCode: LANKAO, name: "兰考县自编医院", grade: "grade2" });
     const { agent } = await signedIn(ctx, { role: "institution_admin", institutionId: own.id });
-    const edited = await agent.put(`/api/institutions/${own.id}`, validInput({ ...own, name: "兰考县自编医院（新）", securityStaff: 9 }));
+    expect((await agent.get(`/api/institutions/${own.id}`)).json().actions).toEqual({ edit: true, editRegistry: false });
+    const edited = await agent.put(`/api/institutions/${own.id}`, validInput({ ...own, securityStaff: 9, beds: 150, contactPerson: "新联系人" }));
     expect(edited.statusCode).toBe(200);
-    expect(edited.json().institution).toMatchObject({ name: "兰考县自编医院（新）", securityStaff: 9 });
+    expect(edited.json().institution).toMatchObject({ name: "兰考县自编医院", securityStaff: 9, beds: 150, contactPerson: "新联系人" });
+    for (const [field, value] of [
+      ["grade", "grade3"],
+      ["name", "兰考县自编医院（新）"],
+      ["provincialDirect", true],
+    ] as const) {
+      const refused = await agent.put(`/api/institutions/${own.id}`, validInput({ ...own, [field]: value }));
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error).toMatchObject({ field, message: expect.stringContaining("由监管部门维护") });
+    }
+    const [row] = await ctx.db.select().from(institution).where(eq(institution.id, own.id));
+    expect(row).toMatchObject({ grade: "grade2", name: "兰考县自编医院", provincialDirect: false });
     expect((await agent.put(`/api/institutions/${lankaoClinic.id}`, validInput({ ...lankaoClinic }))).statusCode).toBe(404);
     expect((await agent.post("/api/institutions", validInput({ creditCode: "91110000600037341L" }))).statusCode).toBe(403);
   });
@@ -190,7 +205,7 @@ describe("create and edit", () => {
     expect(response.statusCode).toBe(201);
     const body = response.json();
     expect(body.warnings).toEqual([]);
-    expect(body.institution).toMatchObject({ name: "兰考县新建医院", jurisdictionName: "兰考县", actions: { edit: true } });
+    expect(body.institution).toMatchObject({ name: "兰考县新建医院", jurisdictionName: "兰考县", actions: { edit: true, editRegistry: true } });
     expect(body.institution.jurisdictionTrail.map((j: { name: string }) => j.name)).toEqual(["河南省", "开封市", "兰考县"]);
     const records = await ctx.db.select().from(auditLog).where(eq(auditLog.targetId, body.institution.id));
     expect(records).toMatchObject([{ action: "institution.create", actorId: user.id, result: "success" }]);

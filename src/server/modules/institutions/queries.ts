@@ -1,6 +1,8 @@
 import { and, asc, count, eq, gt, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import type { Role } from "../../../contracts/enums";
 import type { InstitutionDetail, InstitutionFilters, InstitutionListQuery, InstitutionSummary } from "../../../contracts/institutions";
 import { institution } from "../../../db/schema";
+import { can } from "../../../domain/permissions";
 import type { Scope } from "../../platform/access";
 import type { DbOrTx } from "../../platform/db";
 import { badRequest } from "../../platform/http/errors";
@@ -110,7 +112,8 @@ export async function findInstitution(db: DbOrTx, directory: JurisdictionDirecto
   return row;
 }
 
-export function toDetail(directory: JurisdictionDirectory, row: InstitutionRow, canEdit: boolean): InstitutionDetail {
+/** The record as the caller sees it, with what their role lets them do to it. */
+export function toDetail(directory: JurisdictionDirectory, row: InstitutionRow, role: Role): InstitutionDetail {
   return {
     id: row.id,
     name: row.name,
@@ -132,7 +135,7 @@ export function toDetail(directory: JurisdictionDirectory, row: InstitutionRow, 
     contactPhone: row.contactPhone,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    actions: { edit: canEdit },
+    actions: { edit: can(role, "institution:update"), editRegistry: can(role, "institution:register") },
   };
 }
 

@@ -11,7 +11,6 @@ import {
   InstitutionPage,
   SaveInstitutionResult,
 } from "../../../contracts/institutions";
-import { can } from "../../../domain/permissions";
 import { requirePermission } from "../../platform/access";
 import type { Db } from "../../platform/db";
 import { badRequest, notFound } from "../../platform/http/errors";
@@ -54,7 +53,7 @@ export function institutionRoutes(app: FastifyInstance, deps: { db: Db; director
     requirePermission(caller.user, "institution:read");
     const row = await findInstitution(db, directory, caller.scope, request.params.id);
     if (!row) throw notFound("机构不存在");
-    return toDetail(directory, row, can(caller.user.role, "institution:update"));
+    return toDetail(directory, row, caller.user.role);
   });
 
   api.post("/api/institutions", { schema: { body: InstitutionInput, response: { 201: SaveInstitutionResult } } }, async (request, reply) => {

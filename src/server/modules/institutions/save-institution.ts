@@ -1,11 +1,13 @@
 import { eq, sql } from "drizzle-orm";
+import { FIELD_LABELS } from "../../../contracts/common";
 import type { InstitutionInput } from "../../../contracts/institutions";
 import { institution } from "../../../db/schema";
 import { checkCreditCode } from "../../../domain/credit-code";
+import { can, INSTITUTION_REGISTRY_FIELDS } from "../../../domain/permissions";
 import { jurisdictionInScope, requirePermission, type Scope } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
 import type { Db, DbOrTx } from "../../platform/db";
-import { badRequest, conflict, notFound } from "../../platform/http/errors";
+import { AppError, badRequest, conflict, notFound } from "../../platform/http/errors";
 import type { Caller } from "../../platform/http/request-context";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 import { findInstitution, registeredCreditCodes, toDetail } from "./queries";
@@ -53,7 +55,7 @@ export async function createInstitution(db: Db, directory: JurisdictionDirectory
     const [row] = await tx.insert(institution).values(institutionValues(directory, input)).returning();
     if (!row) throw new Error("insert returned no row");
     await writeAudit(tx, caller, { action: "institution.create", targetType: "institution", targetId: row.id, result: "success", detail: { name: row.name } });
-    return { institution: toDetail(directory, row, true), warnings: [creditCodeWarning(row.creditCode)].filter((w) => w !== null) };
+    return { institution: toDetail(directory, row, caller.user.role), warnings: [creditCodeWarning(row.creditCode)].filter((w) => w !== null) };
   });
 }
 
@@ -62,6 +64,8 @@ export async function updateInstitution(db: Db, directory: JurisdictionDirectory
   return db.transaction(async (tx) => {
     const before = await findInstitution(tx, directory, caller.scope, id);
     if (!before) throw notFound("机构不存在");
+    const lockedField = can(caller.user.role, "institution:register") ? undefined : INSTITUTION_REGISTRY_FIELDS.find((field) => input[field] !== before[field]);
+    if (lockedField) throw new AppError(403, "FORBIDDEN", `${FIELD_LABELS[lockedField]}：属于机构登记信息，由监管部门维护`, lockedField);
     // Moving an institution needs authority over the destination; keeping it where it is does not.
     if (input.jurisdictionCode !== before.jurisdictionCode) {
       const problem = jurisdictionProblem(directory, caller.scope, input.jurisdictionCode);
@@ -82,6 +86,6 @@ export async function updateInstitution(db: Db, directory: JurisdictionDirectory
       result: "success",
       detail: { name: row.name, changes: changedFields(before, values) },
     });
-    return { institution: toDetail(directory, row, true), warnings: [creditCodeWarning(row.creditCode)].filter((w) => w !== null) };
+    return { institution: toDetail(directory, row, caller.user.role), warnings: [creditCodeWarning(row.creditCode)].filter((w) => w !== null) };
   });
 }

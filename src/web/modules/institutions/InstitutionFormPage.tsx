@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App, Breadcrumb, Button, Card, Col, Form, type FormRule, Input, InputNumber, Row, Select, Skeleton, Space, Switch } from "antd";
+import { Alert, App, Breadcrumb, Button, Card, Col, Form, type FormRule, Input, InputNumber, Row, Select, Skeleton, Space, Switch } from "antd";
 import { Link, useNavigate, useParams } from "react-router";
 import { FIELD_LABELS } from "../../../contracts/common";
 import { INSTITUTION_GRADES, INSTITUTION_TYPES, OWNERSHIPS } from "../../../contracts/enums";
@@ -72,9 +72,11 @@ const quarter = { xs: 12, md: 6 };
 function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDetail; initialValues: Partial<InstitutionInput> }) {
   const [form] = Form.useForm<InstitutionInput>();
   const tree = useJurisdictionTree();
-  // Moving an institution needs authority over its county; its own users may edit it but not move it.
+  // Registration fields decide who must inspect the institution: only its authority changes them.
+  const registryLocked = existing !== undefined && !existing.actions.editRegistry;
+  // Moving an institution needs authority over its county too.
   const fixedJurisdiction =
-    existing && tree.isSuccess && !treeContains(tree.data.roots, existing.jurisdictionCode)
+    existing && (registryLocked || (tree.isSuccess && !treeContains(tree.data.roots, existing.jurisdictionCode)))
       ? { value: existing.jurisdictionCode, label: existing.jurisdictionTrail.map((j) => j.name).join(" / ") }
       : undefined;
   const { message } = App.useApp();
@@ -98,20 +100,28 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
   return (
     <Form<InstitutionInput> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => save.mutate(values)} scrollToFirstError>
       <Card title="基本信息" style={{ marginBottom: 16 }}>
+        {registryLocked && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="名称、统一社会信用代码、类型、所在区划、所有制、等级和是否省直属于机构登记信息，由监管部门维护；如需变更请联系主管卫生健康委。"
+          />
+        )}
         <Row gutter={16}>
           <Col {...half}>
             <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: "请输入机构名称" }, { max: 100 }]}>
-              <Input maxLength={100} />
+              <Input maxLength={100} disabled={registryLocked} />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item label="统一社会信用代码" name="creditCode" rules={CREDIT_CODE_RULES} normalize={(value: string) => normalizeCreditCode(value)}>
-              <Input maxLength={18} placeholder="18 位，如 12410225MB0000000X" style={CODE_STYLE} />
+              <Input maxLength={18} placeholder="18 位，如 12410225MB0000000X" style={CODE_STYLE} disabled={registryLocked} />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item label="机构类型" name="type" rules={[{ required: true, message: "请选择机构类型" }]}>
-              <Select options={optionsOf(INSTITUTION_TYPES)} placeholder="请选择" />
+              <Select options={optionsOf(INSTITUTION_TYPES)} placeholder="请选择" disabled={registryLocked} />
             </Form.Item>
           </Col>
           <Col {...half}>
@@ -121,17 +131,17 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
           </Col>
           <Col {...quarter}>
             <Form.Item label="所有制" name="ownership" rules={[{ required: true }]}>
-              <Select options={optionsOf(OWNERSHIPS)} />
+              <Select options={optionsOf(OWNERSHIPS)} disabled={registryLocked} />
             </Form.Item>
           </Col>
           <Col {...quarter}>
             <Form.Item label="等级" name="grade" rules={[{ required: true }]}>
-              <Select options={optionsOf(INSTITUTION_GRADES)} />
+              <Select options={optionsOf(INSTITUTION_GRADES)} disabled={registryLocked} />
             </Form.Item>
           </Col>
           <Col {...quarter}>
             <Form.Item label="是否省直" name="provincialDirect" valuePropName="checked">
-              <Switch checkedChildren="是" unCheckedChildren="否" />
+              <Switch checkedChildren="是" unCheckedChildren="否" disabled={registryLocked} />
             </Form.Item>
           </Col>
           <Col xs={24}>
