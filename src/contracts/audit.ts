@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "auth.change_password": "修改密码",
   "institution.create": "新增机构",
   "institution.update": "编辑机构",
+  "institution.import_preview": "上传机构导入文件",
   "institution.import": "导入机构",
   "institution.export": "导出机构",
   "user.create": "新增用户",

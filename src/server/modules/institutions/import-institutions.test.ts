@@ -92,11 +92,24 @@ describe("Excel import", () => {
     const [imported] = await ctx.db.select().from(institution).where(eq(institution.name, "导入辛村卫生室"));
     expect(imported).toMatchObject({ type: "village_clinic", jurisdictionPath: "/410000/410200/410225/", creditCodeChecksumOk: false });
     const records = await ctx.db.select().from(auditLog).where(eq(auditLog.actorId, user.id));
-    expect(records.map((r) => r.action)).toContain("institution.import");
+    expect(records.map((r) => r.action)).toEqual(expect.arrayContaining(["institution.import_preview", "institution.import"]));
+    expect(records.find((r) => r.action === "institution.import_preview")?.detail).toMatchObject({
+      fileName: "机构.xlsx",
+      totalRows: 10,
+      validRows: 2,
+      errorRows: 8,
+    });
 
     const again = await agent.post(`/api/institutions/imports/${body.importId}/confirm`);
     expect(again.statusCode).toBe(409);
     expect(await countNamed("导入")).toBe(2);
+  });
+
+  it("shows every problem of a row at once, the county included", async () => {
+    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const body = (await upload(agent, await workbook([row("", "12410000MB0000014L", { "所在县(市、区)代码": QIXIAN, 床位数: "许多" })]))).json();
+    expect(body.importId).toBeNull();
+    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(["beds", "jurisdictionCode", "name"]);
   });
 
   it("refuses a file without the required columns, naming them", async () => {

@@ -112,9 +112,14 @@ export async function previewImport(db: Db, directory: JurisdictionDirectory, ca
         if (!rowErrors.some((e) => e.field === field))
           rowErrors.push({ row: number, field, message: `${label}：${raw[field] === undefined ? "必填" : issue.message}` });
       }
-    } else {
-      const problem = jurisdictionProblem(directory, caller.scope, parsed.data.jurisdictionCode);
+    }
+    // The county is checked even when other cells fail, so one upload shows every problem of a row.
+    const county = raw.jurisdictionCode;
+    if (typeof county === "string" && !rowErrors.some((e) => e.field === "jurisdictionCode")) {
+      const problem = jurisdictionProblem(directory, caller.scope, county);
       if (problem) rowErrors.push({ row: number, field: "jurisdictionCode", message: `所在县(市、区)代码：${problem}` });
+    }
+    if (parsed.success) {
       const earlier = firstRowOfCode.get(parsed.data.creditCode);
       if (earlier) rowErrors.push({ row: number, field: "creditCode", message: `统一社会信用代码：与第 ${earlier} 行重复` });
       else firstRowOfCode.set(parsed.data.creditCode, number);
@@ -141,14 +146,24 @@ export async function previewImport(db: Db, directory: JurisdictionDirectory, ca
   }
   errors.sort((a, b) => a.row - b.row);
 
-  let importId: string | null = null;
-  if (valid.length > 0) {
-    const [stored] = await db
-      .insert(institutionImport)
-      .values({ userId: caller.user.id, fileName, validRows: valid, errorCount: errors.length })
-      .returning({ id: institutionImport.id });
-    importId = stored?.id ?? null;
-  }
+  // Keeping the valid rows for confirmation is a change of its own: stored and audited together.
+  const importId = await db.transaction(async (tx) => {
+    const [stored] =
+      valid.length > 0
+        ? await tx
+            .insert(institutionImport)
+            .values({ userId: caller.user.id, fileName, validRows: valid, errorCount: errors.length })
+            .returning({ id: institutionImport.id })
+        : [];
+    await writeAudit(tx, caller, {
+      action: "institution.import_preview",
+      targetType: "institution_import",
+      targetId: stored?.id,
+      result: "success",
+      detail: { fileName, totalRows: rows.length, validRows: valid.length, errorRows: new Set(errors.map((e) => e.row)).size },
+    });
+    return stored?.id ?? null;
+  });
   return { importId, fileName, totalRows: rows.length, validRows: valid.length, errors, warnings, sample: valid.slice(0, SAMPLE_SIZE) };
 }
 
