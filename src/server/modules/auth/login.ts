@@ -30,7 +30,7 @@ export async function login(db: Db, policy: LockoutPolicy, actor: AuditActor, us
       await writeAudit(
         tx,
         { ...actor, actorId, actorUsername: username },
-        { action: "auth.login", targetType: "user", targetId: actorId ?? undefined, result: "failure", detail: { reason } },
+        { action: "auth.login", targetType: "user", targetId: actorId ?? undefined, result: "failure", detail: { reason, username } },
       );
       actor.audited = true;
       return { ok: false as const, error };
@@ -64,7 +64,7 @@ export async function login(db: Db, policy: LockoutPolicy, actor: AuditActor, us
     await writeAudit(
       tx,
       { ...actor, actorId: user.id, actorUsername: user.username },
-      { action: "auth.login", targetType: "user", targetId: user.id, result: "success" },
+      { action: "auth.login", targetType: "user", targetId: user.id, result: "success", detail: { username: user.username } },
     );
     actor.audited = true;
     return {

@@ -26,6 +26,13 @@ function Detail({ detail }: { detail: unknown }) {
   );
 }
 
+/** The name the record carried when it was written (institution, account or file), else its id. */
+function targetName(entry: AuditEntry): string | null {
+  const detail = (entry.detail ?? {}) as { name?: unknown; username?: unknown; fileName?: unknown };
+  const name = [detail.name, detail.username, detail.fileName].find((value) => typeof value === "string");
+  return (name as string | undefined) ?? entry.targetId;
+}
+
 const COLUMNS: TableColumnsType<AuditEntry> = [
   { title: "时间", dataIndex: "at", fixed: "left", render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm:ss") },
   { title: "操作人", dataIndex: "actorUsername", render: (actor: string | null) => actor ?? "（未登录）" },
@@ -33,7 +40,7 @@ const COLUMNS: TableColumnsType<AuditEntry> = [
   {
     title: "对象",
     key: "target",
-    render: (_, entry) => (entry.targetType ? [labelOf(TARGET_TYPES, entry.targetType), entry.targetId].filter(Boolean).join(" · ") : "—"),
+    render: (_, entry) => (entry.targetType ? [labelOf(TARGET_TYPES, entry.targetType), targetName(entry)].filter(Boolean).join(" · ") : "—"),
   },
   {
     title: "结果",
