@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { Role } from "../contracts/enums";
 import type { InstitutionInput } from "../contracts/institutions";
 import { appUser, institution } from "../db/schema";
@@ -32,7 +32,7 @@ export interface TestContext {
 }
 
 /** A fresh database copied from the migrated template, and the app on it: each test file is isolated. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const adminUrl = inject("pgAdminUrl");
   const name = `t_${randomUUID().replaceAll("-", "")}`;
   await ensureDatabase(adminUrl, name, "yian_template");
@@ -48,6 +48,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await database.close();
     },
   };
+}
+
+/** Gives the calling test file its own database and app for all its tests (filled in before they run). */
+export function setUpTestApp(env: Record<string, string> = {}): TestContext {
+  const ctx = {} as TestContext;
+  beforeAll(async () => {
+    Object.assign(ctx, await createTestApp(env));
+  });
+  afterAll(() => ctx.close());
+  return ctx;
 }
 
 let serial = 1_000_000 + Math.floor(Math.random() * 1_000_000);

@@ -1,12 +1,8 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Agent, createTestApp, LANKAO, makeUser, signedIn, type TestContext } from "../../../test/harness";
+import { describe, expect, it } from "vitest";
+import { Agent, LANKAO, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-afterAll(() => ctx.close());
+const ctx = setUpTestApp();
 
 describe("audit trail", () => {
   it("a system administrator browses and filters the records", async () => {

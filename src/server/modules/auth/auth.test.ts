@@ -1,13 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appUser, auditLog, session } from "../../../db/schema";
-import { Agent, createTestApp, LANKAO, makeUser, TEST_PASSWORD, type TestContext } from "../../../test/harness";
+import { Agent, LANKAO, makeUser, setUpTestApp, TEST_PASSWORD } from "../../../test/harness";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-afterAll(() => ctx.close());
+const ctx = setUpTestApp();
 
 const auditFor = (username: string) => ctx.db.select().from(auditLog).where(eq(auditLog.actorUsername, username)).orderBy(auditLog.id);
 

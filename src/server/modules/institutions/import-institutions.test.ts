@@ -1,15 +1,11 @@
 import { count, eq, like } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, institution } from "../../../db/schema";
-import { type Agent, createTestApp, LANKAO, makeInstitution, multipartFile, QIXIAN, signedIn, type TestContext } from "../../../test/harness";
+import { type Agent, LANKAO, makeInstitution, multipartFile, QIXIAN, setUpTestApp, signedIn } from "../../../test/harness";
 import { INSTITUTION_COLUMNS } from "./excel-columns";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-afterAll(() => ctx.close());
+const ctx = setUpTestApp();
 
 const HEADERS = INSTITUTION_COLUMNS.map((c) => c.header);
 

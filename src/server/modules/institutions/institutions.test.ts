@@ -1,21 +1,19 @@
 import { count, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, institution } from "../../../db/schema";
-import { createTestApp, KAIFENG, LANKAO, makeInstitution, QIXIAN, signedIn, type TestContext, ZHONGYUAN } from "../../../test/harness";
+import { KAIFENG, LANKAO, makeInstitution, QIXIAN, setUpTestApp, signedIn, ZHONGYUAN } from "../../../test/harness";
 
-let ctx: TestContext;
+const ctx = setUpTestApp();
 let lankaoHospital: Awaited<ReturnType<typeof makeInstitution>>;
 let qixianHospital: Awaited<ReturnType<typeof makeInstitution>>;
 let lankaoClinic: Awaited<ReturnType<typeof makeInstitution>>;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
   lankaoHospital = await makeInstitution(ctx.db, { jurisdictionCode: LANKAO, name: "兰考县第一人民医院" });
   lankaoClinic = await makeInstitution(ctx.db, { jurisdictionCode: LANKAO, name: "兰考县城关镇李庄村卫生室", type: "village_clinic", grade: "ungraded" });
   qixianHospital = await makeInstitution(ctx.db, { jurisdictionCode: QIXIAN, name: "杞县第一人民医院" });
 });
-afterAll(() => ctx.close());
 
 const validInput = (overrides: Record<string, unknown> = {}) => ({
   name: "兰考县新建医院",

@@ -1,13 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appUser, auditLog } from "../../../db/schema";
-import { Agent, createTestApp, KAIFENG, LANKAO, makeInstitution, makeUser, QIXIAN, signedIn, type TestContext } from "../../../test/harness";
+import { Agent, KAIFENG, LANKAO, makeInstitution, makeUser, QIXIAN, setUpTestApp, signedIn } from "../../../test/harness";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-afterAll(() => ctx.close());
+const ctx = setUpTestApp();
 
 const newUser = (overrides: Record<string, unknown>) => ({
   username: `n${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`,

@@ -1,13 +1,9 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, LANKAO, signedIn, type TestContext } from "../../../test/harness";
+import { describe, expect, it } from "vitest";
+import { LANKAO, setUpTestApp, signedIn } from "../../../test/harness";
 import { fieldLabel } from "./error-handler";
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-afterAll(() => ctx.close());
+const ctx = setUpTestApp();
 
 describe("HTTP edges", () => {
   it("answers an unknown API route with a JSON 404 in Chinese", async () => {
