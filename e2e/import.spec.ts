@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { checkCharacterFor } from "../src/domain/credit-code";
 import { apiAs, button, findInstitutions, freshCreditCodeBody, login, unique } from "./support";
 
-const HEADERS = ["机构名称", "统一社会信用代码", "机构类型", "所有制", "等级", "是否省直", "所在县(市、区)代码", "床位数", "联系人", "联系电话"];
+const HEADERS = ["机构名称", "统一社会信用代码", "机构类型", "所有制", "等级", "是否省直", "所在县（市、区）代码", "床位数", "联系人", "联系电话"];
 
 function freshCreditCode(): string {
   const body = freshCreditCodeBody();

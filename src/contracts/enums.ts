@@ -46,7 +46,7 @@ export const INSTITUTION_ROLES = ["institution_admin", "institution_staff"] as c
 export const JURISDICTION_LEVELS = {
   province: "省",
   city: "市",
-  county: "县(市、区)",
+  county: "县（市、区）",
 } as const;
 export type JurisdictionLevel = keyof typeof JURISDICTION_LEVELS;
 

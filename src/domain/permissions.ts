@@ -1,4 +1,4 @@
-import type { Role } from "../contracts/enums";
+import { AUTHORITY_ROLES, INSTITUTION_ROLES, type Role } from "../contracts/enums";
 
 /**
  * What each role may do (issue #2, "Accounts and access"). Authorities run supervision over
@@ -49,3 +49,7 @@ export function assignableRoles(managerRole: Role): Role[] {
       return [];
   }
 }
+
+/** Accounts of a health commission belong to a jurisdiction; accounts of an institution to that institution. */
+export const isAuthorityRole = (role?: Role) => role !== undefined && (AUTHORITY_ROLES as readonly Role[]).includes(role);
+export const isInstitutionRole = (role?: Role) => role !== undefined && (INSTITUTION_ROLES as readonly Role[]).includes(role);

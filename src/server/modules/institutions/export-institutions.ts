@@ -60,7 +60,7 @@ export async function importTemplate(directory: JurisdictionDirectory, caller: C
   }
   const counties = caller.scope.kind === "jurisdiction" ? directory.leavesUnder(caller.scope.code) : directory.leavesUnder("410000");
   help.addRow([]).commit();
-  help.addRow(["县(市、区)代码", "名称"]).commit();
+  help.addRow(["县（市、区）代码", "名称"]).commit();
   for (const county of counties)
     help
       .addRow([

@@ -25,7 +25,7 @@ const row = (name: string, creditCode: string, overrides: Record<string, string 
   所有制: "公立",
   等级: "未定级",
   是否省直: "否",
-  "所在县(市、区)代码": LANKAO,
+  "所在县（市、区）代码": LANKAO,
   床位数: 0,
   联系人: "赵六",
   ...overrides,
@@ -53,7 +53,7 @@ describe("Excel import", () => {
       row("", "91110000600037341L"),
       row("导入乙村卫生室", "91440300708461136T", { 机构类型: "诊所" }),
       row("导入丙村卫生室", "12410000MB0000009Q", { 床位数: -3 }),
-      row("导入丁村卫生室", "12410000MB0000010A", { "所在县(市、区)代码": QIXIAN }),
+      row("导入丁村卫生室", "12410000MB0000010A", { "所在县（市、区）代码": QIXIAN }),
       row("导入戊村卫生室", "91350100M000100Y43"),
       row("导入己村卫生室", taken.creditCode),
       row("导入庚村卫生室", "91350100I000100Y43"),
@@ -71,7 +71,7 @@ describe("Excel import", () => {
         "机构类型：“诊所”不是可选值（综合医院、中医医院、专科医院、乡镇卫生院、社区卫生服务中心、社区卫生服务站、村卫生室、疾病预防控制中心、妇幼保健院、托育机构、医养结合机构、公共场所）",
       ],
       [5, "床位数：不能小于 0"],
-      [6, "所在县(市、区)代码：“杞县”不在您的管辖范围内"],
+      [6, "所在县（市、区）代码：“杞县”不在您的管辖范围内"],
       [7, "统一社会信用代码：与第 2 行重复"],
       [8, "统一社会信用代码：该代码已登记给其他机构"],
       [9, "统一社会信用代码：第 9 位字符“I”不允许（不得使用 I、O、Z、S、V 及其他符号）"],
@@ -103,7 +103,7 @@ describe("Excel import", () => {
 
   it("shows every problem of a row at once, the county included", async () => {
     const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
-    const body = (await upload(agent, await workbook([row("", "12410000MB0000014L", { "所在县(市、区)代码": QIXIAN, 床位数: "许多" })]))).json();
+    const body = (await upload(agent, await workbook([row("", "12410000MB0000014L", { "所在县（市、区）代码": QIXIAN, 床位数: "许多" })]))).json();
     expect(body.importId).toBeNull();
     expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(["beds", "jurisdictionCode", "name"]);
   });
@@ -112,7 +112,7 @@ describe("Excel import", () => {
     const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
     const response = await upload(agent, await workbook([{ 机构名称: "某医院" }], ["机构名称", "备注"]));
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.message).toBe("文件：缺少列“统一社会信用代码”“机构类型”“所有制”“等级”“所在县(市、区)代码”“联系人”，请使用导入模板");
+    expect(response.json().error.message).toBe("文件：缺少列“统一社会信用代码”“机构类型”“所有制”“等级”“所在县（市、区）代码”“联系人”，请使用导入模板");
   });
 
   it("refuses a file that is not an Excel workbook", async () => {

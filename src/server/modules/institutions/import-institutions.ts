@@ -117,7 +117,7 @@ export async function previewImport(db: Db, directory: JurisdictionDirectory, ca
     const county = raw.jurisdictionCode;
     if (typeof county === "string" && !rowErrors.some((e) => e.field === "jurisdictionCode")) {
       const problem = jurisdictionProblem(directory, caller.scope, county);
-      if (problem) rowErrors.push({ row: number, field: "jurisdictionCode", message: `所在县(市、区)代码：${problem}` });
+      if (problem) rowErrors.push({ row: number, field: "jurisdictionCode", message: `所在县（市、区）代码：${problem}` });
     }
     if (parsed.success) {
       const earlier = firstRowOfCode.get(parsed.data.creditCode);
@@ -181,7 +181,7 @@ export async function confirmImport(db: Db, directory: JurisdictionDirectory, ca
     const rows = pending.validRows as ValidRow[];
     for (const row of rows) {
       const problem = jurisdictionProblem(directory, caller.scope, row.jurisdictionCode);
-      if (problem) throw badRequest(`第 ${row.row} 行 所在县(市、区)代码：${problem}`, "jurisdictionCode");
+      if (problem) throw badRequest(`第 ${row.row} 行 所在县（市、区）代码：${problem}`, "jurisdictionCode");
     }
     const taken = await registeredCreditCodes(
       tx,

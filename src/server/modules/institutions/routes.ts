@@ -23,7 +23,11 @@ import { createInstitution, updateInstitution } from "./save-institution";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-const today = () => new Date().toISOString().slice(0, 10);
+/** The date in the server's time zone (TZ), not UTC: before 08:00 in China, UTC is still yesterday. */
+const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+};
 
 export function institutionRoutes(app: FastifyInstance, deps: { db: Db; directory: JurisdictionDirectory }) {
   const { db, directory } = deps;

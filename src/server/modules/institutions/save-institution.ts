@@ -16,7 +16,7 @@ import { findInstitution, registeredCreditCodes, toDetail } from "./queries";
 export function jurisdictionProblem(directory: JurisdictionDirectory, scope: Scope, code: string): string | null {
   const j = directory.get(code);
   if (!j) return "行政区划代码不存在";
-  if (!j.isLeaf) return `应为县(市、区)级行政区划，“${j.name}”下还有下级区划`;
+  if (!j.isLeaf) return `应为县（市、区）级行政区划，“${j.name}”下还有下级区划`;
   if (!jurisdictionInScope(scope, j.path)) return `“${j.name}”不在您的管辖范围内`;
   return null;
 }

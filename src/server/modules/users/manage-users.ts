@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
-import { AUTHORITY_ROLES, INSTITUTION_ROLES, type Role } from "../../../contracts/enums";
 import type { CreateUserBody } from "../../../contracts/users";
 import { appUser, session } from "../../../db/schema";
-import { assignableRoles } from "../../../domain/permissions";
+import { assignableRoles, isAuthorityRole, isInstitutionRole } from "../../../domain/permissions";
 import { jurisdictionInScope, requirePermission } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
 import { hashPassword } from "../../platform/auth/passwords";
@@ -12,9 +11,6 @@ import type { Caller } from "../../platform/http/request-context";
 import { findInstitution } from "../institutions/queries";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 import { findUser } from "./queries";
-
-const isAuthorityRole = (role: Role) => (AUTHORITY_ROLES as readonly Role[]).includes(role);
-const isInstitutionRole = (role: Role) => (INSTITUTION_ROLES as readonly Role[]).includes(role);
 
 /** Creates an account inside the caller's scope with an initial password that must be changed at first login. */
 export async function createUser(db: Db, directory: JurisdictionDirectory, caller: Caller, body: CreateUserBody) {
@@ -85,6 +81,8 @@ export async function updateUser(db: Db, caller: Caller, id: string, body: { dis
 /** Sets a new initial password, lifts a lockout and ends the user's sessions. */
 export async function resetPassword(db: Db, caller: Caller, id: string, password: string) {
   requirePermission(caller.user, "user:manage");
+  // It would end the caller's own session without a word; their own password is changed knowing the current one.
+  if (id === caller.user.id) throw badRequest("密码：不能重置自己的密码，请使用“修改密码”", "password");
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const before = (await findUser(tx, caller.scope, id)) ?? notFoundUser();

@@ -105,10 +105,14 @@ describe("user management", () => {
     expect(login.json().user.mustChangePassword).toBe(true);
   });
 
-  it("does not let a user disable themselves", async () => {
+  it("does not let a user disable themselves or reset their own password", async () => {
     const { agent, user } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
     const response = await agent.put(`/api/users/${user.id}`, { displayName: "我", active: false });
     expect(response.json().error).toMatchObject({ field: "active" });
+    const reset = await agent.post(`/api/users/${user.id}/reset-password`, { password: "Reset#2026x" });
+    expect(reset.statusCode).toBe(400);
+    expect(reset.json().error.message).toContain("修改密码");
+    expect((await agent.get("/api/institutions")).statusCode).toBe(200);
   });
 
   it("is closed to inspectors and staff", async () => {

@@ -125,8 +125,8 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item label="所在县(市、区)" name="jurisdictionCode" rules={[{ required: true, message: "请选择所在县(市、区)" }]}>
-              {fixedJurisdiction ? <Select disabled options={[fixedJurisdiction]} /> : <JurisdictionTreeSelect leavesOnly placeholder="请选择县(市、区)" />}
+            <Form.Item label="所在县（市、区）" name="jurisdictionCode" rules={[{ required: true, message: "请选择所在县（市、区）" }]}>
+              {fixedJurisdiction ? <Select disabled options={[fixedJurisdiction]} /> : <JurisdictionTreeSelect leavesOnly placeholder="请选择县（市、区）" />}
             </Form.Item>
           </Col>
           <Col {...quarter}>

@@ -26,7 +26,7 @@ const COLUMNS: TableColumnsType<InstitutionSummary> = [
   { title: "等级", dataIndex: "grade", render: (grade: string) => labelOf(INSTITUTION_GRADES, grade) },
   { title: "所有制", dataIndex: "ownership", render: (ownership: string) => labelOf(OWNERSHIPS, ownership) },
   { title: "省直", dataIndex: "provincialDirect", render: (direct: boolean) => (direct ? <Tag color="gold">省直</Tag> : "—") },
-  { title: "所在县(市、区)", dataIndex: "jurisdictionName" },
+  { title: "所在县（市、区）", dataIndex: "jurisdictionName" },
   { title: "床位数", dataIndex: "beds", align: "right" },
   { title: "联系人", dataIndex: "contactPerson" },
 ];

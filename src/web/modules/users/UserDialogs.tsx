@@ -1,8 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Form, Input, Select, Switch } from "antd";
-import { AUTHORITY_ROLES, INSTITUTION_ROLES, ROLES, type Role } from "../../../contracts/enums";
+import { ROLES, type Role } from "../../../contracts/enums";
 import { CreateUserBody, type UserSummary } from "../../../contracts/users";
-import { assignableRoles } from "../../../domain/permissions";
+import { assignableRoles, isAuthorityRole, isInstitutionRole } from "../../../domain/permissions";
 import { api } from "../../app/api";
 import { useCurrentUser } from "../../app/session";
 import { FormDialog } from "../../ui/FormDialog";
@@ -10,9 +10,6 @@ import { NEW_PASSWORD_RULES, PASSWORD_HINT } from "../../ui/password-rules";
 import { schemaRule } from "../../ui/schema-rule";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
-
-const isAuthorityRole = (role?: Role) => (AUTHORITY_ROLES as readonly (Role | undefined)[]).includes(role);
-const isInstitutionRole = (role?: Role) => (INSTITUTION_ROLES as readonly (Role | undefined)[]).includes(role);
 
 /** Saves through the API, then refreshes the user list and says so. */
 function useUserSave() {
