@@ -94,7 +94,9 @@ describe("user management", () => {
     const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
     const disabled = await agent.put(`/api/users/${target.id}`, { displayName: target.displayName, active: false });
     expect(disabled.json()).toMatchObject({ active: false });
-    expect((await targetAgent.get("/api/institutions")).statusCode).toBe(401);
+    const refused = await targetAgent.get("/api/institutions");
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.code).toBe("UNAUTHENTICATED");
     expect((await new Agent(ctx.app).login(target.username)).json().error.code).toBe("ACCOUNT_DISABLED");
 
     await agent.put(`/api/users/${target.id}`, { displayName: target.displayName, active: true });

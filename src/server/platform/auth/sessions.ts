@@ -68,7 +68,8 @@ export async function lookupSession(db: Db, token: string, idleMinutes: number):
   if (!row) return { status: "none" };
   if (row.idle || !row.active) {
     await db.delete(session).where(eq(session.id, id));
-    return { status: "expired" };
+    // A disabled account's session is simply gone: telling its holder "timed out" would mislead.
+    return { status: row.active ? "expired" : "none" };
   }
   if (row.stale) await db.update(session).set({ lastSeenAt: sql`now()` }).where(eq(session.id, id));
   return {
