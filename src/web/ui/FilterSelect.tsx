@@ -22,7 +22,7 @@ export function FilterSelect({
       showSearch={searchable ? { optionFilterProp: "label" } : false}
       options={options}
       value={value}
-      onChange={(next?: string) => onChange(next)}
+      onChange={onChange}
       style={{ width: "100%" }}
     />
   );

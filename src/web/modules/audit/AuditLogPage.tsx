@@ -1,14 +1,12 @@
-import { useQuery } from "@tanstack/react-query";
 import { Card, Col, DatePicker, Row, type TableColumnsType, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { AUDIT_ACTIONS, type AuditEntry, type AuditPage } from "../../../contracts/audit";
-import { api, withQuery } from "../../app/api";
+import { AUDIT_ACTIONS, type AuditEntry } from "../../../contracts/audit";
 import { labelOf, optionsOf } from "../../ui/enum-options";
 import { FilterSelect } from "../../ui/FilterSelect";
 import { ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
 import { SearchBox } from "../../ui/SearchBox";
-import { useListParams } from "../../ui/use-list-params";
+import { useListParams, usePageQuery } from "../../ui/use-list-params";
 
 const AUDIT_FILTER_KEYS = ["actor", "action", "result", "from", "to"] as const;
 const RESULTS = { success: "成功", failure: "失败" };
@@ -53,12 +51,7 @@ const COLUMNS: TableColumnsType<AuditEntry> = [
 
 export function AuditLogPage() {
   const list = useListParams(AUDIT_FILTER_KEYS);
-  const query = { ...list.filters, page: list.page, pageSize: list.pageSize };
-  const entries = useQuery({
-    queryKey: ["audit", query],
-    queryFn: () => api<AuditPage>(withQuery("/api/audit", query)),
-    placeholderData: (previous) => previous,
-  });
+  const entries = usePageQuery<AuditEntry>("audit", "/api/audit", list.query);
   const { from, to } = list.filters;
   const range: [Dayjs, Dayjs] | null = from && to ? [dayjs(from), dayjs(to)] : null;
 
@@ -92,7 +85,7 @@ export function AuditLogPage() {
             />
           </Col>
         </Row>
-        <ListTable query={entries} columns={COLUMNS} pagination={list.pagination} emptyText={list.hasFilters ? "没有符合条件的记录" : "暂无审计记录"} />
+        <ListTable query={entries} list={list} columns={COLUMNS} emptyText={list.hasFilters ? "没有符合条件的记录" : "暂无审计记录"} />
       </Card>
     </>
   );

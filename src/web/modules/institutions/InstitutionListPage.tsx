@@ -36,7 +36,7 @@ export function InstitutionListPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const list = useListParams(INSTITUTION_FILTER_KEYS);
-  const institutions = useInstitutionPage({ ...list.filters, page: list.page, pageSize: list.pageSize });
+  const institutions = useInstitutionPage(list.query);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
 
@@ -76,7 +76,7 @@ export function InstitutionListPage() {
       <PageTitle title="机构管理" actions={actions} />
       <Card>
         <InstitutionFilterBar values={list.filters} onChange={list.setFilters} onClear={list.hasFilters ? list.clearFilters : undefined} />
-        <ListTable query={institutions} columns={COLUMNS} pagination={list.pagination} emptyText={list.hasFilters ? "没有符合条件的机构" : "暂无机构"} />
+        <ListTable query={institutions} list={list} columns={COLUMNS} emptyText={list.hasFilters ? "没有符合条件的机构" : "暂无机构"} />
       </Card>
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
     </>

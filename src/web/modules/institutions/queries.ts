@@ -1,20 +1,15 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
 import { IdParams } from "../../../contracts/common";
-import type { InstitutionDetail, InstitutionPage } from "../../../contracts/institutions";
-import { api, type QueryValue, withQuery } from "../../app/api";
+import type { InstitutionDetail, InstitutionSummary } from "../../../contracts/institutions";
+import { api, type QueryValue } from "../../app/api";
+import { usePageQuery } from "../../ui/use-list-params";
 
 /** The list filters, as the API and the page URL both name them. */
 export const INSTITUTION_FILTER_KEYS = ["q", "jurisdictionCode", "type", "grade", "ownership", "provincialDirect"] as const;
 export type InstitutionFilterKey = (typeof INSTITUTION_FILTER_KEYS)[number];
 export type InstitutionFilterValues = Partial<Record<InstitutionFilterKey, string>>;
 
-export function useInstitutionPage(query: Record<string, QueryValue>) {
-  return useQuery({
-    queryKey: ["institutions", "list", query],
-    queryFn: () => api<InstitutionPage>(withQuery("/api/institutions", query)),
-    placeholderData: (previous) => previous,
-  });
-}
+export const useInstitutionPage = (query: Record<string, QueryValue>) => usePageQuery<InstitutionSummary>("institutions", "/api/institutions", query);
 
 export function useInstitution(id: string) {
   return useQuery({ queryKey: ["institutions", "detail", id], queryFn: () => api<InstitutionDetail>(`/api/institutions/${encodeURIComponent(id)}`) });

@@ -1,17 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Col, Row, Space, type TableColumnsType, Tag } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { ROLES } from "../../../contracts/enums";
-import type { UserPage, UserSummary } from "../../../contracts/users";
-import { api, withQuery } from "../../app/api";
+import type { UserSummary } from "../../../contracts/users";
 import { labelOf, optionsOf } from "../../ui/enum-options";
 import { FilterSelect } from "../../ui/FilterSelect";
 import { ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
 import { SearchBox } from "../../ui/SearchBox";
-import { useListParams } from "../../ui/use-list-params";
+import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from "./UserDialogs";
 
 const USER_FILTER_KEYS = ["q", "role"] as const;
@@ -30,8 +28,7 @@ type OpenDialog = { kind: "create" } | { kind: "edit" | "reset"; user: UserSumma
 
 export function UserListPage() {
   const list = useListParams(USER_FILTER_KEYS);
-  const query = { ...list.filters, page: list.page, pageSize: list.pageSize };
-  const users = useQuery({ queryKey: ["users", query], queryFn: () => api<UserPage>(withQuery("/api/users", query)), placeholderData: (previous) => previous });
+  const users = usePageQuery<UserSummary>("users", "/api/users", list.query);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = () => setDialog(null);
 
@@ -77,7 +74,7 @@ export function UserListPage() {
             <FilterSelect placeholder="角色" options={optionsOf(ROLES)} value={list.filters.role} onChange={(role) => list.setFilters({ role })} />
           </Col>
         </Row>
-        <ListTable query={users} columns={columns} pagination={list.pagination} emptyText={list.hasFilters ? "没有符合条件的用户" : "暂无用户"} />
+        <ListTable query={users} list={list} columns={columns} emptyText={list.hasFilters ? "没有符合条件的用户" : "暂无用户"} />
       </Card>
       {dialog?.kind === "create" && <CreateUserDialog onClose={close} />}
       {dialog?.kind === "edit" && <EditUserDialog user={dialog.user} onClose={close} />}
