@@ -8,13 +8,13 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
-import { App, Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from "antd";
+import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from "antd";
 import { type ReactNode, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { ROLES } from "../../contracts/enums";
 import type { Permission } from "../../domain/permissions";
-import { CHANGE_PASSWORD_PATH } from "./guards";
-import { useCan, useCurrentUser, useSession } from "./session";
+import { CHANGE_PASSWORD_PATH } from "./paths";
+import { useCan, useCurrentUser, useSignOut } from "./session";
 import "./layout.css";
 
 interface NavigationItem {
@@ -60,22 +60,12 @@ const brand = (
 
 export function AppLayout() {
   const user = useCurrentUser();
-  const { signOut } = useSession();
-  const { message } = App.useApp();
+  const signOut = useSignOut();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   // Before the first measurement every breakpoint is undefined; assume a desktop until told otherwise.
   const isWide = screens.lg ?? true;
   const [drawerOpen, setDrawerOpen] = useState(false);
-
-  const logout = async () => {
-    try {
-      await signOut();
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-    navigate("/login", { replace: true });
-  };
 
   return (
     <Layout className="yian-shell">
@@ -116,7 +106,7 @@ export function AppLayout() {
             <Button type="text" aria-label="修改密码" icon={<LockOutlined />} onClick={() => navigate(CHANGE_PASSWORD_PATH)}>
               {isWide && "修改密码"}
             </Button>
-            <Button icon={<LogoutOutlined />} onClick={logout}>
+            <Button icon={<LogoutOutlined />} onClick={signOut}>
               {isWide ? "退出登录" : "退出"}
             </Button>
           </Space>

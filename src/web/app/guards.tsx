@@ -2,10 +2,8 @@ import type { ReactNode } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import type { Permission } from "../../domain/permissions";
 import { ForbiddenResult } from "../ui/results";
+import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from "./paths";
 import { useCan, useSession } from "./session";
-
-export const LOGIN_PATH = "/login";
-export const CHANGE_PASSWORD_PATH = "/change-password";
 
 /** Pages behind a login; a user with an initial password reaches nothing but the change-password page. */
 export function RequireSession() {

@@ -11,7 +11,8 @@ import { InstitutionListPage } from "../modules/institutions/InstitutionListPage
 import { UserListPage } from "../modules/users/UserListPage";
 import { CrashResult, NotFoundResult } from "../ui/results";
 import { AppLayout } from "./AppLayout";
-import { CHANGE_PASSWORD_PATH, LOGIN_PATH, RequirePermission, RequireSession } from "./guards";
+import { RequirePermission, RequireSession } from "./guards";
+import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from "./paths";
 
 /** The pages inside the main layout and the permission each needs (the server checks again). */
 const PAGES: { path: string; permission: Permission; page: ReactNode }[] = [

@@ -3,7 +3,7 @@ import { Alert, App, Button, Flex, Form, Input } from "antd";
 import { useNavigate } from "react-router";
 import type { SessionState } from "../../../contracts/auth";
 import { api } from "../../app/api";
-import { useCurrentUser, useSession } from "../../app/session";
+import { useCurrentUser, useSession, useSignOut } from "../../app/session";
 import { NEW_PASSWORD_RULES, PASSWORD_HINT } from "../../ui/password-rules";
 import { showSubmitError } from "../../ui/server-error";
 import { AuthCard } from "./AuthCard";
@@ -16,7 +16,8 @@ interface PasswordChange {
 
 export function ChangePasswordPage() {
   const user = useCurrentUser();
-  const { startSession, signOut } = useSession();
+  const { startSession } = useSession();
+  const signOut = useSignOut();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordChange>();
@@ -63,7 +64,7 @@ export function ChangePasswordPage() {
             确认修改
           </Button>
           {user.mustChangePassword ? (
-            <Button block onClick={() => signOut().finally(() => navigate("/login", { replace: true }))}>
+            <Button block onClick={signOut}>
               退出登录
             </Button>
           ) : (

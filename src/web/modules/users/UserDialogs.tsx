@@ -4,21 +4,26 @@ import { ROLES, type Role } from "../../../contracts/enums";
 import { CreateUserBody, type UserSummary } from "../../../contracts/users";
 import { assignableRoles, isAuthorityRole, isInstitutionRole } from "../../../domain/permissions";
 import { api } from "../../app/api";
-import { useCurrentUser } from "../../app/session";
+import { useCurrentUser, useSession } from "../../app/session";
 import { FormDialog } from "../../ui/FormDialog";
 import { NEW_PASSWORD_RULES, PASSWORD_HINT } from "../../ui/password-rules";
 import { schemaRule } from "../../ui/schema-rule";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
 
-/** Saves through the API, then refreshes the user list and says so. */
+/**
+ * Saves through the API, then refreshes the user list and says so; after an edit of one's own
+ * account also the session, which the header and home page show the name from.
+ */
 function useUserSave() {
   const queryClient = useQueryClient();
+  const me = useCurrentUser();
+  const { refreshSession } = useSession();
   const { message } = App.useApp();
   return async (request: Promise<UserSummary>, done: string) => {
-    await request;
+    const saved = await request;
     message.success(done);
-    await queryClient.invalidateQueries({ queryKey: ["users"] });
+    await Promise.all([queryClient.invalidateQueries({ queryKey: ["users"] }), saved.id === me.id && refreshSession()]);
   };
 }
 
