@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Descriptions, Modal, Space, Table, type TableColumnsType, Typography, Upload } from "antd";
 import { INSTITUTION_TYPES } from "../../../contracts/enums";
 import type { ImportPreview, ImportRowError } from "../../../contracts/institutions";
-import { api, download } from "../../app/api";
+import { api } from "../../app/api";
+import { DownloadButton } from "../../ui/DownloadButton";
 import { labelOf } from "../../ui/enum-options";
 import { refreshInstitutionData } from "./queries";
 
@@ -60,8 +61,6 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   });
   const result = preview.data;
 
-  const downloadTemplate = () => download("/api/institutions/import-template", "机构导入模板.xlsx").catch((error: Error) => message.error(error.message));
-
   const footer = (
     <Space wrap>
       <Button onClick={onClose}>取消</Button>
@@ -92,9 +91,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             showIcon
             title="请使用导入模板填写（.xlsx）。上传后先检查每一行，列出有误的行；确认后才会导入有效记录。"
             action={
-              <Button size="small" icon={<DownloadOutlined />} onClick={downloadTemplate}>
+              <DownloadButton size="small" icon={<DownloadOutlined />} path="/api/institutions/import-template" fileName="机构导入模板.xlsx">
                 下载模板
-              </Button>
+              </DownloadButton>
             }
           />
           {preview.error && <Alert type="error" showIcon title={preview.error.message} />}

@@ -74,6 +74,8 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
   const tree = useJurisdictionTree();
   // Registration fields decide who must inspect the institution: only its authority changes them.
   const registryLocked = existing !== undefined && !existing.actions.editRegistry;
+  // Not `false` when unlocked: an explicit value would override the form's own disabling while it saves.
+  const registryDisabled = registryLocked || undefined;
   // Moving an institution needs authority over its county too.
   const fixedJurisdiction =
     existing && (registryLocked || (tree.isSuccess && !treeContains(tree.data.roots, existing.jurisdictionCode)))
@@ -91,14 +93,23 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
       message.success(existing ? "已保存" : "已新增机构");
       for (const warning of warnings) message.warning(warning, 8);
       await refreshInstitutionData(queryClient);
-      navigate(`/institutions/${institution.id}`, { replace: !existing });
+      // Replaced, so Back leaves the saved record rather than returning to its form.
+      navigate(`/institutions/${institution.id}`, { replace: true });
     },
     onError: (error) => showSubmitError(form, message, error),
   });
   const cancelTo = existing ? `/institutions/${existing.id}` : "/institutions";
 
   return (
-    <Form<InstitutionInput> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => save.mutate(values)} scrollToFirstError>
+    <Form<InstitutionInput>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(values) => save.mutate(values)}
+      // Disabled while saving, so Enter in a field cannot send the form a second time.
+      disabled={save.isPending}
+      scrollToFirstError
+    >
       <Card title="基本信息" style={{ marginBottom: 16 }}>
         {registryLocked && (
           <Alert
@@ -111,17 +122,17 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
         <Row gutter={16}>
           <Col {...half}>
             <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: "请输入机构名称" }, { max: 100 }]}>
-              <Input maxLength={100} disabled={registryLocked} />
+              <Input maxLength={100} disabled={registryDisabled} />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item label="统一社会信用代码" name="creditCode" rules={CREDIT_CODE_RULES} normalize={(value: string) => normalizeCreditCode(value)}>
-              <Input maxLength={18} placeholder="18 位，如 12410225MB0000000X" style={CODE_STYLE} disabled={registryLocked} />
+              <Input maxLength={18} placeholder="18 位，如 12410225MB0000000X" style={CODE_STYLE} disabled={registryDisabled} />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item label="机构类型" name="type" rules={[{ required: true, message: "请选择机构类型" }]}>
-              <Select options={optionsOf(INSTITUTION_TYPES)} placeholder="请选择" disabled={registryLocked} />
+              <Select options={optionsOf(INSTITUTION_TYPES)} placeholder="请选择" disabled={registryDisabled} />
             </Form.Item>
           </Col>
           <Col {...half}>
@@ -131,17 +142,17 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
           </Col>
           <Col {...quarter}>
             <Form.Item label="所有制" name="ownership" rules={[{ required: true }]}>
-              <Select options={optionsOf(OWNERSHIPS)} disabled={registryLocked} />
+              <Select options={optionsOf(OWNERSHIPS)} disabled={registryDisabled} />
             </Form.Item>
           </Col>
           <Col {...quarter}>
             <Form.Item label="等级" name="grade" rules={[{ required: true }]}>
-              <Select options={optionsOf(INSTITUTION_GRADES)} disabled={registryLocked} />
+              <Select options={optionsOf(INSTITUTION_GRADES)} disabled={registryDisabled} />
             </Form.Item>
           </Col>
           <Col {...quarter}>
             <Form.Item label="是否省直" name="provincialDirect" valuePropName="checked">
-              <Switch checkedChildren="是" unCheckedChildren="否" disabled={registryLocked} />
+              <Switch checkedChildren="是" unCheckedChildren="否" disabled={registryDisabled} />
             </Form.Item>
           </Col>
           <Col xs={24}>

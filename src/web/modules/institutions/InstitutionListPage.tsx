@@ -1,11 +1,12 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Card, type TableColumnsType, Tag } from "antd";
+import { Button, Card, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { INSTITUTION_GRADES, INSTITUTION_TYPES, OWNERSHIPS } from "../../../contracts/enums";
 import type { InstitutionSummary } from "../../../contracts/institutions";
-import { download, withQuery } from "../../app/api";
+import { withQuery } from "../../app/api";
 import { useCan } from "../../app/session";
+import { DownloadButton } from "../../ui/DownloadButton";
 import { labelOf } from "../../ui/enum-options";
 import { ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
@@ -34,29 +35,16 @@ const COLUMNS: TableColumnsType<InstitutionSummary> = [
 export function InstitutionListPage() {
   const can = useCan();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const list = useListParams(INSTITUTION_FILTER_KEYS);
   const institutions = useInstitutionPage(list.query);
-  const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
-
-  const exportList = async () => {
-    setExporting(true);
-    try {
-      await download(withQuery("/api/institutions/export", list.filters), "机构名录.xlsx");
-    } catch (error) {
-      message.error((error as Error).message);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const actions = (
     <>
       {can("institution:export") && (
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportList}>
+        <DownloadButton icon={<DownloadOutlined />} path={withQuery("/api/institutions/export", list.filters)} fileName="机构名录.xlsx">
           导出
-        </Button>
+        </DownloadButton>
       )}
       {can("institution:create") && (
         <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>

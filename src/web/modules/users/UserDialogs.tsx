@@ -27,6 +27,12 @@ function useUserSave() {
   };
 }
 
+/** The roles the signed-in manager may hand out, which are also the only ones their user list can hold. */
+export function useAssignableRoleOptions(): { value: Role; label: string }[] {
+  const me = useCurrentUser();
+  return assignableRoles(me.role).map((role) => ({ value: role, label: ROLES[role] }));
+}
+
 const initialPasswordItem = (
   <Form.Item label="初始密码" name="password" rules={NEW_PASSWORD_RULES} extra={`${PASSWORD_HINT}；用户首次登录时须修改`}>
     <Input.Password autoComplete="new-password" />
@@ -34,9 +40,8 @@ const initialPasswordItem = (
 );
 
 export function CreateUserDialog({ onClose }: { onClose: () => void }) {
-  const me = useCurrentUser();
   const save = useUserSave();
-  const roleOptions = assignableRoles(me.role).map((role) => ({ value: role, label: ROLES[role] }));
+  const roleOptions = useAssignableRoleOptions();
   return (
     <FormDialog<CreateUserBody>
       title="新增用户"

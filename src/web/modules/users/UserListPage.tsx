@@ -4,13 +4,14 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { ROLES } from "../../../contracts/enums";
 import type { UserSummary } from "../../../contracts/users";
-import { labelOf, optionsOf } from "../../ui/enum-options";
+import { useCurrentUser } from "../../app/session";
+import { labelOf } from "../../ui/enum-options";
 import { FilterSelect } from "../../ui/FilterSelect";
 import { ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
 import { SearchBox } from "../../ui/SearchBox";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
-import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from "./UserDialogs";
+import { CreateUserDialog, EditUserDialog, ResetPasswordDialog, useAssignableRoleOptions } from "./UserDialogs";
 
 const USER_FILTER_KEYS = ["q", "role"] as const;
 
@@ -27,6 +28,8 @@ function UserStatus({ user }: { user: UserSummary }) {
 type OpenDialog = { kind: "create" } | { kind: "edit" | "reset"; user: UserSummary } | null;
 
 export function UserListPage() {
+  const me = useCurrentUser();
+  const roleOptions = useAssignableRoleOptions();
   const list = useListParams(USER_FILTER_KEYS);
   const users = usePageQuery<UserSummary>("users", "/api/users", list.query);
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -47,9 +50,12 @@ export function UserListPage() {
           <Button type="link" size="small" onClick={() => setDialog({ kind: "edit", user })}>
             编辑
           </Button>
-          <Button type="link" size="small" onClick={() => setDialog({ kind: "reset", user })}>
-            重置密码
-          </Button>
+          {/* One's own password is changed with the old one (修改密码); the server refuses resetting it. */}
+          {user.id !== me.id && (
+            <Button type="link" size="small" onClick={() => setDialog({ kind: "reset", user })}>
+              重置密码
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -71,7 +77,7 @@ export function UserListPage() {
             <SearchBox value={list.filters.q} placeholder="用户名或姓名" label="搜索用户" onSearch={(q) => list.setFilters({ q })} />
           </Col>
           <Col xs={24} md={8} xl={4}>
-            <FilterSelect placeholder="角色" options={optionsOf(ROLES)} value={list.filters.role} onChange={(role) => list.setFilters({ role })} />
+            <FilterSelect placeholder="角色" options={roleOptions} value={list.filters.role} onChange={(role) => list.setFilters({ role })} />
           </Col>
         </Row>
         <ListTable query={users} list={list} columns={columns} emptyText={list.hasFilters ? "没有符合条件的用户" : "暂无用户"} />
