@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { AUDIT_ACTIONS, type AuditEntry } from "../../../contracts/audit";
 import { labelOf, optionsOf } from "../../ui/enum-options";
 import { FilterSelect } from "../../ui/FilterSelect";
+import { formatTime } from "../../ui/format";
 import { ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
 import { SearchBox } from "../../ui/SearchBox";
@@ -31,8 +32,19 @@ function targetName(entry: AuditEntry): string | null {
   return (name as string | undefined) ?? entry.targetId;
 }
 
+/** A bound of the time range from the URL; a missing or unreadable one (a hand-edited link) is no bound. */
+function timeParam(text: string | undefined): Dayjs | null {
+  const time = text ? dayjs(text) : null;
+  return time?.isValid() ? time : null;
+}
+
+/** With milliseconds and offset: the server compares `at <= to`, so the end of a minute must keep its .999. */
+const isoOf = (time: Dayjs | null | undefined) => time?.format("YYYY-MM-DDTHH:mm:ss.SSSZ");
+
+const UNSTYLED_FIELDSET = { border: 0, margin: 0, padding: 0, minWidth: 0 };
+
 const COLUMNS: TableColumnsType<AuditEntry> = [
-  { title: "时间", dataIndex: "at", fixed: "left", render: (at: string) => dayjs(at).format("YYYY-MM-DD HH:mm:ss") },
+  { title: "时间", dataIndex: "at", fixed: "left", render: (at: string) => formatTime(at, "second") },
   { title: "操作人", dataIndex: "actorUsername", render: (actor: string | null) => actor ?? "（未登录）" },
   { title: "操作", dataIndex: "action", render: (action: string) => labelOf(AUDIT_ACTIONS, action) },
   {
@@ -51,9 +63,9 @@ const COLUMNS: TableColumnsType<AuditEntry> = [
 
 export function AuditLogPage() {
   const list = useListParams(AUDIT_FILTER_KEYS);
-  const entries = usePageQuery<AuditEntry>("audit", "/api/audit", list.query);
-  const { from, to } = list.filters;
-  const range: [Dayjs, Dayjs] | null = from && to ? [dayjs(from), dayjs(to)] : null;
+  const from = timeParam(list.filters.from);
+  const to = timeParam(list.filters.to);
+  const entries = usePageQuery<AuditEntry>("audit", "/api/audit", { ...list.query, from: isoOf(from), to: isoOf(to) });
 
   return (
     <>
@@ -76,13 +88,20 @@ export function AuditLogPage() {
             <FilterSelect placeholder="结果" options={optionsOf(RESULTS)} value={list.filters.result} onChange={(result) => list.setFilters({ result })} />
           </Col>
           <Col xs={24} md={12} xl={8}>
-            <DatePicker.RangePicker
-              showTime={{ format: "HH:mm" }}
-              format="YYYY-MM-DD HH:mm"
-              value={range}
-              onChange={(dates) => list.setFilters({ from: dates?.[0]?.format(), to: dates?.[1]?.format() })}
-              style={{ width: "100%" }}
-            />
+            {/* Named as a whole here; each end is named by its placeholder. */}
+            <fieldset aria-label="时间范围" style={UNSTYLED_FIELDSET}>
+              <DatePicker.RangePicker
+                showTime={{ format: "HH:mm" }}
+                format="YYYY-MM-DD HH:mm"
+                placeholder={["开始时间", "结束时间"]}
+                // Either end may stay open ("since …", "until …").
+                allowEmpty={[true, true]}
+                value={from || to ? [from, to] : null}
+                // Whole minutes, as the picker shows them: from the first millisecond to the last.
+                onChange={(dates) => list.setFilters({ from: isoOf(dates?.[0]?.startOf("minute")), to: isoOf(dates?.[1]?.endOf("minute")) })}
+                style={{ width: "100%" }}
+              />
+            </fieldset>
           </Col>
         </Row>
         <ListTable query={entries} list={list} columns={COLUMNS} emptyText={list.hasFilters ? "没有符合条件的记录" : "暂无审计记录"} />

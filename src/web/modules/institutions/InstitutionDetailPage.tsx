@@ -1,15 +1,13 @@
 import { EditOutlined } from "@ant-design/icons";
 import { Alert, Breadcrumb, Button, Card, Descriptions, Skeleton, Tag } from "antd";
-import dayjs from "dayjs";
 import { Link, useNavigate, useParams } from "react-router";
 import { INSTITUTION_GRADES, INSTITUTION_TYPES, OWNERSHIPS } from "../../../contracts/enums";
 import type { InstitutionDetail } from "../../../contracts/institutions";
 import { labelOf } from "../../ui/enum-options";
+import { formatTime } from "../../ui/format";
 import { PageTitle } from "../../ui/PageTitle";
 import { LoadError, NotFoundResult } from "../../ui/results";
 import { isInstitutionId, useInstitution } from "./queries";
-
-const formatTime = (iso: string) => dayjs(iso).format("YYYY-MM-DD HH:mm");
 
 function InstitutionDescriptions({ institution }: { institution: InstitutionDetail }) {
   return (

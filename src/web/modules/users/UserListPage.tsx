@@ -1,12 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Row, Space, type TableColumnsType, Tag } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { ROLES } from "../../../contracts/enums";
 import type { UserSummary } from "../../../contracts/users";
 import { useCurrentUser } from "../../app/session";
 import { labelOf } from "../../ui/enum-options";
 import { FilterSelect } from "../../ui/FilterSelect";
+import { formatTime } from "../../ui/format";
 import { ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
 import { SearchBox } from "../../ui/SearchBox";
@@ -41,7 +41,7 @@ export function UserListPage() {
     { title: "角色", dataIndex: "role", render: (role: string) => labelOf(ROLES, role) },
     { title: "所属单位", dataIndex: "affiliationName" },
     { title: "状态", key: "status", render: (_, user) => <UserStatus user={user} /> },
-    { title: "最近登录", dataIndex: "lastLoginAt", render: (at: string | null) => (at ? dayjs(at).format("YYYY-MM-DD HH:mm") : "从未登录") },
+    { title: "最近登录", dataIndex: "lastLoginAt", render: (at: string | null) => (at ? formatTime(at) : "从未登录") },
     {
       title: "操作",
       key: "actions",
