@@ -1,35 +1,14 @@
-import {
-  AuditOutlined,
-  BankOutlined,
-  HomeOutlined,
-  LockOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  SafetyCertificateOutlined,
-  TeamOutlined,
-} from "@ant-design/icons";
+import { LockOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from "antd";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { ROLES } from "../../contracts/enums";
-import type { Permission } from "../../domain/permissions";
+import { PAGES } from "./pages";
 import { CHANGE_PASSWORD_PATH } from "./paths";
 import { useCan, useCurrentUser, useSignOut } from "./session";
 import "./layout.css";
 
-interface NavigationItem {
-  path: string;
-  label: string;
-  icon: ReactNode;
-  permission: Permission;
-}
-
-const NAVIGATION: NavigationItem[] = [
-  { path: "/", label: "首页", icon: <HomeOutlined />, permission: "institution:read" },
-  { path: "/institutions", label: "机构管理", icon: <BankOutlined />, permission: "institution:read" },
-  { path: "/users", label: "用户管理", icon: <TeamOutlined />, permission: "user:manage" },
-  { path: "/audit", label: "审计日志", icon: <AuditOutlined />, permission: "audit:read" },
-];
+const NAVIGATION = PAGES.flatMap(({ path, permission, menu }) => (menu ? [{ path, permission, ...menu }] : []));
 
 function selectedPath(pathname: string): string {
   const match = NAVIGATION.find((item) => item.path !== "/" && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
@@ -81,6 +60,8 @@ export function AppLayout() {
           placement="left"
           size={240}
           title={null}
+          // No visible title: the dialog is named for screen readers.
+          aria-label="导航菜单"
           closable={false}
           styles={{ body: { padding: 0, background: "#001529" } }}
         >

@@ -12,9 +12,20 @@ interface Credentials {
   password: string;
 }
 
-/** Where to go after login: only a path inside this app, never another site named in the link. */
+/**
+ * Where to go after login: only a path inside this app, never another site named in the link.
+ * Browsers read "//host" and "/\host" (also with tabs or line breaks inside) as another site, so
+ * the path is resolved as the browser would and kept only if it stays on this origin.
+ */
 function safeNext(next: string | null): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+  if (!next?.startsWith("/")) return "/";
+  try {
+    const url = new URL(next, window.location.origin);
+    return url.origin === window.location.origin ? `${url.pathname}${url.search}${url.hash}` : "/";
+  } catch {
+    // Not a URL at all (say, "//%"): nowhere to go but home.
+    return "/";
+  }
 }
 
 export function LoginPage() {

@@ -6,7 +6,7 @@ import type { InstitutionCounts } from "../../../contracts/dashboard";
 import { INSTITUTION_GRADES } from "../../../contracts/enums";
 import { api } from "../../app/api";
 import { useCurrentUser } from "../../app/session";
-import { LoadError } from "../../ui/results";
+import { Loaded } from "../../ui/results";
 import { countOf, typesIn } from "./counts";
 
 // ECharts is most of the bundle's weight: loaded with the home page's data, not before the login page.
@@ -36,8 +36,9 @@ function typeRows(counts: InstitutionCounts): TypeRow[] {
   return typesIn(counts).map(({ key, label }) => {
     const row: TypeRow = { key, label, total: 0 };
     for (const grade of Object.keys(INSTITUTION_GRADES)) {
-      row[grade] = countOf(counts, key, grade);
-      row.total += countOf(counts, key, grade);
+      const count = countOf(counts, key, grade);
+      row[grade] = count;
+      row.total += count;
     }
     return row;
   });
@@ -112,13 +113,7 @@ export function HomePage() {
       <Typography.Paragraph type="secondary">
         {user.affiliation.name} · {SCOPE_CAPTIONS[user.affiliation.kind]}
       </Typography.Paragraph>
-      {counts.isPending ? (
-        <Skeleton active paragraph={{ rows: 8 }} />
-      ) : counts.isError ? (
-        <LoadError error={counts.error} onRetry={() => counts.refetch()} />
-      ) : (
-        <Overview counts={counts.data} />
-      )}
+      <Loaded query={counts}>{(data) => <Overview counts={data} />}</Loaded>
     </>
   );
 }

@@ -1,12 +1,12 @@
 import { EditOutlined } from "@ant-design/icons";
-import { Alert, Breadcrumb, Button, Card, Descriptions, Skeleton, Tag } from "antd";
+import { Alert, Breadcrumb, Button, Card, Descriptions, Tag } from "antd";
 import { Link, useNavigate, useParams } from "react-router";
 import { INSTITUTION_GRADES, INSTITUTION_TYPES, OWNERSHIPS } from "../../../contracts/enums";
 import type { InstitutionDetail } from "../../../contracts/institutions";
 import { labelOf } from "../../ui/enum-options";
 import { formatTime } from "../../ui/format";
 import { PageTitle } from "../../ui/PageTitle";
-import { LoadError, NotFoundResult } from "../../ui/results";
+import { Loaded, NotFoundResult } from "../../ui/results";
 import { isInstitutionId, useInstitution } from "./queries";
 
 function InstitutionDescriptions({ institution }: { institution: InstitutionDetail }) {
@@ -37,34 +37,35 @@ function InstitutionDescriptions({ institution }: { institution: InstitutionDeta
 function LoadedInstitution({ id }: { id: string }) {
   const navigate = useNavigate();
   const institution = useInstitution(id);
-  if (institution.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (institution.isError) return <LoadError error={institution.error} onRetry={() => institution.refetch()} />;
-  const detail = institution.data;
   return (
-    <>
-      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/institutions">机构管理</Link> }, { title: detail.name }]} />
-      <PageTitle
-        title={detail.name}
-        actions={
-          detail.actions.edit && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/institutions/${detail.id}/edit`)}>
-              编辑
-            </Button>
-          )
-        }
-      />
-      {!detail.creditCodeChecksumOk && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="统一社会信用代码的校验位与国家标准（GB 32100）计算结果不符，请与机构核对。部分早期试点代码确实如此，可保持原样。"
-        />
+    <Loaded query={institution}>
+      {(detail) => (
+        <>
+          <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/institutions">机构管理</Link> }, { title: detail.name }]} />
+          <PageTitle
+            title={detail.name}
+            actions={
+              detail.actions.edit && (
+                <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/institutions/${detail.id}/edit`)}>
+                  编辑
+                </Button>
+              )
+            }
+          />
+          {!detail.creditCodeChecksumOk && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title="统一社会信用代码的校验位与国家标准（GB 32100）计算结果不符，请与机构核对。部分早期试点代码确实如此，可保持原样。"
+            />
+          )}
+          <Card>
+            <InstitutionDescriptions institution={detail} />
+          </Card>
+        </>
       )}
-      <Card>
-        <InstitutionDescriptions institution={detail} />
-      </Card>
-    </>
+    </Loaded>
   );
 }
 

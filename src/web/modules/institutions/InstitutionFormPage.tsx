@@ -8,7 +8,7 @@ import { checkCreditCode, normalizeCreditCode } from "../../../domain/credit-cod
 import { api } from "../../app/api";
 import { optionsOf } from "../../ui/enum-options";
 import { PageTitle } from "../../ui/PageTitle";
-import { ForbiddenResult, LoadError, NotFoundResult } from "../../ui/results";
+import { ForbiddenResult, Loaded, NotFoundResult } from "../../ui/results";
 import { schemaRule } from "../../ui/schema-rule";
 import { showSubmitError } from "../../ui/server-error";
 import { JurisdictionTreeSelect, treeContains, useJurisdictionTree } from "../jurisdictions/JurisdictionTreeSelect";
@@ -199,19 +199,23 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
 
 function EditInstitution({ id }: { id: string }) {
   const institution = useInstitution(id);
-  if (institution.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (institution.isError) return <LoadError error={institution.error} onRetry={() => institution.refetch()} />;
-  const detail = institution.data;
-  if (!detail.actions.edit) return <ForbiddenResult subTitle="您不能编辑该机构。" />;
   return (
-    <>
-      <Breadcrumb
-        style={{ marginBottom: 8 }}
-        items={[{ title: <Link to="/institutions">机构管理</Link> }, { title: <Link to={`/institutions/${id}`}>{detail.name}</Link> }, { title: "编辑" }]}
-      />
-      <PageTitle title="编辑机构" />
-      <InstitutionForm existing={detail} initialValues={inputOf(detail)} />
-    </>
+    <Loaded query={institution} rows={10}>
+      {(detail) =>
+        detail.actions.edit ? (
+          <>
+            <Breadcrumb
+              style={{ marginBottom: 8 }}
+              items={[{ title: <Link to="/institutions">机构管理</Link> }, { title: <Link to={`/institutions/${id}`}>{detail.name}</Link> }, { title: "编辑" }]}
+            />
+            <PageTitle title="编辑机构" />
+            <InstitutionForm existing={detail} initialValues={inputOf(detail)} />
+          </>
+        ) : (
+          <ForbiddenResult subTitle="您不能编辑该机构。" />
+        )
+      }
+    </Loaded>
   );
 }
 
