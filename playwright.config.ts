@@ -25,6 +25,7 @@ export default defineConfig({
   },
   webServer: {
     command: "npx tsx e2e/serve.ts",
+    env: { PORT: String(PORT) },
     url: `http://127.0.0.1:${PORT}/api/auth/session`,
     // First start creates the PostgreSQL cluster, migrates and seeds.
     timeout: 180_000,

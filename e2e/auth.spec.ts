@@ -29,7 +29,7 @@ test("a new user must replace the initial password before reaching anything else
   await expect(row).toContainText("兰考县人民医院");
   await logout(page);
 
-  await login(page, username, initialPassword);
+  await login(page, username, { password: initialPassword });
   await expect(page).toHaveURL(/\/change-password$/);
   await expect(page.getByText("首次登录或密码被重置后须先修改密码")).toBeVisible();
   // Nothing else is reachable until the password is changed.
@@ -47,6 +47,40 @@ test("a new user must replace the initial password before reaching anything else
 
   // The new password is the one that works from now on.
   await logout(page);
-  await login(page, username, newPassword);
+  await login(page, username, { password: newPassword });
   await expect(page.getByRole("heading", { name: `您好，${displayName}` })).toBeVisible();
+});
+
+test("signing out in one tab signs out the app's other tabs", async ({ page }) => {
+  await login(page, "lk_inspector");
+  await page.getByRole("menuitem", { name: "机构管理" }).click();
+  await expect(page.locator(".ant-table-tbody .ant-table-row").first()).toBeVisible();
+
+  const otherTab = await page.context().newPage();
+  await otherTab.goto("/");
+  await expect(otherTab.getByRole("heading", { name: /您好/ })).toBeVisible();
+  await logout(otherTab);
+
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("退出 with a session that has already ended simply shows the login page", async ({ page }) => {
+  await login(page, "lk_inspector");
+  await expect(page.getByText("机构总数")).toBeVisible();
+  // The session ends behind the page's back (as after a timeout): the page still shows the user.
+  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === "yian_csrf")?.value ?? "";
+  expect((await page.request.post("/api/auth/logout", { headers: { "x-csrf-token": csrf } })).status()).toBe(204);
+
+  await logout(page);
+  await expect(page.locator(".ant-message-notice")).toHaveCount(0);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("a login link naming another site leads into the app instead", async ({ page }) => {
+  for (const next of ["/\\evil.example", "//evil.example"]) {
+    await login(page, "lk_inspector", { next });
+    await expect(page.getByRole("heading", { name: /您好/ })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe("/");
+    await logout(page);
+  }
 });

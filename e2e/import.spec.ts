@@ -1,14 +1,8 @@
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { checkCharacterFor } from "../src/domain/credit-code";
-import { apiAs, button, findInstitutions, freshCreditCodeBody, login, unique } from "./support";
+import { button, findInstitutions, freshCreditCode, login, searchInstitutions, unique, withApiAs } from "./support";
 
 const HEADERS = ["机构名称", "统一社会信用代码", "机构类型", "所有制", "等级", "是否省直", "所在县（市、区）代码", "床位数", "联系人", "联系电话"];
-
-function freshCreditCode(): string {
-  const body = freshCreditCodeBody();
-  return body + checkCharacterFor(body);
-}
 
 async function workbook(rows: (string | number)[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -39,17 +33,15 @@ test("an Excel import lists the bad row with its reason and imports nothing unti
   const confirm = button(dialog, "导入 1 条有效记录");
   await expect(confirm).toBeEnabled();
 
-  // Checked, not imported: the valid row is not registered before confirmation.
-  const lankao = await apiAs(baseURL as string, "lk_admin");
-  expect(await findInstitutions(lankao, name)).toHaveLength(0);
+  await withApiAs(baseURL as string, "lk_admin", async (lankao) => {
+    // Checked, not imported: the valid row is not registered before confirmation.
+    expect(await findInstitutions(lankao, name)).toHaveLength(0);
+    await confirm.click();
+    await expect(page.getByText("已导入 1 条机构记录")).toBeVisible();
+    await expect(dialog).toHaveCount(0);
+    expect((await findInstitutions(lankao, name)).map((i) => i.name)).toEqual([name]);
+  });
 
-  await confirm.click();
-  await expect(page.getByText("已导入 1 条机构记录")).toBeVisible();
-  await expect(dialog).toHaveCount(0);
-  expect((await findInstitutions(lankao, name)).map((i) => i.name)).toEqual([name]);
-  await lankao.dispose();
-
-  await page.getByLabel("搜索机构").fill(name);
-  await page.getByLabel("搜索机构").press("Enter");
+  await searchInstitutions(page, name);
   await expect(page.getByRole("link", { name })).toBeVisible();
 });

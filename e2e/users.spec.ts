@@ -1,0 +1,29 @@
+import { expect, test } from "@playwright/test";
+import { button, login, unique } from "./support";
+
+test("a manager's own row offers no password reset, the role filter only assignable roles, and a rename shows at once", async ({ page }) => {
+  const newName = `开封市管理员${unique()}`;
+  await login(page, "kf_admin");
+  await page.getByRole("menuitem", { name: "用户管理" }).click();
+
+  // A health commission's administrator cannot hand out, so cannot filter by, the system administrator role.
+  await page.getByLabel("角色").click();
+  const roleOptions = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
+  await expect(roleOptions).toHaveText(["监管部门管理员", "监管部门检查员", "机构管理员", "机构工作人员"]);
+  await page.keyboard.press("Escape");
+
+  await page.getByLabel("搜索用户").fill("kf_admin");
+  await page.getByLabel("搜索用户").press("Enter");
+  const ownRow = page.locator(".ant-table-row", { hasText: "kf_admin" });
+  await expect(button(ownRow, "编辑")).toBeVisible();
+  await expect(button(ownRow, "重置密码")).toHaveCount(0);
+
+  await button(ownRow, "编辑").click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("姓名").fill(newName);
+  await button(dialog, "保存").click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator(".yian-header")).toContainText(newName);
+  await page.getByRole("menuitem", { name: "首页" }).click();
+  await expect(page.getByRole("heading", { name: `您好，${newName}` })).toBeVisible();
+});
