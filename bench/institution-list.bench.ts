@@ -17,16 +17,15 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
 import pg from "pg";
 import { InstitutionListQuery } from "../src/contracts/institutions";
-import { appUser, jurisdiction } from "../src/db/schema";
 import { DEMO_PASSWORD, isDatabaseEmpty, seed } from "../src/db/seed/seed";
 import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/server/config";
 import { institutionCountQuery, institutionListCondition, institutionPageQuery } from "../src/server/modules/institutions/queries";
 import { JurisdictionDirectory } from "../src/server/modules/jurisdictions/directory";
 import { type Scope, scopeOf } from "../src/server/platform/access";
+import { lookupSession, SESSION_COOKIE } from "../src/server/platform/auth/sessions";
 import { closeDatabase, openDatabase } from "../src/server/platform/bootstrap";
 import { ApiClient } from "./lib/http-client";
 import { ms, summarise } from "./lib/stats";
@@ -38,6 +37,8 @@ const MIN_INSTITUTIONS = 70_000;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const RESULTS_FILE = new URL("./results/latest.json", import.meta.url);
+/** The page size the endpoint uses when none is asked for, as the cases do. */
+const DEFAULT_PAGE_SIZE = InstitutionListQuery.parse({}).pageSize;
 
 const USERS = { province: "hn_admin", city: "kf_admin", county: "lk_admin" } as const;
 type Level = keyof typeof USERS;
@@ -114,7 +115,7 @@ try {
     const username = USERS[level];
     clients[level] = new ApiClient(baseUrl);
     await clients[level].login(username, DEMO_PASSWORD);
-    scopes[level] = await scopeOfUser(username);
+    scopes[level] = await scopeOfSession(clients[level]);
   }
 
   const floor = await measureFloor(clients.province);
@@ -130,25 +131,13 @@ try {
   await closeDatabase(database);
 }
 
-/** The scope the session lookup gives the user (same columns, same scopeOf). */
-async function scopeOfUser(username: string): Promise<Scope> {
-  const [row] = await database.db
-    .select({ user: appUser, path: jurisdiction.path })
-    .from(appUser)
-    .leftJoin(jurisdiction, eq(jurisdiction.code, appUser.jurisdictionCode))
-    .where(eq(appUser.username, username));
-  if (!row) throw new Error(`no user ${username}`);
-  const { user, path } = row;
-  return scopeOf({
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role as Parameters<typeof scopeOf>[0]["role"],
-    mustChangePassword: user.mustChangePassword,
-    jurisdictionCode: user.jurisdictionCode,
-    jurisdictionPath: path,
-    institutionId: user.institutionId,
-  });
+/** The scope the endpoint works in for this client: its session looked up as the server looks it up. */
+async function scopeOfSession(client: ApiClient): Promise<Scope> {
+  const token = client.cookie(SESSION_COOKIE);
+  if (!token) throw new Error("the client has no session cookie");
+  const found = await lookupSession(database.db, token, config.SESSION_IDLE_MINUTES);
+  if (found.status !== "active") throw new Error(`the client's session is ${found.status}`);
+  return scopeOf(found.user);
 }
 
 /**
@@ -195,7 +184,7 @@ async function runCase(spec: CaseSpec, client: ApiClient, scope: Scope, director
   const params = { ...spec.params };
   if (params.page === "last") {
     const [, counted] = await runSql(statementsFor({ ...params, page: "1" }));
-    params.page = String(Math.max(1, Math.ceil(Number(counted.rows[0]?.[0]) / 20)));
+    params.page = String(Math.max(1, Math.ceil(Number(counted.rows[0]?.[0]) / DEFAULT_PAGE_SIZE)));
   }
   const statements = statementsFor(params);
   const path = `/api/institutions?${new URLSearchParams(params)}`;

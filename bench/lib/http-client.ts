@@ -23,6 +23,11 @@ export class ApiClient {
     }
   }
 
+  /** The value of a cookie the server has set, e.g. the session's, for looking it up as the server does. */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   /** GET /api/auth/session for the CSRF cookie, then POST /api/auth/login echoing it in X-CSRF-Token. */
   async login(username: string, password: string): Promise<void> {
     const state = await fetch(`${this.baseUrl}/api/auth/session`, { headers: { cookie: this.cookieHeader() } });

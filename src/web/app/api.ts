@@ -14,7 +14,7 @@ export class ApiError extends Error {
 }
 
 /** Failures that end what the user is doing and send them to the login or change-password page. */
-export type AuthFailure = "unauthenticated" | "session_expired" | "password_change_required";
+type AuthFailure = "unauthenticated" | "session_expired" | "password_change_required";
 
 let authFailureHandler: (failure: AuthFailure) => void = () => {};
 
