@@ -132,3 +132,35 @@ test("a credit code with a wrong check character is warned about but saved; a ma
   await expect(page.locator(".ant-descriptions").getByText(wrongCheck)).toBeVisible();
   await expect(page.getByText("校验位不符", { exact: true })).toBeVisible();
 });
+
+test("Enter pressed again while an edit is saving sends it only once", async ({ page }) => {
+  await login(page, "lkyy_admin");
+  await page.getByRole("menuitem", { name: "机构管理" }).click();
+  await page.getByRole("link", { name: HOSPITAL }).click();
+  await button(page, "编辑").click();
+
+  // The save is held back until Enter has been pressed a second time.
+  let saves = 0;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/api\/institutions\/[0-9a-f-]{36}$/, async (route) => {
+    if (route.request().method() !== "PUT") return route.continue();
+    saves += 1;
+    await released;
+    await route.continue();
+  });
+  const contact = page.getByLabel("联系人");
+  await contact.fill(`回车测试${unique()}`);
+  await contact.press("Enter");
+  await expect(contact).toBeDisabled();
+  await page.keyboard.press("Enter");
+  release();
+
+  await expect(page.getByRole("heading", { name: HOSPITAL })).toBeVisible();
+  expect(saves).toBe(1);
+  // The form was replaced in the history: Back leaves the record rather than reopening its form.
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "编辑机构" })).toHaveCount(0);
+});
