@@ -7,10 +7,10 @@ import { can, INSTITUTION_REGISTRY_FIELDS } from "../../../domain/permissions";
 import { jurisdictionInScope, requirePermission, type Scope } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
 import type { Db, DbOrTx } from "../../platform/db";
-import { AppError, badRequest, conflict, notFound } from "../../platform/http/errors";
+import { badRequest, conflict, forbidden, notFound } from "../../platform/http/errors";
 import type { Caller } from "../../platform/http/request-context";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
-import { findInstitution, registeredCreditCodes, toDetail } from "./queries";
+import { findInstitution, type InstitutionRow, registeredCreditCodes, toDetail } from "./queries";
 
 /** Why an institution may not sit in `code` for this caller, or null. Institutions sit in leaves (counties). */
 export function jurisdictionProblem(directory: JurisdictionDirectory, scope: Scope, code: string): string | null {
@@ -38,6 +38,11 @@ async function assertCreditCodeFree(db: DbOrTx, code: string, exceptId?: string)
   if ((await registeredCreditCodes(db, [code], exceptId)).size > 0) throw conflict("统一社会信用代码：该代码已登记给其他机构", "creditCode");
 }
 
+/** What create and update answer: the record as the caller sees it, and a warning for a doubtful credit code. */
+function saved(directory: JurisdictionDirectory, row: InstitutionRow, caller: Caller) {
+  return { institution: toDetail(directory, row, caller.user.role), warnings: [creditCodeWarning(row.creditCode)].filter((w) => w !== null) };
+}
+
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, value] of Object.entries(after)) {
@@ -55,7 +60,7 @@ export async function createInstitution(db: Db, directory: JurisdictionDirectory
     const [row] = await tx.insert(institution).values(institutionValues(directory, input)).returning();
     if (!row) throw new Error("insert returned no row");
     await writeAudit(tx, caller, { action: "institution.create", targetType: "institution", targetId: row.id, result: "success", detail: { name: row.name } });
-    return { institution: toDetail(directory, row, caller.user.role), warnings: [creditCodeWarning(row.creditCode)].filter((w) => w !== null) };
+    return saved(directory, row, caller);
   });
 }
 
@@ -65,7 +70,7 @@ export async function updateInstitution(db: Db, directory: JurisdictionDirectory
     const before = await findInstitution(tx, directory, caller.scope, id);
     if (!before) throw notFound("机构不存在");
     const lockedField = can(caller.user.role, "institution:register") ? undefined : INSTITUTION_REGISTRY_FIELDS.find((field) => input[field] !== before[field]);
-    if (lockedField) throw new AppError(403, "FORBIDDEN", `${FIELD_LABELS[lockedField]}：属于机构登记信息，由监管部门维护`, lockedField);
+    if (lockedField) throw forbidden(`${FIELD_LABELS[lockedField]}：属于机构登记信息，由监管部门维护`, lockedField);
     // Moving an institution needs authority over the destination; keeping it where it is does not.
     if (input.jurisdictionCode !== before.jurisdictionCode) {
       const problem = jurisdictionProblem(directory, caller.scope, input.jurisdictionCode);
@@ -86,6 +91,6 @@ export async function updateInstitution(db: Db, directory: JurisdictionDirectory
       result: "success",
       detail: { name: row.name, changes: changedFields(before, values) },
     });
-    return { institution: toDetail(directory, row, caller.user.role), warnings: [creditCodeWarning(row.creditCode)].filter((w) => w !== null) };
+    return saved(directory, row, caller);
   });
 }
