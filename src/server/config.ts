@@ -5,7 +5,10 @@ const EnvSchema = z.object({
   HOST: z.string().default("127.0.0.1").describe("Address the HTTP server listens on"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("Port of the HTTP server"),
   DATABASE_URL: z.string().optional().describe("External PostgreSQL (15+); when unset an embedded cluster runs under DATA_DIR"),
-  DATA_DIR: z.string().default("./data").describe("Where the embedded PostgreSQL keeps its cluster"),
+  DATA_DIR: z
+    .string()
+    .optional()
+    .describe("Where the embedded PostgreSQL keeps its cluster; unset: ./data, or under /var/lib/yian when root and postgres cannot enter the project"),
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54320).describe("Port of the embedded PostgreSQL (loopback only)"),
   SEED: z.enum(["demo", "none"]).default("demo").describe("Data loaded into an empty database at first start"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30).describe("A session ends after this many idle minutes"),

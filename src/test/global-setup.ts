@@ -1,11 +1,10 @@
 import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../db/migrate";
+import { chooseDataDir } from "../server/platform/data-dir";
 import { connectDatabase } from "../server/platform/db";
-import { ensureDatabase, postgresCanReach, startEmbeddedPostgres } from "../server/platform/embedded-postgres";
+import { ensureDatabase, startEmbeddedPostgres } from "../server/platform/embedded-postgres";
 
 /** Name of the migrated database every test file copies (CREATE DATABASE … TEMPLATE). */
 export const TEMPLATE_DATABASE = "yian_template";
@@ -27,10 +26,13 @@ const freePort = () =>
     });
   });
 
-/** One real PostgreSQL cluster for the whole run, in a throwaway folder inside the project. */
+/**
+ * One real PostgreSQL cluster for the whole run, in a throwaway folder: data/test-<pid> in the
+ * project, or the project's folder under /var/lib/yian when the postgres user cannot enter it.
+ */
 export default async function setup(project: TestProject) {
-  // Inside the project when the postgres user can reach it; a throwaway cluster may live anywhere.
-  const dataDir = path.resolve(postgresCanReach("data") ? "data" : tmpdir(), `yian-test-${process.pid}`);
+  const { dir: dataDir, notice } = chooseDataDir({ purpose: `test-${process.pid}` });
+  if (notice) console.log(notice);
   await rm(dataDir, { recursive: true, force: true });
   const cluster = await startEmbeddedPostgres({ dataDir, port: await freePort() });
   const adminUrl = cluster.connectionString("postgres");
