@@ -1,13 +1,96 @@
 import { z } from "zod";
-import { Pagination, pageOf } from "./common";
+import { Pagination, pageOf, sortingOf } from "./common";
+import { defineRoute, requires } from "./route";
+import { choice, labelled } from "./validation";
 
-export const AuditQuery = Pagination.extend({
-  actor: z.string().trim().max(50).optional(),
-  action: z.string().trim().max(80).optional(),
-  result: z.enum(["success", "failure"]).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+/** Every action the audit trail records, with the name users read. */
+export const AUDIT_ACTIONS = {
+  "auth.login": "登录",
+  "auth.logout": "退出登录",
+  "auth.change_password": "修改密码",
+  "institution.create": "新增机构",
+  "institution.update": "编辑机构",
+  "institution.deregister": "注销/停业机构",
+  "institution.restore": "恢复机构",
+  "institution.import_preview": "上传机构导入文件",
+  "institution.import": "导入机构",
+  "institution.export": "导出机构",
+  "user.create": "新增用户",
+  "user.update": "编辑用户",
+  "user.reset_password": "重置密码",
+  "user.export": "导出用户",
+  "audit.export": "导出审计日志",
+  /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
+  request: "接口请求",
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** Old and new value of each changed field, by field name. */
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
+/** An export's record, written when the file has been sent (or cut short). */
+export interface ExportDetail {
+  filters: Record<string, unknown>;
+  rows: number;
+  /** False when the download stopped before the last row (client gone, error). */
+  complete: boolean;
+}
+
+/** What an import's preview records. */
+export interface ImportPreviewDetail {
+  fileName: string;
+  totalRows: number;
+  newRows: number;
+  updateRows: number;
+  errorRows: number;
+}
+
+/** What a confirmed import records. */
+export interface ImportDetail {
+  fileName: string;
+  created: number;
+  updated: number;
+}
+
+/** What each action records besides who, when, where and on what: one shape per action. */
+export interface AuditDetails {
+  "auth.login": { username: string; reason?: "unknown_user" | "locked" | "disabled" | "wrong_password" };
+  "auth.logout": Record<string, never>;
+  "auth.change_password": Record<string, never>;
+  "institution.create": { name: string };
+  "institution.update": { name: string; changes: FieldChanges };
+  "institution.deregister": { name: string; status: string; date: string; reason: string };
+  "institution.restore": { name: string; previousStatus: string; reason: string };
+  "institution.import_preview": ImportPreviewDetail;
+  "institution.import": ImportDetail;
+  "institution.export": ExportDetail;
+  "user.create": { username: string; role: string };
+  "user.update": { username: string; changes: FieldChanges };
+  "user.reset_password": { username: string };
+  "user.export": ExportDetail;
+  "audit.export": ExportDetail;
+  request: { method: string; route: string; status: number };
+}
+
+/** The actions whose detail has the given shape (the import pipeline records any area's imports). */
+export type ActionsWithDetail<Detail> = { [Action in AuditAction]: AuditDetails[Action] extends Detail ? Action : never }[AuditAction];
+
+/** Kinds of record an audit entry can concern. */
+export const AUDIT_TARGET_TYPES = { user: "用户", institution: "机构", import: "导入批次", institution_import: "导入批次", audit: "审计日志" } as const;
+export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
+
+export const AUDIT_RESULTS = { success: "成功", failure: "失败" } as const;
+
+export const AuditFilters = z.object({
+  actor: labelled(z.string().trim().max(50), "操作人").optional(),
+  action: choice(AUDIT_ACTIONS, "操作").optional(),
+  result: choice(AUDIT_RESULTS, "结果").optional(),
+  from: labelled(z.iso.datetime({ offset: true }), "开始时间").optional(),
+  to: labelled(z.iso.datetime({ offset: true }), "结束时间").optional(),
 });
+export type AuditFilters = z.infer<typeof AuditFilters>;
+export const AUDIT_SORTS = { at: "时间" } as const;
+export const AuditQuery = AuditFilters.extend(Pagination.shape).extend(sortingOf(AUDIT_SORTS).shape);
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditEntry = z.object({
@@ -17,25 +100,32 @@ export const AuditEntry = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** The target's name when the record was written (institution, account, file). */
+  targetName: z.string().nullable(),
   result: z.enum(["success", "failure"]),
   ip: z.string(),
-  detail: z.unknown(),
+  /** The detail in words: "床位数：100 → 120", one line per fact. */
+  summary: z.array(z.string()),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditPage = pageOf(AuditEntry);
 export type AuditPage = z.infer<typeof AuditPage>;
 
-/** Names of the recorded actions, for the filter and the table. */
-export const AUDIT_ACTIONS: Record<string, string> = {
-  "auth.login": "登录",
-  "auth.logout": "退出登录",
-  "auth.change_password": "修改密码",
-  "institution.create": "新增机构",
-  "institution.update": "编辑机构",
-  "institution.import_preview": "上传机构导入文件",
-  "institution.import": "导入机构",
-  "institution.export": "导出机构",
-  "user.create": "新增用户",
-  "user.update": "编辑用户",
-  "user.reset_password": "重置密码",
+export const auditRoutes = {
+  list: defineRoute({
+    method: "GET",
+    path: "/api/audit",
+    summary: "审计日志（只读）",
+    access: requires("audit:read"),
+    query: AuditQuery,
+    response: AuditPage,
+  }),
+  export: defineRoute({
+    method: "GET",
+    path: "/api/audit/export",
+    summary: "导出筛选后的审计日志（.xlsx）",
+    access: requires("audit:read"),
+    query: AuditFilters.extend(sortingOf(AUDIT_SORTS).shape),
+    response: "file",
+  }),
 };

@@ -1,60 +1,56 @@
 import { z } from "zod";
-
-/** Chinese name of every request field, so a validation error can say which field is wrong. */
-export const FIELD_LABELS: Record<string, string> = {
-  username: "用户名",
-  password: "密码",
-  currentPassword: "当前密码",
-  newPassword: "新密码",
-  displayName: "姓名",
-  role: "角色",
-  active: "是否启用",
-  name: "机构名称",
-  creditCode: "统一社会信用代码",
-  type: "机构类型",
-  ownership: "所有制",
-  grade: "等级",
-  provincialDirect: "是否省直",
-  jurisdictionCode: "所在行政区划",
-  institutionId: "所属机构",
-  address: "地址",
-  beds: "床位数",
-  onDutyMedicalStaff: "在岗医务人员数",
-  dailyOutpatientVisits: "日均门诊量",
-  securityStaff: "保安人数",
-  contactPerson: "联系人",
-  contactPhone: "联系电话",
-  q: "搜索词",
-  page: "页码",
-  pageSize: "每页条数",
-  id: "编号",
-  from: "开始时间",
-  to: "结束时间",
-  action: "操作",
-  result: "结果",
-  actor: "操作人",
-};
+import { choice, labelled, references } from "./validation";
 
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
+    /** In Chinese, naming the field by its label when there is one. */
     message: z.string(),
     field: z.string().optional(),
+    /** Every bad field, when there are several. */
+    problems: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+/** Bounded: a client cannot ask for the whole table in one page. */
+export const MAX_PAGE_SIZE = 100;
+
 export const Pagination = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: labelled(z.coerce.number().int().min(1).max(100_000), "页码").default(1),
+  pageSize: labelled(z.coerce.number().int().min(1).max(MAX_PAGE_SIZE), "每页条数").default(20),
 });
+
+export const SORT_ORDERS = { asc: "升序", desc: "降序" } as const;
+export type SortOrder = keyof typeof SORT_ORDERS;
+
+/** `sort` and `order` of a list whose sortable columns are the keys of `columns` (labelled). */
+export const sortingOf = <const Columns extends Record<string, string>>(columns: Columns) =>
+  z.object({
+    sort: choice(columns, "排序字段").optional(),
+    order: choice(SORT_ORDERS, "排序方向").optional(),
+  });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
-export const IdParams = z.object({ id: z.uuid() });
+export const Uuid = z.uuid();
+export const idParamsOf = (kind: "institution" | "user" | "import", label: string) => z.object({ id: references(z.uuid(), kind, label) });
+export const InstitutionIdParams = idParamsOf("institution", "机构编号");
+export const UserIdParams = idParamsOf("user", "用户编号");
+export const ImportIdParams = idParamsOf("import", "导入批次编号");
 
 /** "true"/"false" in a query string. */
 export const QueryBoolean = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const JurisdictionCode = z.string().regex(/^\d{6}$/, "应为 6 位数字行政区划代码");
+
+/** A calendar day, YYYY-MM-DD. */
+export const CalendarDay = z.iso.date();
+
+/** Free text of at most `max` characters that must not be blank. */
+export const requiredText = (label: string, max: number) => labelled(z.string().trim().min(1, "不能为空").max(max), label);
+/** Free text of at most `max` characters; "" when there is nothing to say. */
+export const optionalText = (label: string, max: number) => labelled(z.string().trim().max(max), label);
+/** A head count or a size: a whole number from 0. Not coerced: a JSON null or "" is an error, never 0. */
+export const countField = (label: string) => labelled(z.number().int().min(0).max(10_000_000), label);

@@ -1,4 +1,4 @@
-import { AUTHORITY_ROLES, INSTITUTION_ROLES, type Role } from "../contracts/enums";
+import { AUTHORITY_ROLES, INSTITUTION_ROLES, type Role } from "./roles";
 
 /**
  * What each role may do (issue #2, "Accounts and access"). Authorities run supervision over
@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   "institution:update": "编辑机构",
   "institution:register": "变更机构登记信息",
   "institution:export": "导出机构",
+  "institution:own": "查看本单位",
   "user:manage": "管理用户",
   "audit:read": "查看审计日志",
 } as const;
@@ -20,8 +21,8 @@ export type Permission = keyof typeof PERMISSIONS;
 /**
  * An institution's registration fields decide who must inspect it (seed 003 coverage rule:
  * 省直 and 三级 by the province, 二级 by the city, 一级 by the county), so only the supervising
- * authority changes them ("institution:register"); an institution keeps its own size, security
- * staffing and contact figures up to date ("institution:update").
+ * authority changes them ("institution:register"), which also deregisters and restores; an
+ * institution keeps its own size, security staffing and contact figures up to date ("institution:update").
  */
 export const INSTITUTION_REGISTRY_FIELDS = ["name", "creditCode", "type", "ownership", "grade", "provincialDirect", "jurisdictionCode"] as const;
 
@@ -29,8 +30,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   system_admin: ["institution:read", "user:manage", "audit:read"],
   authority_admin: ["institution:read", "institution:create", "institution:update", "institution:register", "institution:export", "user:manage"],
   authority_inspector: ["institution:read", "institution:export"],
-  institution_admin: ["institution:read", "institution:update", "user:manage"],
-  institution_staff: ["institution:read"],
+  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage"],
+  institution_staff: ["institution:read", "institution:own"],
 };
 
 export const permissionsOf = (role: Role): readonly Permission[] => GRANTS[role];
