@@ -1,7 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { GRADE_RANK, INSTITUTION_GRADES, INSTITUTION_STATUSES, OWNERSHIPS } from "../domain/institution-grades";
+import { INSTITUTION_TYPE_CATALOGUE } from "../domain/institution-types";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** `column in ('a', 'b', …)` over the keys of an enumeration of domain/: the database refuses what the rules do not know. */
+const oneOf = (column: string, values: Record<string, unknown>) =>
+  sql.raw(
+    `${column} in (${Object.keys(values)
+      .map((key) => `'${key}'`)
+      .join(", ")})`,
+  );
 
 /** GB/T 2260 jurisdiction tree. `path` is "/410000/410100/410102/", so a subtree is a prefix match. */
 export const jurisdiction = pgTable(
@@ -29,11 +39,20 @@ export const institution = pgTable(
     type: text("type").notNull(),
     ownership: text("ownership").notNull(),
     grade: text("grade").notNull(),
+    /** The grade as users rank it (三级 highest), for sorting by grade with an index. */
+    gradeRank: smallint("grade_rank").generatedAlwaysAs(
+      sql.raw(`case grade ${Object.entries(GRADE_RANK)
+        .map(([grade, rank]) => `when '${grade}' then ${rank}`)
+        .join(" ")} else 0 end`),
+    ),
     provincialDirect: boolean("provincial_direct").notNull().default(false),
     jurisdictionCode: varchar("jurisdiction_code", { length: 6 })
       .notNull()
       .references(() => jurisdiction.code),
-    /** Copy of jurisdiction.path, kept by the service, so scope filters need no join. */
+    /**
+     * Copy of jurisdiction.path, kept by the service, so scope filters need no join. Collated "C"
+     * (migration 0006): paths are ASCII, and a plain btree then serves both `like 'prefix%'` and order.
+     */
     jurisdictionPath: text("jurisdiction_path").notNull(),
     address: text("address").notNull().default(""),
     beds: integer("beds").notNull().default(0),
@@ -42,21 +61,40 @@ export const institution = pgTable(
     securityStaff: integer("security_staff").notNull().default(0),
     contactPerson: text("contact_person").notNull().default(""),
     contactPhone: text("contact_phone").notNull().default(""),
+    /** active (在册), deregistered (注销) or suspended (停业); the last two leave lists and counts but keep their history. */
+    status: text("status").notNull().default("active"),
+    /** The day a deregistration or suspension took effect, and why; null while active. */
+    closedOn: date("closed_on"),
+    closureReason: text("closure_reason"),
     /**
      * "name credit_code" in lower case, under a trigram index: list searches match it with a plain
      * LIKE on the lowered term, which costs a third of an ILIKE when a short term has to scan.
      */
     searchText: text("search_text").generatedAlwaysAs(sql`lower(name || ' ' || credit_code)`),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** To the millisecond, as JavaScript holds it, so a list sorted by it pages (keyset) on exact values. */
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    index("institution_path_idx").using("btree", t.jurisdictionPath.op("text_pattern_ops"), t.name, t.id),
-    index("institution_name_idx").on(t.name, t.id),
-    index("institution_type_idx").on(t.type),
+    // Lists in pinyin order (ICU's zh collation): a county's page straight from its path, the province's from the names.
+    index("institution_path_idx").on(t.jurisdictionPath, sql`${t.name} collate "zh-x-icu"`, t.id),
+    index("institution_name_idx").using("btree", sql`${t.name} collate "zh-x-icu"`, t.id),
+    // The other sorts of the list.
+    index("institution_grade_rank_idx").on(t.gradeRank, t.id),
+    index("institution_beds_idx").on(t.beds, t.id),
+    index("institution_updated_at_idx").on(t.updatedAt, t.id),
     index("institution_grade_idx").on(t.grade),
+    // Counts by jurisdiction, type and grade read from the index alone (home pages, list totals).
+    index("institution_counts_idx").on(t.jurisdictionPath, t.status, t.type, t.grade),
     index("institution_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    // One- and two-character terms, too short for trigrams (docs/adr/0005-search.md).
+    index("institution_search_grams_idx").using("gin", sql`search_grams(${t.searchText})`),
     check("institution_counts_non_negative", sql`beds >= 0 and on_duty_medical_staff >= 0 and daily_outpatient_visits >= 0 and security_staff >= 0`),
+    check("institution_type_known", oneOf("type", INSTITUTION_TYPE_CATALOGUE)),
+    check("institution_grade_known", oneOf("grade", INSTITUTION_GRADES)),
+    check("institution_ownership_known", oneOf("ownership", OWNERSHIPS)),
+    check("institution_status_known", oneOf("status", INSTITUTION_STATUSES)),
+    check("institution_closure", sql`(status = 'active') = (closed_on is null and closure_reason is null)`),
   ],
 );
 
@@ -70,6 +108,11 @@ export const appUser = pgTable(
     role: text("role").notNull(),
     jurisdictionCode: varchar("jurisdiction_code", { length: 6 }).references(() => jurisdiction.code),
     institutionId: uuid("institution_id").references(() => institution.id),
+    /**
+     * The path of the user's jurisdiction, or of their institution's county (null for system
+     * accounts): users are scoped by the same rule as every other table (platform/scope.ts).
+     */
+    jurisdictionPath: text("jurisdiction_path"),
     active: boolean("active").notNull().default(true),
     mustChangePassword: boolean("must_change_password").notNull().default(true),
     failedLogins: integer("failed_logins").notNull().default(0),
@@ -80,6 +123,7 @@ export const appUser = pgTable(
   (t) => [
     index("app_user_jurisdiction_idx").on(t.jurisdictionCode),
     index("app_user_institution_idx").on(t.institutionId),
+    index("app_user_path_idx").using("btree", t.jurisdictionPath.op("text_pattern_ops")),
     check(
       "app_user_affiliation",
       sql`(role = 'system_admin' and jurisdiction_code is null and institution_id is null)
@@ -105,7 +149,10 @@ export const session = pgTable(
   (t) => [index("session_user_idx").on(t.userId)],
 );
 
-/** Append-only: a trigger (migration 0002) refuses UPDATE and DELETE. */
+/**
+ * Append-only: a trigger (migration 0002) refuses UPDATE and DELETE. `target_path` is where the
+ * target stood in the jurisdiction tree when the event happened, so the trail can be read by scope.
+ */
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -116,23 +163,37 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     targetType: text("target_type"),
     targetId: text("target_id"),
+    targetPath: text("target_path"),
+    targetName: text("target_name"),
     result: text("result", { enum: ["success", "failure"] }).notNull(),
     ip: text("ip").notNull(),
     detail: jsonb("detail"),
   },
-  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_actor_idx").on(t.actorUsername, t.at), index("audit_log_action_idx").on(t.action, t.at)],
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_actor_idx").on(t.actorUsername, t.at),
+    index("audit_log_action_idx").on(t.action, t.at),
+    // A record's history, newest first (an institution's 变更记录).
+    index("audit_log_target_idx").on(t.targetType, t.targetId, t.id),
+    index("audit_log_target_path_idx").using("btree", t.targetPath.op("text_pattern_ops"), t.id),
+  ],
 );
 
-/** An uploaded Excel file's valid rows, held until the user confirms the import. */
-export const institutionImport = pgTable("institution_import", {
+/**
+ * An uploaded workbook's checked rows, held until the user who uploaded it confirms the import
+ * (platform/import): one table for every kind of register that imports from Excel.
+ */
+export const dataImport = pgTable("data_import", {
   id: uuid("id").primaryKey().defaultRandom(),
   userId: uuid("user_id")
     .notNull()
     .references(() => appUser.id),
+  /** Which register the rows are for ("institution"). */
+  kind: text("kind").notNull(),
   fileName: text("file_name").notNull(),
-  validRows: jsonb("valid_rows").notNull(),
+  rows: jsonb("rows").notNull(),
   errorCount: integer("error_count").notNull(),
-  status: text("status", { enum: ["pending", "confirmed"] })
+  status: text("status", { enum: ["pending", "confirmed", "expired"] })
     .notNull()
     .default("pending"),
   createdAt: createdAt(),

@@ -1,18 +1,13 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../server/platform/db";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { z } from "zod";
+import { JurisdictionRecord } from "../../contracts/jurisdictions";
+import type * as schema from "../schema";
 import { jurisdiction } from "../schema";
 import records from "./henan-jurisdictions.json" with { type: "json" };
 
-export interface JurisdictionRecord {
-  code: string;
-  name: string;
-  level: "province" | "city" | "county";
-  parentCode: string | null;
-  codeKind: "gb2260" | "statistical";
-  authorityName: string;
-}
-
-export const HENAN_JURISDICTIONS = records as JurisdictionRecord[];
+/** The Henan tree, checked against its contract as it loads: a hand edit that breaks it stops the start. */
+export const HENAN_JURISDICTIONS: JurisdictionRecord[] = z.array(JurisdictionRecord).parse(records);
 
 /** Path of every jurisdiction ("/410000/410200/410202/"), computed from the parent links. */
 export function jurisdictionPaths(list: JurisdictionRecord[]): Map<string, string> {
@@ -32,7 +27,7 @@ export function jurisdictionPaths(list: JurisdictionRecord[]): Map<string, strin
 }
 
 /** Upserts the Henan tree (parents first) so a changed name or authority reaches existing databases. */
-export async function loadReferenceData(db: Db): Promise<void> {
+export async function loadReferenceData(db: NodePgDatabase<typeof schema>): Promise<void> {
   const paths = jurisdictionPaths(HENAN_JURISDICTIONS);
   const rows = HENAN_JURISDICTIONS.map((r) => ({ ...r, path: paths.get(r.code) as string }));
   await db.transaction(async (tx) => {
