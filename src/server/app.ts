@@ -5,56 +5,86 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { PUBLIC } from "../contracts/route";
+import { installChineseMessages } from "../contracts/validation";
 import type { Config } from "./config";
-import { auditRoutes } from "./modules/audit/routes";
-import { authRoutes } from "./modules/auth/routes";
-import { dashboardRoutes } from "./modules/dashboard/routes";
-import { institutionRoutes } from "./modules/institutions/routes";
+import type { AppDeps } from "./deps";
+import { registerAuditRoutes } from "./modules/audit/routes";
+import { registerAuthRoutes } from "./modules/auth/routes";
+import { registerDashboardRoutes } from "./modules/dashboard/routes";
+import { registerInstitutionRoutes } from "./modules/institutions/routes";
 import { JurisdictionDirectory } from "./modules/jurisdictions/directory";
-import { jurisdictionRoutes } from "./modules/jurisdictions/routes";
-import { userRoutes } from "./modules/users/routes";
+import { registerJurisdictionRoutes } from "./modules/jurisdictions/routes";
+import { registerUserRoutes } from "./modules/users/routes";
+import { type Clock, systemClock } from "./platform/clock";
 import type { Db } from "./platform/db";
-import { registerErrorHandling } from "./platform/http/error-handler";
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./platform/http/error-handler";
 import { registerRequestContext } from "./platform/http/request-context";
+import { validatorCompiler } from "./platform/http/routes";
 
-// Validation messages in Chinese; the error handler prefixes the field's Chinese name.
+// Every validation message in Chinese, on the server as in the web app (contracts/validation.ts).
 z.config(z.locales.zhCN());
+installChineseMessages();
 
 export interface AppOptions {
   config: Config;
   db: Db;
+  /** Defaults to the system clock; tests pass a fixed one. */
+  clock?: Clock;
+  directory?: JurisdictionDirectory;
   /** Built web app (dist/web); the API runs without it in tests. */
   webRoot?: string;
 }
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-export async function buildApp({ config, db, webRoot }: AppOptions): Promise<FastifyInstance> {
+/** The zod schemas as OpenAPI, with each route's body example (contracts/route.ts `example`) on its request body. */
+const withBodyExamples: typeof jsonSchemaTransform = (input) => {
+  const output = jsonSchemaTransform(input);
+  const { "x-example": example, ...schema } = (output.schema ?? {}) as Record<string, unknown> & { body?: object };
+  if (example !== undefined && schema.body) schema.body = { ...schema.body, examples: [example] };
+  return { ...output, schema };
+};
+
+/** The composition root of the HTTP app: platform first, then each area's routes with one set of dependencies. */
+export async function buildApp({ config, db, clock = systemClock, directory = new JurisdictionDirectory(), webRoot }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(fastifySwagger, {
-    openapi: { info: { title: "医安 API", version: "0.1.0" } },
-    transform: jsonSchemaTransform,
+    openapi: {
+      info: {
+        title: "医安 API",
+        version: "0.2.0",
+        description: "修改类接口（PUT）替换记录的全部可编辑字段：每个字段都必须给出，缺少或为 null 时返回 400 并指明字段。",
+      },
+    },
+    transform: withBodyExamples,
   });
   registerErrorHandling(app);
-  registerRequestContext(app, { db, idleMinutes: config.SESSION_IDLE_MINUTES, secureCookies: config.COOKIE_SECURE });
+  registerRequestContext(app, { db, idleMinutes: config.SESSION_IDLE_MINUTES, secureCookies: config.COOKIE_SECURE, positionOf: directory.positionOf });
 
-  const directory = new JurisdictionDirectory();
-  authRoutes(app, { db, config });
-  jurisdictionRoutes(app, { directory });
-  institutionRoutes(app, { db, directory });
-  userRoutes(app, { db, directory });
-  auditRoutes(app, { db });
-  dashboardRoutes(app, { db, directory });
-  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  const deps: AppDeps = { db, directory, clock, config };
+  for (const registerArea of [
+    registerAuthRoutes,
+    registerJurisdictionRoutes,
+    registerInstitutionRoutes,
+    registerUserRoutes,
+    registerAuditRoutes,
+    registerDashboardRoutes,
+  ]) {
+    registerArea(app, deps);
+  }
+  app.get("/api/openapi.json", { config: { access: PUBLIC }, schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = webRoot !== undefined && existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) await app.register(fastifyStatic, { root: path.resolve(webRoot), wildcard: false });

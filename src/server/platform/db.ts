@@ -14,7 +14,13 @@ export interface Database {
 }
 
 export function connectDatabase(connectionString: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    // Requests run many short queries side by side (a page and its count) on a few cores: parallel
+    // workers and JIT compilation cost more than they save there (the province-scale benchmark).
+    options: "-c max_parallel_workers_per_gather=0 -c jit=off",
+  });
   // An idle connection dropped by the server (restart, admin command) must not crash the process;
   // the pool replaces it on next use.
   pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));

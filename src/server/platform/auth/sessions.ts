@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/enums";
-import { appUser, jurisdiction, session } from "../../../db/schema";
+import { appUser, institution, jurisdiction, session } from "../../../db/schema";
 import type { AuthUser } from "../access";
 import type { Db, DbOrTx } from "../db";
 
@@ -27,7 +27,8 @@ export const deleteSession = (db: DbOrTx, token: string) => db.delete(session).w
 export type SessionLookup = { status: "active"; user: AuthUser; csrfToken: string } | { status: "expired" } | { status: "none" };
 
 /**
- * The session and its user in one statement, prepared under a name: it runs on every API request,
+ * The session, its user and the name of the user's authority or institution in one statement,
+ * prepared under a name: it runs on every API request,
  * and a named statement is parsed and planned once per connection instead of each time (planning
  * the three-table join cost more than executing it).
  */
@@ -43,13 +44,15 @@ function prepareSessionQuery(db: Db) {
       role: appUser.role,
       mustChangePassword: appUser.mustChangePassword,
       jurisdictionCode: appUser.jurisdictionCode,
-      jurisdictionPath: jurisdiction.path,
+      jurisdictionPath: appUser.jurisdictionPath,
       institutionId: appUser.institutionId,
+      affiliationName: sql<string | null>`coalesce(${jurisdiction.authorityName}, ${institution.name})`,
       active: appUser.active,
     })
     .from(session)
     .innerJoin(appUser, eq(appUser.id, session.userId))
     .leftJoin(jurisdiction, eq(jurisdiction.code, appUser.jurisdictionCode))
+    .leftJoin(institution, eq(institution.id, appUser.institutionId))
     .where(eq(session.id, sql.placeholder("id")))
     .prepare("session_lookup");
 }
@@ -84,6 +87,7 @@ export async function lookupSession(db: Db, token: string, idleMinutes: number):
       jurisdictionCode: row.jurisdictionCode,
       jurisdictionPath: row.jurisdictionPath,
       institutionId: row.institutionId,
+      affiliationName: row.affiliationName,
     },
   };
 }

@@ -1,23 +1,23 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { type AuthUser, type Scope, scopeOf } from "../access";
-import { type AuditActor, writeAudit } from "../audit";
+import type { Access } from "../../../contracts/route";
+import { can } from "../../../domain/permissions";
+import { type AuditTrail, type AuthUser, newAuditTrail, scopeOf, type UserActor } from "../access";
+import { type Anonymous, writeAudit } from "../audit";
 import { CSRF_COOKIE, CSRF_HEADER, lookupSession, SESSION_COOKIE } from "../auth/sessions";
 import type { Db } from "../db";
-import { AppError, unauthorized } from "./errors";
+import type { JurisdictionScope } from "../scope";
+import { AppError, forbidden, unauthorized } from "./errors";
 
-/** Per-request state: who is calling (if anyone) and whether the request has been audited. */
-export interface RequestContext extends AuditActor {
-  user: AuthUser | null;
+/** Per-request state: who is calling (if anyone) and what the audit trail already holds of it. */
+export interface RequestContext {
+  /** The signed-in caller, with the scope every use case takes. */
+  actor: UserActor | null;
   sessionToken: string | null;
   csrfToken: string | null;
   /** The request carried a session cookie whose session had expired. */
   sessionExpired: boolean;
-}
-
-/** A signed-in caller with the scope every service call takes. */
-export interface Caller extends RequestContext {
-  user: AuthUser;
-  scope: Scope;
+  ip: string;
+  trail: AuditTrail;
 }
 
 declare module "fastify" {
@@ -25,20 +25,23 @@ declare module "fastify" {
     ctx: RequestContext;
   }
   interface FastifyContextConfig {
-    /** Reachable without a session (login, session state). */
-    public?: boolean;
-    /** Reachable while the user still has to replace an initial password. */
-    allowedBeforePasswordChange?: boolean;
+    /** Who may call the route; every API route declares it (contracts/route.ts). */
+    access?: Access;
   }
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function callerOf(request: FastifyRequest): Caller {
-  const { user } = request.ctx;
-  if (!user) throw unauthorized();
-  return Object.assign(request.ctx, { user, scope: scopeOf(user) });
+/** The signed-in caller of a route whose access requires a session. */
+export function actorOf(request: FastifyRequest): UserActor {
+  const { actor } = request.ctx;
+  if (!actor) throw unauthorized();
+  return actor;
 }
+
+/** Whoever is calling, for the audit trail: the signed-in user, or an anonymous caller from an address. */
+export const callerOf = (request: FastifyRequest): UserActor | Anonymous =>
+  request.ctx.actor ?? { kind: "anonymous", ip: request.ip, trail: request.ctx.trail };
 
 export function sessionCookieOptions(secure: boolean) {
   return { path: "/", httpOnly: true, sameSite: "strict" as const, secure };
@@ -48,20 +51,38 @@ export function csrfCookieOptions(secure: boolean) {
   return { path: "/", httpOnly: false, sameSite: "strict" as const, secure };
 }
 
-export function registerRequestContext(app: FastifyInstance, deps: { db: Db; idleMinutes: number; secureCookies: boolean }): void {
+/** Whether a caller may pass a route's declared access; the answer to give when not. */
+function refusal(access: Access, ctx: RequestContext): AppError | null {
+  if (access.kind === "public") return null;
+  const user: AuthUser | undefined = ctx.actor?.user;
+  if (!user) return ctx.sessionExpired ? unauthorized("SESSION_EXPIRED", "登录已超时，请重新登录") : unauthorized();
+  const beforePasswordChange = access.kind === "signed-in" && access.beforePasswordChange === true;
+  if (user.mustChangePassword && !beforePasswordChange) return new AppError(403, "PASSWORD_CHANGE_REQUIRED", "请先修改初始密码");
+  if (access.kind === "permission" && !can(user.role, access.permission)) return forbidden();
+  return null;
+}
+
+export interface RequestContextDeps {
+  db: Db;
+  idleMinutes: number;
+  secureCookies: boolean;
+  positionOf: (code: string) => JurisdictionScope | undefined;
+}
+
+/**
+ * The pipeline every API request passes before its handler: session → CSRF → the route's declared
+ * access. And after it: the audit safety net.
+ */
+export function registerRequestContext(app: FastifyInstance, deps: RequestContextDeps): void {
   app.decorateRequest("ctx", null as unknown as RequestContext);
 
+  // A route without a declared access would be open by omission: refuse to start instead.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/") && !route.config?.access) throw new Error(`${route.method} ${route.url} declares no access (config.access)`);
+  });
+
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
-    const ctx: RequestContext = {
-      user: null,
-      sessionToken: null,
-      csrfToken: null,
-      sessionExpired: false,
-      actorId: null,
-      actorUsername: null,
-      ip: request.ip,
-      audited: false,
-    };
+    const ctx: RequestContext = { actor: null, sessionToken: null, csrfToken: null, sessionExpired: false, ip: request.ip, trail: newAuditTrail() };
     request.ctx = ctx;
     // Unknown routes answer 404 to everyone: the route table is public in the OpenAPI anyway.
     if (!request.url.startsWith("/api/") || request.is404) return;
@@ -70,7 +91,9 @@ export function registerRequestContext(app: FastifyInstance, deps: { db: Db; idl
     if (token) {
       const found = await lookupSession(deps.db, token, deps.idleMinutes);
       if (found.status === "active") {
-        Object.assign(ctx, { user: found.user, sessionToken: token, csrfToken: found.csrfToken, actorId: found.user.id, actorUsername: found.user.username });
+        ctx.actor = { kind: "user", user: found.user, scope: scopeOf(found.user, deps.positionOf), ip: request.ip, trail: ctx.trail };
+        ctx.sessionToken = token;
+        ctx.csrfToken = found.csrfToken;
       } else {
         ctx.sessionExpired = found.status === "expired";
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies));
@@ -84,27 +107,26 @@ export function registerRequestContext(app: FastifyInstance, deps: { db: Db; idl
       if (!sent || !cookie || sent !== cookie || sent !== expected) throw new AppError(403, "CSRF", "请求缺少有效的安全令牌（CSRF），请刷新页面后重试");
     }
 
-    const config = request.routeOptions.config;
-    if (config.public) return;
-    if (!ctx.user) throw ctx.sessionExpired ? unauthorized("SESSION_EXPIRED", "登录已超时，请重新登录") : unauthorized();
-    if (ctx.user.mustChangePassword && !config.allowedBeforePasswordChange) {
-      throw new AppError(403, "PASSWORD_CHANGE_REQUIRED", "请先修改初始密码");
-    }
+    const access = request.routeOptions.config.access;
+    const refused = access ? refusal(access, ctx) : forbidden();
+    if (refused) throw refused;
   });
 
-  // Safety net: a state-changing request whose handler wrote no audit record (it failed, or was
-  // refused before reaching one) still leaves one, outside the rolled-back transaction. Written
-  // before the response leaves, so a client never sees a result whose record does not exist yet.
+  // Safety net: a state-changing request that left no record of its own gets one, outside any
+  // rolled-back transaction: a success that wrote none, or a failure whose records rolled back.
+  // Written before the response leaves, so a client never sees a result whose record does not exist yet.
   app.addHook("onSend", async (request, reply, payload) => {
     const ctx = request.ctx;
     const isApi = request.url.startsWith("/api/");
     if (isApi) reply.header("cache-control", "no-store");
-    if (!ctx || ctx.audited || SAFE_METHODS.has(request.method) || !isApi) return payload;
+    if (!ctx || SAFE_METHODS.has(request.method) || !isApi) return payload;
+    const failed = reply.statusCode >= 400;
+    if (failed ? ctx.trail.failureWritten : ctx.trail.written) return payload;
     try {
-      await writeAudit(deps.db, ctx, {
-        action: `${request.method} ${request.routeOptions.url ?? request.url.split("?")[0]}`,
-        result: reply.statusCode < 400 ? "success" : "failure",
-        detail: { status: reply.statusCode },
+      await writeAudit(deps.db, callerOf(request), {
+        action: "request",
+        result: failed ? "failure" : "success",
+        detail: { method: request.method, route: request.routeOptions.url ?? request.url.split("?")[0] ?? "", status: reply.statusCode },
       });
     } catch (error) {
       request.log.error({ err: error }, "could not write the audit record");
