@@ -4,25 +4,20 @@ import { afterAll, beforeAll, inject } from "vitest";
 import type { Role } from "../contracts/enums";
 import type { InstitutionInput } from "../contracts/institutions";
 import { appUser, institution } from "../db/schema";
-import { syntheticCreditCode } from "../db/seed/generate-institutions";
 import { buildApp } from "../server/app";
 import { type Config, loadConfig } from "../server/config";
 import { institutionValues } from "../server/modules/institutions/save-institution";
-import { JurisdictionDirectory } from "../server/modules/jurisdictions/directory";
+import { type Jurisdiction, JurisdictionDirectory } from "../server/modules/jurisdictions/directory";
 import { hashPassword } from "../server/platform/auth/passwords";
 import { CSRF_COOKIE, CSRF_HEADER } from "../server/platform/auth/sessions";
+import type { Clock } from "../server/platform/clock";
 import { connectDatabase, type Db } from "../server/platform/db";
 import { ensureDatabase } from "../server/platform/embedded-postgres";
+import { syntheticCreditCode } from "../server/seed/generate-institutions";
 
 export const TEST_PASSWORD = "Test@2026x";
 export const directory = new JurisdictionDirectory();
-
-/** Jurisdictions the tests use: two counties of one city, and a county of another city. */
-export const KAIFENG = "410200";
-export const LANKAO = "410225";
-export const QIXIAN = "410221";
-export const ZHENGZHOU = "410100";
-export const ZHONGYUAN = "410102";
+export const PROVINCE = "410000";
 
 export interface TestContext {
   app: FastifyInstance;
@@ -32,13 +27,13 @@ export interface TestContext {
 }
 
 /** A fresh database copied from the migrated template, and the app on it: each test file is isolated. */
-async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+async function createTestApp(env: Record<string, string>, clock?: Clock): Promise<TestContext> {
   const adminUrl = inject("pgAdminUrl");
   const name = `t_${randomUUID().replaceAll("-", "")}`;
   await ensureDatabase(adminUrl, name, "yian_template");
   const database = connectDatabase(adminUrl.replace(/\/postgres$/, `/${name}`), 5);
   const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...env });
-  const app = await buildApp({ config, db: database.db });
+  const app = await buildApp({ config, db: database.db, clock, directory });
   return {
     app,
     db: database.db,
@@ -51,22 +46,51 @@ async function createTestApp(env: Record<string, string> = {}): Promise<TestCont
 }
 
 /** Gives the calling test file its own database and app for all its tests (filled in before they run). */
-export function setUpTestApp(env: Record<string, string> = {}): TestContext {
+export function setUpTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
-    Object.assign(ctx, await createTestApp(env));
+    Object.assign(ctx, await createTestApp(options.env ?? {}, options.clock));
   });
   afterAll(() => ctx.close());
   return ctx;
 }
 
+/** Two counties of one city, and a county of another city: the shapes scope tests need. */
+export interface Area {
+  city: Jurisdiction;
+  county: Jurisdiction;
+  neighbour: Jurisdiction;
+  otherCity: Jurisdiction;
+  elsewhere: Jurisdiction;
+}
+
+const citiesWithCounties = directory.children(PROVINCE).filter((city) => directory.children(city.code).length >= 2);
+
+/**
+ * Hands out counties no other test of the same file has used, so each test builds its rows in its
+ * own part of the tree and never sees another test's (test files have their own databases).
+ */
+export function areaPicker() {
+  const used = new Set<string>();
+  const freeIn = (city: Jurisdiction) => directory.children(city.code).filter((county) => county.isLeaf && !used.has(county.code));
+  return (): Area => {
+    const [first, second] = citiesWithCounties.filter((city) => freeIn(city).length >= 2).sort((a, b) => freeIn(b).length - freeIn(a).length);
+    if (!first || !second) throw new Error("no unused counties left for this test file");
+    const [county, neighbour] = freeIn(first) as [Jurisdiction, Jurisdiction];
+    const [elsewhere] = freeIn(second) as [Jurisdiction];
+    for (const j of [county, neighbour, elsewhere]) used.add(j.code);
+    return { city: first, county, neighbour, otherCity: second, elsewhere };
+  };
+}
+
 let serial = 1_000_000 + Math.floor(Math.random() * 1_000_000);
 
-/** Inserts an institution (a valid, unique credit code unless given) straight into the database. */
-export async function makeInstitution(db: Db, overrides: Partial<InstitutionInput> & { jurisdictionCode: string }) {
-  const input: InstitutionInput = {
-    name: `测试医院${serial}`,
-    creditCode: syntheticCreditCode("public", overrides.jurisdictionCode, serial++),
+/** An institution's editable fields (a valid, unique credit code unless given). */
+export function institutionInput(overrides: Partial<InstitutionInput> & { jurisdictionCode: string }): InstitutionInput {
+  const n = serial++;
+  return {
+    name: `测试医院${n}`,
+    creditCode: syntheticCreditCode("public", overrides.jurisdictionCode, n),
     type: "general_hospital",
     ownership: "public",
     grade: "grade2",
@@ -80,14 +104,28 @@ export async function makeInstitution(db: Db, overrides: Partial<InstitutionInpu
     contactPhone: "",
     ...overrides,
   };
-  const [row] = await db.insert(institution).values(institutionValues(directory, input)).returning();
+}
+
+/** Inserts an institution straight into the database. */
+export async function makeInstitution(db: Db, overrides: Partial<InstitutionInput> & { jurisdictionCode: string }) {
+  const [row] = await db
+    .insert(institution)
+    .values(institutionValues(directory, institutionInput(overrides)))
+    .returning();
   if (!row) throw new Error("no row");
   return row;
 }
 
 let passwordHash: Promise<string> | undefined;
 
-export async function makeUser(db: Db, account: { role: Role; jurisdictionCode?: string; institutionId?: string; mustChangePassword?: boolean }) {
+export interface AccountSpec {
+  role: Role;
+  jurisdictionCode?: string;
+  institution?: { id: string; jurisdictionPath: string };
+  mustChangePassword?: boolean;
+}
+
+export async function makeUser(db: Db, account: AccountSpec) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const username = `u${randomUUID().slice(0, 8)}`;
   const [row] = await db
@@ -97,7 +135,8 @@ export async function makeUser(db: Db, account: { role: Role; jurisdictionCode?:
       displayName: `测试用户${username}`,
       role: account.role,
       jurisdictionCode: account.jurisdictionCode ?? null,
-      institutionId: account.institutionId ?? null,
+      institutionId: account.institution?.id ?? null,
+      jurisdictionPath: account.institution?.jurisdictionPath ?? (account.jurisdictionCode ? (directory.get(account.jurisdictionCode)?.path ?? null) : null),
       passwordHash: await passwordHash,
       mustChangePassword: account.mustChangePassword ?? false,
     })
@@ -118,7 +157,7 @@ export class Agent {
   async request(
     method: Method,
     url: string,
-    options: { json?: unknown; body?: Buffer; headers?: Record<string, string> } = {},
+    options: { json?: unknown; body?: Buffer | string; headers?: Record<string, string> } = {},
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -129,7 +168,7 @@ export class Agent {
       url,
       headers,
       ...(options.json !== undefined ? { payload: options.json as object } : {}),
-      ...(options.body ? { payload: options.body } : {}),
+      ...(options.body !== undefined ? { payload: options.body } : {}),
     });
     for (const cookie of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
       const cleared = cookie.value === "" || (cookie.expires && cookie.expires.getTime() < Date.now()) || cookie.maxAge === 0;
@@ -150,7 +189,7 @@ export class Agent {
 }
 
 /** An agent already signed in as a new user of the given role and affiliation. */
-export async function signedIn(ctx: TestContext, account: Parameters<typeof makeUser>[1]) {
+export async function signedIn(ctx: TestContext, account: AccountSpec) {
   const user = await makeUser(ctx.db, account);
   const agent = new Agent(ctx.app);
   const response = await agent.login(user.username);

@@ -3,8 +3,8 @@
  * Loads generated data into an empty database (embedded under DATA_DIR, or DATABASE_URL).
  */
 import { parseArgs } from "node:util";
-import { loadConfig } from "../../server/config";
-import { closeDatabase, openDatabase } from "../../server/platform/bootstrap";
+import { loadConfig } from "../config";
+import { closeDatabase, openDatabase } from "../platform/bootstrap";
 import { DEMO_PASSWORD, isDatabaseEmpty, type SeedScale, seed } from "./seed";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "demo" } } });

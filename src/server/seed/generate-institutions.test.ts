@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkCreditCode } from "../../domain/credit-code";
-import { JurisdictionDirectory } from "../../server/modules/jurisdictions/directory";
+import { JurisdictionDirectory } from "../modules/jurisdictions/directory";
 import { generateInstitutions, HOSPITAL_GRADES, randomSource, syntheticCreditCode } from "./generate-institutions";
 
 describe("generated institutions", () => {

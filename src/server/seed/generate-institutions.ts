@@ -1,7 +1,8 @@
 import type { InstitutionGrade, InstitutionType, Ownership } from "../../contracts/enums";
 import type { InstitutionInput } from "../../contracts/institutions";
 import { checkCharacterFor } from "../../domain/credit-code";
-import type { Jurisdiction } from "../../server/modules/jurisdictions/directory";
+import { groupOfType } from "../../domain/institution-types";
+import type { Jurisdiction } from "../modules/jurisdictions/directory";
 
 /** Small deterministic PRNG (mulberry32): the same seed gives the same data set, so runs compare. */
 export function randomSource(seed: number) {
@@ -36,7 +37,11 @@ const PLACE_SUFFIXES = ["庄", "营", "集", "屯", "寨", "店", "楼", "岗", 
 const TOWN_WORDS = "城关东西南北新安平和兴丰吉祥永宁福泰康乐清水长青阳光明德仁义礼信华中红星古石龙凤".split("");
 const BRAND_WORDS = ["爱心", "康宁", "仁和", "博爱", "阳光", "金色", "童乐", "安康", "福寿", "颐和", "健民", "惠民", "同心", "华康", "瑞祥"];
 const PUBLIC_PLACE_KINDS = ["理发店", "美容会所", "宾馆", "酒店", "浴池", "游泳馆", "美发沙龙", "足浴店"];
-const SPECIALTIES = ["骨科", "眼科", "口腔", "肛肠", "妇产", "儿童", "精神病", "肿瘤", "康复", "皮肤病"];
+const SPECIALTIES = ["骨科", "眼科", "口腔", "肛肠", "妇产", "儿童", "精神病", "肿瘤", "皮肤病", "传染病"];
+const CLINIC_KINDS = ["诊所", "中医诊所", "口腔诊所", "内科诊所", "中西医结合诊所"];
+const DEPARTMENT_KINDS = ["综合门诊部", "中医门诊部", "口腔门诊部", "中西医结合门诊部"];
+const INDEPENDENT_CENTERS = ["医学检验实验室", "病理诊断中心", "医学影像诊断中心", "血液透析中心", "安宁疗护中心"];
+const INFIRMARY_HOSTS = ["第一中学", "实验小学", "纺织厂", "化肥厂", "火车站", "职业技术学院", "监狱", "看守所"];
 
 const shortName = (county: Jurisdiction) => (county.name.length > 2 ? county.name.replace(/(回族区|区|县|市)$/, "") : county.name);
 const placeName = (random: Random) => `${random.pick([...SURNAMES])}${random.pick(PLACE_SUFFIXES)}`;
@@ -71,10 +76,44 @@ function nameFor(type: InstitutionType, county: Jurisdiction, random: Random, gr
       return grade === "grade3" || grade === "grade2" ? `${c}${random.pick(["", "第二", "第三", "中心"])}人民医院` : `${c}${townName(random)}医院`;
     case "tcm_hospital":
       return ownership === "private" ? `${c}${random.pick(BRAND_WORDS)}中医医院` : `${c}中医院`;
+    case "integrated_hospital":
+      return `${c}${ownership === "private" ? random.pick(BRAND_WORDS) : ""}中西医结合医院`;
+    case "ethnic_hospital":
+      return `${c}回医医院`;
     case "specialist_hospital":
       return `${c}${ownership === "private" ? random.pick(BRAND_WORDS) : ""}${random.pick(SPECIALTIES)}医院`;
+    case "rehabilitation_hospital":
+      return `${c}${ownership === "private" ? random.pick(BRAND_WORDS) : ""}康复医院`;
+    case "nursing_home":
+      return `${c}${random.pick(BRAND_WORDS)}护理院`;
+    case "central_health_center":
+      return `${c}${townName(random)}镇中心卫生院`;
     case "township_health_center":
       return `${c}${townName(random)}镇卫生院`;
+    case "street_health_center":
+      return `${c}${townName(random)}街道卫生院`;
+    case "outpatient_department":
+      return `${c}${random.pick(BRAND_WORDS)}${random.pick(DEPARTMENT_KINDS)}`;
+    case "clinic":
+      return `${c}${random.pick([...SURNAMES])}${random.pick(["氏", "记", ""])}${random.pick(CLINIC_KINDS)}`;
+    case "infirmary":
+      return `${c}${random.pick(INFIRMARY_HOSTS)}${random.pick(["医务室", "卫生所"])}`;
+    case "nursing_station":
+      return `${c}${random.pick(BRAND_WORDS)}护理站`;
+    case "specialist_disease_prevention":
+      return `${county.name}${random.pick(["结核病防治所", "皮肤病防治所", "职业病防治院", "口腔病防治所"])}`;
+    case "emergency_center":
+      return `${county.name}急救站`;
+    case "blood_station":
+      return `${county.name}中心血站`;
+    case "sanatorium":
+      return `${c}${random.pick(["职工", "干部", "温泉"])}疗养院`;
+    case "clinical_lab_center":
+      return `${county.name}临床检验中心`;
+    case "independent_medical_center":
+      return `${c}${random.pick(BRAND_WORDS)}${random.pick(INDEPENDENT_CENTERS)}`;
+    case "other_medical":
+      return `${c}${random.pick(BRAND_WORDS)}健康管理中心`;
     case "community_health_center":
       return `${c}${townName(random)}街道社区卫生服务中心`;
     case "community_health_station":
@@ -96,7 +135,7 @@ function nameFor(type: InstitutionType, county: Jurisdiction, random: Random, gr
 
 /** Size figures that fit the kind and grade of institution (beds, staff, daily outpatients). */
 function sizeFor(type: InstitutionType, grade: InstitutionGrade, random: Random) {
-  const hospital = type === "general_hospital" || type === "tcm_hospital" || type === "specialist_hospital" || type === "maternal_child_health";
+  const hospital = (groupOfType(type) === "hospital" && type !== "nursing_home") || type === "maternal_child_health";
   if (hospital) {
     const beds = { grade3: random.int(800, 3500), grade2: random.int(200, 800), grade1: random.int(20, 200), ungraded: random.int(10, 99) }[grade];
     const staff = Math.round(beds * (1.1 + random.next()));
@@ -104,15 +143,15 @@ function sizeFor(type: InstitutionType, grade: InstitutionGrade, random: Random)
     const required = Math.max(Math.ceil(staff * 0.03), Math.ceil(beds / 20), Math.ceil(outpatients * 0.003));
     return { beds, onDutyMedicalStaff: staff, dailyOutpatientVisits: outpatients, securityStaff: Math.max(0, required + random.int(-3, 4)) };
   }
-  if (type === "township_health_center" || type === "community_health_center") {
+  if (type === "township_health_center" || type === "central_health_center" || type === "street_health_center" || type === "community_health_center") {
     const beds = random.int(10, 120);
     return { beds, onDutyMedicalStaff: random.int(20, 150), dailyOutpatientVisits: random.int(50, 400), securityStaff: random.int(0, 6) };
   }
-  if (type === "village_clinic" || type === "community_health_station") {
+  if (["village_clinic", "community_health_station", "clinic", "infirmary", "nursing_station", "outpatient_department"].includes(type)) {
     return { beds: 0, onDutyMedicalStaff: random.int(1, 6), dailyOutpatientVisits: random.int(5, 60), securityStaff: 0 };
   }
   return {
-    beds: type === "elderly_care" ? random.int(20, 300) : 0,
+    beds: type === "elderly_care" || type === "nursing_home" || type === "sanatorium" ? random.int(20, 300) : 0,
     onDutyMedicalStaff: random.int(2, 40),
     dailyOutpatientVisits: 0,
     securityStaff: random.int(0, 4),

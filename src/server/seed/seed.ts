@@ -1,11 +1,11 @@
 import { count } from "drizzle-orm";
 import type { Role } from "../../contracts/enums";
 import type { InstitutionInput } from "../../contracts/institutions";
-import { institutionValues } from "../../server/modules/institutions/save-institution";
-import { JurisdictionDirectory } from "../../server/modules/jurisdictions/directory";
-import { hashPassword } from "../../server/platform/auth/passwords";
-import type { Db } from "../../server/platform/db";
-import { appUser, institution } from "../schema";
+import { appUser, institution } from "../../db/schema";
+import { institutionValues } from "../modules/institutions/save-institution";
+import { JurisdictionDirectory } from "../modules/jurisdictions/directory";
+import { hashPassword } from "../platform/auth/passwords";
+import type { Db } from "../platform/db";
 import { generateInstitutions, HOSPITAL_GRADES, type InstitutionMix, randomSource } from "./generate-institutions";
 
 /** Password of every demo account; printed at first start. Demo accounts skip the forced change. */
@@ -40,37 +40,62 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "lkyy_staff", displayName: "兰考县人民医院保卫科", role: "institution_staff", institutionName: DEMO_HOSPITAL },
 ];
 
-/** The demo: one city (开封) with every type and grade, about 300 institutions. */
-const DEMO_MIX: InstitutionMix[] = [
-  { type: "general_hospital", count: 16, grade: HOSPITAL_GRADES, privateShare: 0.35 },
-  { type: "tcm_hospital", count: 6, grade: HOSPITAL_GRADES, privateShare: 0.2 },
-  { type: "specialist_hospital", count: 8, grade: HOSPITAL_GRADES, privateShare: 0.6 },
-  { type: "township_health_center", count: 30, grade: { grade1: 85, grade2: 10, ungraded: 5 }, privateShare: 0 },
-  { type: "community_health_center", count: 8, grade: { grade1: 80, ungraded: 20 }, privateShare: 0.1 },
-  { type: "community_health_station", count: 12, grade: { ungraded: 1 }, privateShare: 0.3 },
-  { type: "village_clinic", count: 160, grade: { ungraded: 1 }, privateShare: 0.3 },
-  { type: "cdc", count: 9, grade: { ungraded: 1 }, privateShare: 0 },
-  { type: "maternal_child_health", count: 9, grade: { grade3: 10, grade2: 60, grade1: 30 }, privateShare: 0 },
-  { type: "childcare", count: 14, grade: { ungraded: 1 }, privateShare: 0.7 },
-  { type: "elderly_care", count: 10, grade: { ungraded: 1 }, privateShare: 0.5 },
-  { type: "public_place", count: 20, grade: { ungraded: 1 }, privateShare: 0.95 },
+const UNGRADED = { ungraded: 1 };
+const TOWNSHIP_GRADES = { grade1: 85, grade2: 10, ungraded: 5 };
+
+/**
+ * Province scale: ~80,000 institutions in Henan's proportions (shared/regulations.md "Scale of
+ * Henan": 56,000 village clinics, 2,000 township centres, 1,600 hospitals, 160 MCH, 180 CDCs),
+ * with the clinics, outpatient departments and other kinds of 实施细则 第三条.
+ */
+const PROVINCE_MIX: InstitutionMix[] = [
+  { type: "general_hospital", count: 1150, grade: HOSPITAL_GRADES, privateShare: 0.45 },
+  { type: "tcm_hospital", count: 380, grade: HOSPITAL_GRADES, privateShare: 0.3 },
+  { type: "integrated_hospital", count: 70, grade: HOSPITAL_GRADES, privateShare: 0.5 },
+  { type: "ethnic_hospital", count: 3, grade: HOSPITAL_GRADES, privateShare: 0.3 },
+  { type: "specialist_hospital", count: 480, grade: HOSPITAL_GRADES, privateShare: 0.65 },
+  { type: "rehabilitation_hospital", count: 60, grade: HOSPITAL_GRADES, privateShare: 0.6 },
+  { type: "nursing_home", count: 40, grade: UNGRADED, privateShare: 0.8 },
+  { type: "community_health_center", count: 600, grade: { grade1: 80, ungraded: 20 }, privateShare: 0.1 },
+  { type: "community_health_station", count: 1700, grade: UNGRADED, privateShare: 0.3 },
+  { type: "central_health_center", count: 400, grade: TOWNSHIP_GRADES, privateShare: 0 },
+  { type: "township_health_center", count: 1600, grade: TOWNSHIP_GRADES, privateShare: 0 },
+  { type: "street_health_center", count: 20, grade: UNGRADED, privateShare: 0 },
+  { type: "outpatient_department", count: 600, grade: UNGRADED, privateShare: 0.9 },
+  { type: "clinic", count: 8000, grade: UNGRADED, privateShare: 0.95 },
+  { type: "infirmary", count: 1200, grade: UNGRADED, privateShare: 0.2 },
+  { type: "village_clinic", count: 54_000, grade: UNGRADED, privateShare: 0.3 },
+  { type: "nursing_station", count: 50, grade: UNGRADED, privateShare: 0.9 },
+  { type: "cdc", count: 180, grade: UNGRADED, privateShare: 0 },
+  { type: "maternal_child_health", count: 160, grade: { grade3: 10, grade2: 60, grade1: 30 }, privateShare: 0 },
+  { type: "specialist_disease_prevention", count: 60, grade: UNGRADED, privateShare: 0 },
+  { type: "emergency_center", count: 30, grade: UNGRADED, privateShare: 0 },
+  { type: "blood_station", count: 20, grade: UNGRADED, privateShare: 0 },
+  { type: "sanatorium", count: 10, grade: UNGRADED, privateShare: 0.2 },
+  { type: "clinical_lab_center", count: 18, grade: UNGRADED, privateShare: 0 },
+  { type: "independent_medical_center", count: 100, grade: UNGRADED, privateShare: 0.9 },
+  { type: "other_medical", count: 20, grade: UNGRADED, privateShare: 0.5 },
+  { type: "childcare", count: 3500, grade: UNGRADED, privateShare: 0.7 },
+  { type: "elderly_care", count: 1200, grade: UNGRADED, privateShare: 0.5 },
+  { type: "public_place", count: 4400, grade: UNGRADED, privateShare: 0.95 },
 ];
 
-/** Province scale (issue #2): ~80,000 institutions, 55,000 village clinics, 2,000 township centres, 2,300 hospitals. */
-const PROVINCE_MIX: InstitutionMix[] = [
-  { type: "general_hospital", count: 1300, grade: HOSPITAL_GRADES, privateShare: 0.45 },
-  { type: "tcm_hospital", count: 450, grade: HOSPITAL_GRADES, privateShare: 0.3 },
-  { type: "specialist_hospital", count: 550, grade: HOSPITAL_GRADES, privateShare: 0.65 },
-  { type: "township_health_center", count: 2000, grade: { grade1: 85, grade2: 10, ungraded: 5 }, privateShare: 0 },
-  { type: "community_health_center", count: 600, grade: { grade1: 80, ungraded: 20 }, privateShare: 0.1 },
-  { type: "community_health_station", count: 1800, grade: { ungraded: 1 }, privateShare: 0.3 },
-  { type: "village_clinic", count: 55_000, grade: { ungraded: 1 }, privateShare: 0.3 },
-  { type: "cdc", count: 180, grade: { ungraded: 1 }, privateShare: 0 },
-  { type: "maternal_child_health", count: 160, grade: { grade3: 10, grade2: 60, grade1: 30 }, privateShare: 0 },
-  { type: "childcare", count: 8000, grade: { ungraded: 1 }, privateShare: 0.7 },
-  { type: "elderly_care", count: 1500, grade: { ungraded: 1 }, privateShare: 0.5 },
-  { type: "public_place", count: 8460, grade: { ungraded: 1 }, privateShare: 0.95 },
+/** A handful of institutions for each city outside the demo's, spread over its counties. */
+const ELSEWHERE_MIX: InstitutionMix[] = [
+  { type: "general_hospital", count: 3, grade: { grade3: 1, grade2: 2 }, privateShare: 0.3 },
+  { type: "tcm_hospital", count: 1, grade: { grade2: 1 }, privateShare: 0 },
+  { type: "maternal_child_health", count: 1, grade: { grade2: 1 }, privateShare: 0 },
+  { type: "township_health_center", count: 2, grade: TOWNSHIP_GRADES, privateShare: 0 },
+  { type: "village_clinic", count: 4, grade: UNGRADED, privateShare: 0.3 },
+  { type: "clinic", count: 2, grade: UNGRADED, privateShare: 0.9 },
 ];
+
+/** The demo: one city (开封, 10 counties), every kind at roughly the province's shares, about 300 institutions. */
+const DEMO_MIX: InstitutionMix[] = PROVINCE_MIX.map((kind) => ({
+  ...kind,
+  // Many more hospitals than the share gives, so every grade shows; a few of every rare kind.
+  count: Math.max(kind.type === "general_hospital" ? 16 : 2, Math.round(kind.count / 300)),
+}));
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(institution);
@@ -93,6 +118,12 @@ export async function seed(db: Db, scale: SeedScale): Promise<DemoAccount[]> {
   const random = randomSource(scale === "demo" ? 2026 : 410000);
   const counties = directory.leavesUnder(scale === "demo" ? DEMO_CITY : "410000");
   const rows = generateInstitutions(counties, scale === "demo" ? DEMO_MIX : PROVINCE_MIX, random);
+  if (scale === "demo") {
+    // Every other city gets a few institutions too, so the province's home has something to compare.
+    for (const city of directory.children("410000").filter((c) => c.code !== DEMO_CITY)) {
+      rows.push(...generateInstitutions(directory.leavesUnder(city.code), ELSEWHERE_MIX, random, rows.length + 1));
+    }
+  }
   // A few named hospitals the demo accounts and tests can rely on.
   const lankao = directory.get(COUNTY_A);
   const qixian = directory.get(COUNTY_B);
@@ -106,19 +137,23 @@ export async function seed(db: Db, scale: SeedScale): Promise<DemoAccount[]> {
   markProvincialDirect(rows, directory, scale === "demo" ? DEMO_CITY : "410100");
   await insertInstitutions(db, directory, rows);
 
-  const hospitals = await db.select({ id: institution.id, name: institution.name }).from(institution);
-  const idByName = new Map(hospitals.filter((h) => h.name === DEMO_HOSPITAL).map((h) => [h.name, h.id]));
+  const hospitals = await db.select({ id: institution.id, name: institution.name, path: institution.jurisdictionPath }).from(institution);
+  const byName = new Map(hospitals.filter((h) => h.name === DEMO_HOSPITAL).map((h) => [h.name, h]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.insert(appUser).values(
-    DEMO_ACCOUNTS.map((account) => ({
-      username: account.username,
-      displayName: account.displayName,
-      role: account.role,
-      jurisdictionCode: account.jurisdictionCode ?? null,
-      institutionId: account.institutionName ? (idByName.get(account.institutionName) ?? null) : null,
-      passwordHash,
-      mustChangePassword: false,
-    })),
+    DEMO_ACCOUNTS.map((account) => {
+      const own = account.institutionName ? byName.get(account.institutionName) : undefined;
+      return {
+        username: account.username,
+        displayName: account.displayName,
+        role: account.role,
+        jurisdictionCode: account.jurisdictionCode ?? null,
+        institutionId: own?.id ?? null,
+        jurisdictionPath: own?.path ?? (account.jurisdictionCode ? (directory.get(account.jurisdictionCode)?.path ?? null) : null),
+        passwordHash,
+        mustChangePassword: false,
+      };
+    }),
   );
   return DEMO_ACCOUNTS;
 }

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { Agent, LANKAO, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
+import { Agent, areaPicker, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
 
 const ctx = setUpTestApp();
+const COUNTY = areaPicker()().county.code;
 
 describe("audit trail", () => {
   it("a system administrator browses and filters the records", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: COUNTY });
     await new Agent(ctx.app).login(user.username, "Wrong@2026");
     await new Agent(ctx.app).login(user.username);
     const { agent } = await signedIn(ctx, { role: "system_admin" });
@@ -22,7 +23,7 @@ describe("audit trail", () => {
   });
 
   it("is not readable by authority or institution users", async () => {
-    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: COUNTY });
     expect((await agent.get("/api/audit")).statusCode).toBe(403);
   });
 

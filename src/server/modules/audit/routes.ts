@@ -1,43 +1,39 @@
-import { and, count, desc, eq, gte, ilike, lte } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { AuditPage, AuditQuery } from "../../../contracts/audit";
-import { auditLog } from "../../../db/schema";
-import { requirePermission } from "../../platform/access";
-import type { Db } from "../../platform/db";
-import { callerOf } from "../../platform/http/request-context";
-import { substringPattern } from "../institutions/queries";
+import { AUDIT_ACTIONS, auditRoutes } from "../../../contracts/audit";
+import { chinaMinute } from "../../../domain/calendar";
+import type { AppDeps } from "../../deps";
+import { registerRoute } from "../../platform/http/routes";
+import { exportList } from "../../platform/list/export-list";
+import { describeAuditRow } from "./describe";
+import { auditBatches, findAuditRows } from "./queries";
 
-/** Audit records, newest first; read-only: the application has no route that changes or deletes them. */
-export async function findAuditEntries(db: Db, query: AuditQuery) {
-  const where = and(
-    query.actor ? ilike(auditLog.actorUsername, substringPattern(query.actor)) : undefined,
-    query.action ? eq(auditLog.action, query.action) : undefined,
-    query.result ? eq(auditLog.result, query.result) : undefined,
-    query.from ? gte(auditLog.at, new Date(query.from)) : undefined,
-    query.to ? lte(auditLog.at, new Date(query.to)) : undefined,
+export function registerAuditRoutes(app: FastifyInstance, { db, directory, clock }: AppDeps) {
+  registerRoute(app, auditRoutes.list, async ({ query }) => {
+    const { rows, total } = await findAuditRows(db, query);
+    return { items: rows.map((row) => describeAuditRow(directory, row)), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  registerRoute(app, auditRoutes.export, async ({ actor, query }) =>
+    exportList(db, actor, {
+      action: "audit.export",
+      targetType: "audit",
+      filters: query,
+      fileName: `审计日志-${clock.today()}.xlsx`,
+      sheetName: "审计日志",
+      columns: [
+        { header: "时间", width: 18, value: (entry) => chinaMinute(new Date(entry.at)) },
+        { header: "操作人", width: 14, value: (entry) => entry.actorUsername ?? "（未登录）" },
+        { header: "操作", width: 16, value: (entry) => AUDIT_ACTIONS[entry.action as keyof typeof AUDIT_ACTIONS] ?? entry.action },
+        { header: "对象", width: 24, value: (entry) => entry.targetName ?? entry.targetId ?? "" },
+        { header: "结果", width: 8, value: (entry) => (entry.result === "success" ? "成功" : "失败") },
+        { header: "IP 地址", width: 16, value: (entry) => entry.ip },
+        { header: "详情", width: 60, value: (entry) => entry.summary.join("；") },
+      ],
+      batches: describedBatches(directory, auditBatches(db, query)),
+    }),
   );
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(auditLog).where(where),
-  ]);
-  return {
-    items: rows.map((r) => ({ ...r, at: r.at.toISOString(), detail: r.detail ?? null })),
-    total: counted?.total ?? 0,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
 }
 
-export function auditRoutes(app: FastifyInstance, deps: { db: Db }) {
-  app.withTypeProvider<ZodTypeProvider>().get("/api/audit", { schema: { querystring: AuditQuery, response: { 200: AuditPage } } }, async (request) => {
-    requirePermission(callerOf(request).user, "audit:read");
-    return findAuditEntries(deps.db, request.query);
-  });
+async function* describedBatches(directory: AppDeps["directory"], batches: ReturnType<typeof auditBatches>) {
+  for await (const batch of batches) yield batch.map((row) => describeAuditRow(directory, row));
 }

@@ -1,20 +1,22 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appUser, auditLog, session } from "../../../db/schema";
-import { Agent, LANKAO, makeUser, setUpTestApp, TEST_PASSWORD } from "../../../test/harness";
+import { Agent, areaPicker, makeUser, setUpTestApp, TEST_PASSWORD } from "../../../test/harness";
 
 const ctx = setUpTestApp();
+const { county } = areaPicker()();
+const COUNTY = county.code;
 
 const auditFor = (username: string) => ctx.db.select().from(auditLog).where(eq(auditLog.actorUsername, username)).orderBy(auditLog.id);
 
 describe("login", () => {
   it("opens a session in an httpOnly SameSite cookie and records the attempt", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: COUNTY });
     const agent = new Agent(ctx.app);
     await agent.get("/api/auth/session");
     const response = await agent.post("/api/auth/login", { username: user.username, password: TEST_PASSWORD });
     expect(response.statusCode).toBe(200);
-    expect(response.json().user).toMatchObject({ username: user.username, role: "authority_inspector", affiliation: { name: "兰考县卫生健康委员会" } });
+    expect(response.json().user).toMatchObject({ username: user.username, role: "authority_inspector", affiliation: { name: county.authorityName } });
     const cookie = String(response.headers["set-cookie"]);
     expect(cookie).toMatch(/yian_sid=[^;]+;.*HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -24,7 +26,7 @@ describe("login", () => {
   });
 
   it("refuses a wrong password with a Chinese message and audits the failure", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: COUNTY });
     const response = await new Agent(ctx.app).login(user.username, "Wrong@2026");
     expect(response.statusCode).toBe(401);
     expect(response.json().error.message).toContain("用户名或密码错误");
@@ -50,7 +52,7 @@ describe("login", () => {
 
 describe("lockout", () => {
   it("locks the account for 15 minutes after 5 failed logins, even for the right password", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_admin", jurisdictionCode: COUNTY });
     const agent = new Agent(ctx.app);
     for (let i = 1; i <= 4; i++) {
       const response = await agent.login(user.username, "Wrong@2026");
@@ -70,7 +72,7 @@ describe("lockout", () => {
   });
 
   it("lets the user in again once the lock has expired, and resets the counter", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_admin", jurisdictionCode: COUNTY });
     await ctx.db.update(appUser).set({ failedLogins: 5, lockedUntil: sql`now() - interval '1 second'` }).where(eq(appUser.id, user.id));
     const response = await new Agent(ctx.app).login(user.username);
     expect(response.statusCode).toBe(200);
@@ -81,7 +83,7 @@ describe("lockout", () => {
 
 describe("session", () => {
   it("ends after 30 idle minutes with a 401 the UI turns into the login page", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: COUNTY });
     const agent = new Agent(ctx.app);
     await agent.login(user.username);
     expect((await agent.get("/api/institutions")).statusCode).toBe(200);
@@ -93,7 +95,7 @@ describe("session", () => {
   });
 
   it("tells a reloading page that its session expired, once", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: COUNTY });
     const agent = new Agent(ctx.app);
     await agent.login(user.username);
     await ctx.db.update(session).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(eq(session.userId, user.id));
@@ -102,7 +104,7 @@ describe("session", () => {
   });
 
   it("stays open while the user is active within the idle limit", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: COUNTY });
     const agent = new Agent(ctx.app);
     await agent.login(user.username);
     await ctx.db.update(session).set({ lastSeenAt: sql`now() - interval '29 minutes'` }).where(eq(session.userId, user.id));
@@ -112,7 +114,7 @@ describe("session", () => {
   });
 
   it("is closed by logout", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: COUNTY });
     const agent = new Agent(ctx.app);
     await agent.login(user.username);
     const stolenCookie = new Map(agent.cookies);
@@ -132,18 +134,22 @@ describe("session", () => {
 
 describe("CSRF", () => {
   it("refuses a state-changing request without the token, changes nothing and audits the refusal", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_admin", jurisdictionCode: COUNTY });
     const agent = new Agent(ctx.app);
     await agent.login(user.username);
     agent.sendCsrf = false;
     const response = await agent.post("/api/institutions", { name: "无令牌医院" });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe("CSRF");
-    expect((await auditFor(user.username)).at(-1)).toMatchObject({ action: "POST /api/institutions", result: "failure", detail: { status: 403 } });
+    expect((await auditFor(user.username)).at(-1)).toMatchObject({
+      action: "request",
+      result: "failure",
+      detail: { method: "POST", route: "/api/institutions", status: 403 },
+    });
   });
 
   it("refuses a token that does not belong to the session", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_admin", jurisdictionCode: COUNTY });
     const agent = new Agent(ctx.app);
     await agent.login(user.username);
     const forged = await agent.request("POST", "/api/auth/logout", { headers: { "x-csrf-token": "forged" } });
@@ -154,7 +160,7 @@ describe("CSRF", () => {
   });
 
   it("also guards the login form", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const user = await makeUser(ctx.db, { role: "authority_admin", jurisdictionCode: COUNTY });
     const agent = new Agent(ctx.app);
     agent.sendCsrf = false;
     await agent.get("/api/auth/session");
@@ -164,7 +170,7 @@ describe("CSRF", () => {
 
 describe("initial password", () => {
   it("must be changed before anything else, to a password that meets the rules", async () => {
-    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: LANKAO, mustChangePassword: true });
+    const user = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: COUNTY, mustChangePassword: true });
     const agent = new Agent(ctx.app);
     const login = await agent.login(user.username);
     expect(login.json().user.mustChangePassword).toBe(true);

@@ -1,30 +1,39 @@
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { InstitutionCounts } from "../../../contracts/dashboard";
-import { requirePermission } from "../../platform/access";
-import type { Db } from "../../platform/db";
-import { callerOf } from "../../platform/http/request-context";
-import { countByTypeAndGrade } from "../institutions/queries";
+import { dashboardRoutes, type InstitutionBreakdown } from "../../../contracts/dashboard";
+import type { AppDeps } from "../../deps";
+import { registerRoute } from "../../platform/http/routes";
+import type { Scope } from "../../platform/scope";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
+import { countByCountyTypeAndGrade, countByTypeAndGrade } from "./queries";
 
-type Cell = { type: string; grade: string; count: number };
-
-function totalsBy(cells: Cell[], key: "type" | "grade"): [string, number][] {
-  const totals = new Map<string, number>();
-  for (const cell of cells) totals.set(cell[key], (totals.get(cell[key]) ?? 0) + cell.count);
-  return [...totals];
+/** The level below the scope's jurisdiction, if there is one to break counts down by. */
+function childLevel(directory: JurisdictionDirectory, scope: Scope) {
+  if (scope.kind !== "jurisdiction" || scope.position === "leaf") return null;
+  const children = directory.children(scope.code);
+  const level = children[0]?.level;
+  return level === "city" || level === "county" ? { level, children } : null;
 }
 
-export function dashboardRoutes(app: FastifyInstance, deps: { db: Db; directory: JurisdictionDirectory }) {
-  app.withTypeProvider<ZodTypeProvider>().get("/api/dashboard/institution-counts", { schema: { response: { 200: InstitutionCounts } } }, async (request) => {
-    const caller = callerOf(request);
-    requirePermission(caller.user, "institution:read");
-    const cells = await countByTypeAndGrade(deps.db, deps.directory, caller.scope);
-    return {
-      total: cells.reduce((sum, c) => sum + c.count, 0),
-      byType: totalsBy(cells, "type").map(([type, count]) => ({ type, count })),
-      byGrade: totalsBy(cells, "grade").map(([grade, count]) => ({ grade, count })),
-      cells,
-    };
+export function registerDashboardRoutes(app: FastifyInstance, { db, directory }: AppDeps) {
+  registerRoute(app, dashboardRoutes.counts, async ({ actor }) => {
+    const cells = await countByTypeAndGrade(db, actor.scope);
+    return { total: cells.reduce((sum, c) => sum + c.count, 0), cells };
+  });
+
+  registerRoute(app, dashboardRoutes.breakdown, async ({ actor }): Promise<InstitutionBreakdown> => {
+    const below = childLevel(directory, actor.scope);
+    if (!below) return { level: null, children: [], cells: [] };
+    // Each county's counts go to the child of the scope above it (its city, for the province).
+    const childOf = new Map(below.children.flatMap((child) => directory.leavesUnder(child.code).map((leaf) => [leaf.code, child.code] as const)));
+    const totals = new Map<string, { code: string; type: string; grade: string; count: number }>();
+    for (const cell of await countByCountyTypeAndGrade(db, actor.scope)) {
+      const code = childOf.get(cell.code);
+      if (!code) continue;
+      const key = `${code}|${cell.type}|${cell.grade}`;
+      const total = totals.get(key) ?? { code, type: cell.type, grade: cell.grade, count: 0 };
+      total.count += cell.count;
+      totals.set(key, total);
+    }
+    return { level: below.level, children: below.children.map((child) => ({ code: child.code, name: child.name })), cells: [...totals.values()] };
   });
 }

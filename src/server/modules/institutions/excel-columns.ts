@@ -1,42 +1,85 @@
-import { INSTITUTION_GRADES, INSTITUTION_TYPES, OWNERSHIPS } from "../../../contracts/enums";
+import {
+  INSTITUTION_GRADES,
+  INSTITUTION_STATUSES,
+  INSTITUTION_TYPE_CATALOGUE,
+  INSTITUTION_TYPE_GROUPS,
+  INSTITUTION_TYPES,
+  OWNERSHIPS,
+} from "../../../contracts/enums";
+import { InstitutionUpdate } from "../../../contracts/institutions";
+import { labelAt } from "../../../contracts/validation";
+import { chinaMinute } from "../../../domain/calendar";
+import type { ImportColumn } from "../../platform/import/pipeline";
+import type { ExportColumn } from "../../platform/list/excel-export";
+import type { JurisdictionDirectory } from "../jurisdictions/directory";
 import type { InstitutionRow } from "./queries";
 
+/** The Chinese label of an institution field, from its schema (contracts/institutions.ts). */
+const labelOf = (field: keyof typeof InstitutionUpdate.shape) => labelAt(InstitutionUpdate, [field]) ?? field;
+
+/** Where the institution sits, given by code or by name (and city, where a county name repeats). */
+export const COUNTY_CODE_HEADER = "所在县（市、区）代码";
+export const COUNTY_NAME_HEADER = labelOf("jurisdictionCode");
+export const CITY_HEADER = "所在市";
+
 /**
- * The columns of the institution workbook. Export, template and import share them, so an
- * exported file can be edited in Excel and imported again.
+ * The columns an institution workbook may have, in the template's order. Headers are the fields'
+ * labels; the aliases are the names authorities' own sheets use for the same column.
  */
-export interface Column {
-  header: string;
-  /** Field of InstitutionInput it imports into; absent for columns only exported (names for people). */
-  field?: string;
-  width: number;
-  required?: boolean;
-  /** Labels accepted on import and written on export. */
-  labels?: Record<string, string>;
-  kind?: "text" | "integer" | "boolean";
-  exportValue: (row: InstitutionRow, jurisdictionName: string) => string | number;
-}
-
-const YES_NO = { true: "是", false: "否" };
-
-export const INSTITUTION_COLUMNS: Column[] = [
-  { header: "机构名称", field: "name", width: 36, required: true, exportValue: (r) => r.name },
-  { header: "统一社会信用代码", field: "creditCode", width: 22, required: true, exportValue: (r) => r.creditCode },
-  { header: "机构类型", field: "type", width: 18, required: true, labels: INSTITUTION_TYPES, exportValue: (r) => label(INSTITUTION_TYPES, r.type) },
-  { header: "所有制", field: "ownership", width: 8, required: true, labels: OWNERSHIPS, exportValue: (r) => label(OWNERSHIPS, r.ownership) },
-  { header: "等级", field: "grade", width: 8, required: true, labels: INSTITUTION_GRADES, exportValue: (r) => label(INSTITUTION_GRADES, r.grade) },
-  { header: "是否省直", field: "provincialDirect", width: 10, kind: "boolean", labels: YES_NO, exportValue: (r) => (r.provincialDirect ? "是" : "否") },
-  { header: "所在县（市、区）代码", field: "jurisdictionCode", width: 18, required: true, exportValue: (r) => r.jurisdictionCode },
-  { header: "所在县（市、区）", width: 16, exportValue: (_r, jurisdictionName) => jurisdictionName },
-  { header: "地址", field: "address", width: 36, exportValue: (r) => r.address },
-  { header: "床位数", field: "beds", width: 10, kind: "integer", exportValue: (r) => r.beds },
-  { header: "在岗医务人员数", field: "onDutyMedicalStaff", width: 14, kind: "integer", exportValue: (r) => r.onDutyMedicalStaff },
-  { header: "日均门诊量", field: "dailyOutpatientVisits", width: 12, kind: "integer", exportValue: (r) => r.dailyOutpatientVisits },
-  { header: "保安人数", field: "securityStaff", width: 10, kind: "integer", exportValue: (r) => r.securityStaff },
-  { header: "联系人", field: "contactPerson", width: 12, required: true, exportValue: (r) => r.contactPerson },
-  { header: "联系电话", field: "contactPhone", width: 16, exportValue: (r) => r.contactPhone },
+export const INSTITUTION_IMPORT_COLUMNS: ImportColumn[] = [
+  { field: "name", header: labelOf("name"), aliases: ["单位名称", "医疗机构名称", "名称"], required: true, reading: { kind: "text" } },
+  { field: "creditCode", header: labelOf("creditCode"), aliases: ["信用代码", "社会信用代码", "统一信用代码"], required: true, reading: { kind: "text" } },
+  { field: "type", header: labelOf("type"), aliases: ["类型", "医疗机构类型"], required: true, reading: { kind: "choice", labels: INSTITUTION_TYPES } },
+  { field: "ownership", header: labelOf("ownership"), aliases: ["所有制形式", "经济类型"], required: true, reading: { kind: "choice", labels: OWNERSHIPS } },
+  { field: "grade", header: labelOf("grade"), aliases: ["机构等级", "医院等级"], required: true, reading: { kind: "choice", labels: INSTITUTION_GRADES } },
+  { field: "provincialDirect", header: labelOf("provincialDirect"), aliases: ["省直", "是否省直属"], reading: { kind: "yes-no" } },
+  { field: "city", header: CITY_HEADER, aliases: ["市", "地市", "所属市"], reading: { kind: "area" } },
+  { field: "county", header: COUNTY_NAME_HEADER, aliases: ["县区", "所在县区", "所属县区", "县（市、区）", "所在区县"], reading: { kind: "area" } },
+  { field: "jurisdictionCode", header: COUNTY_CODE_HEADER, aliases: ["区划代码", "行政区划代码", "县区代码"], reading: { kind: "area" } },
+  { field: "address", header: labelOf("address"), aliases: ["详细地址", "机构地址"], reading: { kind: "text" } },
+  { field: "beds", header: labelOf("beds"), aliases: ["床位", "编制床位", "实有床位", "开放床位"], reading: { kind: "count" } },
+  { field: "onDutyMedicalStaff", header: labelOf("onDutyMedicalStaff"), aliases: ["医务人员数", "在岗医务人员"], reading: { kind: "count" } },
+  { field: "dailyOutpatientVisits", header: labelOf("dailyOutpatientVisits"), aliases: ["日均门诊人次", "日均门急诊量"], reading: { kind: "count" } },
+  { field: "securityStaff", header: labelOf("securityStaff"), aliases: ["保安", "安保人员数", "保安员人数"], reading: { kind: "count" } },
+  { field: "contactPerson", header: labelOf("contactPerson"), aliases: ["负责人", "联系人姓名"], required: true, reading: { kind: "text" } },
+  { field: "contactPhone", header: labelOf("contactPhone"), aliases: ["电话", "联系方式", "联系电话号码"], reading: { kind: "text" } },
 ];
 
-function label(labels: Record<string, string>, key: string): string {
-  return labels[key] ?? key;
+const yesNo = (value: boolean) => (value ? "是" : "否");
+const labelFrom = (labels: Record<string, string>, key: string) => labels[key] ?? key;
+
+/**
+ * The columns of the export. Every editable field is there under its import header, so an exported
+ * file can be edited in Excel and imported again; the rest (category, status, times) is for reading.
+ */
+export function institutionExportColumns(directory: JurisdictionDirectory): ExportColumn<InstitutionRow>[] {
+  return [
+    { header: labelOf("name"), width: 36, value: (r) => r.name },
+    { header: labelOf("creditCode"), width: 22, value: (r) => r.creditCode },
+    {
+      header: "机构类别",
+      width: 16,
+      value: (r) => {
+        const entry = INSTITUTION_TYPE_CATALOGUE[r.type as keyof typeof INSTITUTION_TYPE_CATALOGUE];
+        return entry ? INSTITUTION_TYPE_GROUPS[entry.group] : "";
+      },
+    },
+    { header: labelOf("type"), width: 18, value: (r) => labelFrom(INSTITUTION_TYPES, r.type) },
+    { header: labelOf("ownership"), width: 8, value: (r) => labelFrom(OWNERSHIPS, r.ownership) },
+    { header: labelOf("grade"), width: 8, value: (r) => labelFrom(INSTITUTION_GRADES, r.grade) },
+    { header: labelOf("provincialDirect"), width: 10, value: (r) => yesNo(r.provincialDirect) },
+    { header: CITY_HEADER, width: 12, value: (r) => directory.cityOf(r.jurisdictionCode)?.name ?? "" },
+    { header: COUNTY_NAME_HEADER, width: 16, value: (r) => directory.name(r.jurisdictionCode) },
+    { header: COUNTY_CODE_HEADER, width: 18, value: (r) => r.jurisdictionCode },
+    { header: labelOf("address"), width: 36, value: (r) => r.address },
+    { header: labelOf("beds"), width: 10, value: (r) => r.beds },
+    { header: labelOf("onDutyMedicalStaff"), width: 14, value: (r) => r.onDutyMedicalStaff },
+    { header: labelOf("dailyOutpatientVisits"), width: 12, value: (r) => r.dailyOutpatientVisits },
+    { header: labelOf("securityStaff"), width: 10, value: (r) => r.securityStaff },
+    { header: labelOf("contactPerson"), width: 12, value: (r) => r.contactPerson },
+    { header: labelOf("contactPhone"), width: 16, value: (r) => r.contactPhone },
+    { header: "登记状态", width: 10, value: (r) => labelFrom(INSTITUTION_STATUSES, r.status) },
+    { header: "注销/停业日期", width: 14, value: (r) => r.closedOn },
+    { header: "更新时间", width: 20, value: (r) => chinaMinute(r.updatedAt) },
+  ];
 }

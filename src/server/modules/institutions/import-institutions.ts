@@ -1,205 +1,201 @@
-import type { Readable } from "node:stream";
-import { and, eq } from "drizzle-orm";
-import ExcelJS from "exceljs";
-import { FIELD_LABELS } from "../../../contracts/common";
-import { type ImportPreview, type ImportRowError, InstitutionInput } from "../../../contracts/institutions";
-import { institution, institutionImport } from "../../../db/schema";
-import { requirePermission } from "../../platform/access";
-import { writeAudit } from "../../platform/audit";
-import type { Db } from "../../platform/db";
-import { badRequest, conflict, notFound } from "../../platform/http/errors";
-import type { Caller } from "../../platform/http/request-context";
+import { inArray, type SQL, sql } from "drizzle-orm";
+import { displayValue } from "../../../contracts/display";
+import { INSTITUTION_GRADES, INSTITUTION_STATUSES, INSTITUTION_TYPES, OWNERSHIPS } from "../../../contracts/enums";
+import { InstitutionCreate, type InstitutionInput, InstitutionUpdate } from "../../../contracts/institutions";
+import { institution } from "../../../db/schema";
+import { normalizeCreditCode } from "../../../domain/credit-code";
+import type { InstitutionStatus } from "../../../domain/institution-grades";
+import type { AppDeps } from "../../deps";
+import type { UserActor } from "../../platform/access";
+import { writeAuditMany } from "../../platform/audit";
+import { writeTemplate } from "../../platform/excel/write-template";
+import type { FileReply } from "../../platform/http/routes";
+import type { ImportArea, KeyHolder } from "../../platform/import/pipeline";
+import { XLSX_TYPE } from "../../platform/list/xlsx";
+import { inScope } from "../../platform/scope";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
-import { INSTITUTION_COLUMNS } from "./excel-columns";
-import { registeredCreditCodes } from "./queries";
-import { creditCodeWarning, institutionValues, jurisdictionProblem } from "./save-institution";
+import { findCounty } from "../jurisdictions/find-county";
+import { COUNTY_CODE_HEADER, COUNTY_NAME_HEADER, INSTITUTION_IMPORT_COLUMNS } from "./excel-columns";
+import { INSTITUTION_SCOPE } from "./queries";
+import {
+  applyInstitutionChanges,
+  changedFields,
+  creditCodeWarning,
+  editableValues,
+  institutionValues,
+  jurisdictionProblem,
+  updateProblem,
+} from "./save-institution";
 
 export const MAX_IMPORT_ROWS = 20_000;
-const SAMPLE_SIZE = 10;
 
-type ValidRow = InstitutionInput & { row: number };
-
-/** Plain text of an exceljs cell value (rich text, formulas, hyperlinks, dates). */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value.trim();
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ("richText" in value)
-    return value.richText
-      .map((part) => part.text)
-      .join("")
-      .trim();
-  if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-  if ("text" in value) return String(value.text).trim();
-  return "";
+export interface InstitutionImportSample {
+  row: number;
+  name: string;
+  creditCode: string;
+  type: string;
+  grade: string;
+  jurisdictionName: string;
 }
 
-/** Reads the first worksheet: the header row names the columns (any order), every later non-empty row is data. */
-async function readSheet(file: Readable): Promise<{ headers: string[]; rows: { number: number; cells: string[] }[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit" });
-  let headers: string[] = [];
-  const rows: { number: number; cells: string[] }[] = [];
-  try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        if (headers.length === 0) {
-          headers = values;
-          continue;
-        }
-        if (values.every((v) => v === "")) continue;
-        if (rows.length >= MAX_IMPORT_ROWS) throw badRequest(`文件：一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分后再导入`, "file");
-        rows.push({ number: row.number, cells: values });
-      }
-      break;
-    }
-  } catch (error) {
-    if (error instanceof Error && "statusCode" in error) throw error;
-    throw badRequest("文件：无法读取，请上传 Excel（.xlsx）文件", "file");
-  }
-  return { headers, rows };
-}
+/** "开封市 / 兰考县": a county as the preview and lists of changes show it. */
+const placeName = (directory: JurisdictionDirectory, code: string) =>
+  directory
+    .trail(code)
+    .slice(1)
+    .map((j) => j.name)
+    .join(" / ") || code;
 
-/** Turns one sheet row into the raw object InstitutionInput parses; unknown labels become errors. */
-function rawInstitution(cellsByHeader: Map<string, string>, errors: ImportRowError[], row: number): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
-  for (const column of INSTITUTION_COLUMNS) {
-    if (!column.field) continue;
-    const text = cellsByHeader.get(column.header) ?? "";
-    if (text === "") continue;
-    if (column.kind === "integer") {
-      raw[column.field] = /^-?\d+(\.0+)?$/.test(text) ? Number(text) : text;
-    } else if (column.kind === "boolean") {
-      if (text === "是") raw[column.field] = true;
-      else if (text === "否") raw[column.field] = false;
-      else errors.push({ row, field: column.field, message: `${column.header}：应填“是”或“否”，实际为“${text}”` });
-    } else if (column.labels) {
-      const key = Object.keys(column.labels).find((k) => column.labels?.[k] === text || k === text);
-      if (key) raw[column.field] = key;
-      else errors.push({ row, field: column.field, message: `${column.header}：“${text}”不是可选值（${Object.values(column.labels).join("、")}）` });
-    } else {
-      raw[column.field] = text;
+/** Sets `raw.jurisdictionCode` from the code column, or from the county (and city) name columns. */
+function readCounty(directory: JurisdictionDirectory, cells: Record<string, string>, raw: Record<string, unknown>) {
+  const code = cells.jurisdictionCode ?? "";
+  const name = cells.county ?? "";
+  if (!code && !name) return [];
+  const byName = name ? findCounty(directory, name, cells.city ?? "") : undefined;
+  if (byName && "problem" in byName) return [{ field: "jurisdictionCode", message: `${COUNTY_NAME_HEADER}：${byName.problem}` }];
+  if (code) {
+    if (!/^\d{6}$/.test(code)) return [{ field: "jurisdictionCode", message: `${COUNTY_CODE_HEADER}「${code}」应为 6 位数字` }];
+    if (byName && byName.county.code !== code) {
+      return [{ field: "jurisdictionCode", message: `${COUNTY_CODE_HEADER} ${code} 与${COUNTY_NAME_HEADER}「${name}」不一致` }];
     }
+    raw.jurisdictionCode = code;
+  } else if (byName) {
+    raw.jurisdictionCode = byName.county.code;
   }
-  return raw;
+  return [];
 }
 
 /**
- * Validates every row of an uploaded workbook and keeps the valid ones for confirmation.
- * Nothing reaches the institution table here: the user sees every bad row first.
+ * The institution register as an import area (platform/import/pipeline.ts): its columns, its key
+ * (the credit code), the county by code or name, and the caller's scope over new and existing rows.
  */
-export async function previewImport(db: Db, directory: JurisdictionDirectory, caller: Caller, fileName: string, file: Readable): Promise<ImportPreview> {
-  requirePermission(caller.user, "institution:create");
-  const { headers, rows } = await readSheet(file);
-  const missing = INSTITUTION_COLUMNS.filter((c) => c.required && !headers.includes(c.header)).map((c) => c.header);
-  if (missing.length > 0) throw badRequest(`文件：缺少列“${missing.join("”“")}”，请使用导入模板`, "file");
-
-  const errors: ImportRowError[] = [];
-  const warnings: ImportRowError[] = [];
-  const candidates: ValidRow[] = [];
-  const firstRowOfCode = new Map<string, number>();
-  for (const { number, cells } of rows) {
-    const cellsByHeader = new Map(headers.map((header, i) => [header, cells[i] ?? ""]));
-    const rowErrors: ImportRowError[] = [];
-    const raw = rawInstitution(cellsByHeader, rowErrors, number);
-    const parsed = InstitutionInput.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "");
-        const column = INSTITUTION_COLUMNS.find((c) => c.field === field);
-        const label = column?.header ?? FIELD_LABELS[field] ?? field;
-        if (!rowErrors.some((e) => e.field === field))
-          rowErrors.push({ row: number, field, message: `${label}：${raw[field] === undefined ? "必填" : issue.message}` });
+export function institutionImportArea(directory: JurisdictionDirectory): ImportArea<InstitutionInput, InstitutionImportSample> {
+  return {
+    kind: "institution",
+    actions: { preview: "institution.import_preview", confirm: "institution.import" },
+    columns: INSTITUTION_IMPORT_COLUMNS,
+    maxRows: MAX_IMPORT_ROWS,
+    createSchema: InstitutionCreate,
+    updateSchema: InstitutionUpdate,
+    keyField: "creditCode",
+    keyOf: (raw) => (typeof raw.creditCode === "string" && raw.creditCode.trim() !== "" ? normalizeCreditCode(raw.creditCode) : undefined),
+    readAreaCells: (cells, raw) => readCounty(directory, cells, raw),
+    checkRow: (values, actor) => {
+      if (typeof values.jurisdictionCode !== "string") return [];
+      const problem = jurisdictionProblem(directory, actor.scope, values.jurisdictionCode);
+      return problem ? [{ field: "jurisdictionCode", message: `所在县（市、区）：${problem}` }] : [];
+    },
+    warnRow: (values) => [creditCodeWarning(values.creditCode)].filter((w) => w !== null),
+    findExisting: async (db, keys, actor) => {
+      const holders = new Map<string, KeyHolder<InstitutionInput>>();
+      if (keys.length === 0) return holders;
+      const visible: SQL = inScope(actor.scope, INSTITUTION_SCOPE) ?? sql`true`;
+      const rows = await db
+        .select({ row: institution, visible: sql<boolean>`${visible}` })
+        .from(institution)
+        .where(inArray(institution.creditCode, keys));
+      for (const { row, visible: inCallerScope } of rows) {
+        if (!inCallerScope) {
+          // The holder may be outside the caller's scope, so it is not named.
+          holders.set(row.creditCode, { refused: "该代码已登记给其他机构" });
+        } else if (row.status !== "active") {
+          holders.set(row.creditCode, {
+            refused: `该代码属于${INSTITUTION_STATUSES[row.status as InstitutionStatus] ?? "已注销"}的机构“${row.name}”，恢复后才能更新`,
+          });
+        } else {
+          holders.set(row.creditCode, { id: row.id, values: editableValues(row), version: row.updatedAt.toISOString(), name: row.name });
+        }
       }
-    }
-    // The county is checked even when other cells fail, so one upload shows every problem of a row.
-    const county = raw.jurisdictionCode;
-    if (typeof county === "string" && !rowErrors.some((e) => e.field === "jurisdictionCode")) {
-      const problem = jurisdictionProblem(directory, caller.scope, county);
-      if (problem) rowErrors.push({ row: number, field: "jurisdictionCode", message: `所在县（市、区）代码：${problem}` });
-    }
-    if (parsed.success) {
-      const earlier = firstRowOfCode.get(parsed.data.creditCode);
-      if (earlier) rowErrors.push({ row: number, field: "creditCode", message: `统一社会信用代码：与第 ${earlier} 行重复` });
-      else firstRowOfCode.set(parsed.data.creditCode, number);
-    }
-    if (rowErrors.length > 0 || !parsed.success) {
-      errors.push(...rowErrors);
-      continue;
-    }
-    candidates.push({ ...parsed.data, row: number });
-  }
-
-  const taken = await registeredCreditCodes(
-    db,
-    candidates.map((c) => c.creditCode),
-  );
-  const valid = candidates.filter((c) => {
-    if (!taken.has(c.creditCode)) return true;
-    errors.push({ row: c.row, field: "creditCode", message: "统一社会信用代码：该代码已登记给其他机构" });
-    return false;
-  });
-  for (const row of valid) {
-    const warning = creditCodeWarning(row.creditCode);
-    if (warning) warnings.push({ row: row.row, field: "creditCode", message: warning });
-  }
-  errors.sort((a, b) => a.row - b.row);
-
-  // Keeping the valid rows for confirmation is a change of its own: stored and audited together.
-  const importId = await db.transaction(async (tx) => {
-    const [stored] =
-      valid.length > 0
-        ? await tx
-            .insert(institutionImport)
-            .values({ userId: caller.user.id, fileName, validRows: valid, errorCount: errors.length })
-            .returning({ id: institutionImport.id })
-        : [];
-    await writeAudit(tx, caller, {
-      action: "institution.import_preview",
-      targetType: "institution_import",
-      targetId: stored?.id,
-      result: "success",
-      detail: { fileName, totalRows: rows.length, validRows: valid.length, errorRows: new Set(errors.map((e) => e.row)).size },
-    });
-    return stored?.id ?? null;
-  });
-  return { importId, fileName, totalRows: rows.length, validRows: valid.length, errors, warnings, sample: valid.slice(0, SAMPLE_SIZE) };
+      return holders;
+    },
+    display: (field, value) =>
+      displayValue(InstitutionUpdate, field, value, (kind, code) => (kind === "jurisdiction" ? placeName(directory, code) : undefined)),
+    sample: (row, values) => ({
+      row,
+      name: values.name,
+      creditCode: values.creditCode,
+      type: values.type,
+      grade: values.grade,
+      jurisdictionName: placeName(directory, values.jurisdictionCode),
+    }),
+    write: async (tx, actor, { create, update }) => {
+      const created = [];
+      for (let i = 0; i < create.length; i += 1000) {
+        created.push(
+          ...(await tx
+            .insert(institution)
+            .values(create.slice(i, i + 1000).map((values) => institutionValues(directory, values)))
+            .returning()),
+        );
+      }
+      const updated = [];
+      for (const { id, before, values } of update) {
+        const problem = updateProblem(directory, actor, before, values);
+        if (problem) throw problem.refusal;
+        updated.push({ row: await applyInstitutionChanges(tx, directory, id, before, values), changes: changedFields(before, values) });
+      }
+      // Each institution's own history shows the import that created or changed it.
+      await writeAuditMany(
+        tx,
+        actor,
+        created.map((row) => ({
+          action: "institution.create" as const,
+          target: { type: "institution" as const, id: row.id, path: row.jurisdictionPath, name: row.name },
+          detail: { name: row.name },
+        })),
+      );
+      await writeAuditMany(
+        tx,
+        actor,
+        updated.map(({ row, changes }) => ({
+          action: "institution.update" as const,
+          target: { type: "institution" as const, id: row.id, path: row.jurisdictionPath, name: row.name },
+          detail: { name: row.name, changes },
+        })),
+      );
+    },
+  };
 }
 
-/** Inserts the rows kept by `previewImport`, all or none, re-checking what may have changed since. */
-export async function confirmImport(db: Db, directory: JurisdictionDirectory, caller: Caller, importId: string): Promise<{ imported: number }> {
-  requirePermission(caller.user, "institution:create");
-  return db.transaction(async (tx) => {
-    const [pending] = await tx
-      .select()
-      .from(institutionImport)
-      .where(and(eq(institutionImport.id, importId), eq(institutionImport.userId, caller.user.id)))
-      .for("update");
-    if (!pending) throw notFound("导入批次不存在");
-    if (pending.status !== "pending") throw conflict("该批次已导入，请勿重复确认");
-    const rows = pending.validRows as ValidRow[];
-    for (const row of rows) {
-      const problem = jurisdictionProblem(directory, caller.scope, row.jurisdictionCode);
-      if (problem) throw badRequest(`第 ${row.row} 行 所在县（市、区）代码：${problem}`, "jurisdictionCode");
-    }
-    const taken = await registeredCreditCodes(
-      tx,
-      rows.map((r) => r.creditCode),
-    );
-    const clash = rows.find((r) => taken.has(r.creditCode));
-    if (clash) throw conflict(`第 ${clash.row} 行 统一社会信用代码：确认前已被登记，请重新上传`, "creditCode");
-    for (let i = 0; i < rows.length; i += 1000) {
-      await tx.insert(institution).values(rows.slice(i, i + 1000).map(({ row: _row, ...input }) => institutionValues(directory, input)));
-    }
-    await tx.update(institutionImport).set({ status: "confirmed", confirmedAt: new Date() }).where(eq(institutionImport.id, importId));
-    await writeAudit(tx, caller, {
-      action: "institution.import",
-      targetType: "institution_import",
-      targetId: importId,
-      result: "success",
-      detail: { fileName: pending.fileName, imported: rows.length },
-    });
-    return { imported: rows.length };
+/** The import template: the import's columns with drop-down lists and an instructions sheet. */
+export async function importTemplate({ directory }: Pick<AppDeps, "directory">, actor: UserActor): Promise<FileReply> {
+  const leaves = directory.leavesIn(actor.scope);
+  // A name two counties share is offered with its city, the way the import reads it.
+  const shared = new Set(leaves.map((leaf) => leaf.name).filter((name, i, names) => names.indexOf(name) !== i));
+  const counties = leaves.map((leaf) => (shared.has(leaf.name) ? `${directory.cityOf(leaf.code)?.name ?? ""}${leaf.name}` : leaf.name));
+  const choicesOf: Record<string, readonly string[]> = {
+    type: Object.values(INSTITUTION_TYPES),
+    ownership: Object.values(OWNERSHIPS),
+    grade: Object.values(INSTITUTION_GRADES),
+    provincialDirect: ["是", "否"],
+    county: counties,
+  };
+  const notes: Record<string, string> = {
+    creditCode: "18 位，按 GB 32100 校验",
+    city: "县区重名时填写，可不填",
+    county: "填写名称，或在下一列填写 6 位代码",
+    jurisdictionCode: "6 位行政区划代码，与名称二选一",
+    beds: "非负整数，可用全角数字或千位分隔符",
+  };
+  const body = await writeTemplate({
+    sheetName: "机构",
+    columns: INSTITUTION_IMPORT_COLUMNS.map((column) => ({
+      header: column.header,
+      width: Math.max(10, column.header.length * 2 + 4),
+      required: column.required,
+      choices: choicesOf[column.field],
+      note: notes[column.field],
+    })),
+    instructions: {
+      title: "机构导入填写说明",
+      lines: [
+        "每行填写一家机构。表格上方可以保留标题行，系统会自动找到列名所在的行；表格下方的“注：”“填表人”等说明行不会导入。",
+        "带 * 的列必须填写。所在县（市、区）可填名称或 6 位代码；县区重名时请同时填写所在市，或写成“开封市兰考县”。",
+        "统一社会信用代码已登记的机构：预览会列出将要更新的内容，确认导入时勾选“更新已存在数据”才会更新；更新时留空的单元格保持原值。",
+        "数字可以用全角或半角，可以带千位分隔符；公式单元格按显示的计算结果导入。",
+        `一次最多导入 ${MAX_IMPORT_ROWS} 行。上传后先预检，列出每一行的问题；确认后才会写入，且全部成功或全部不写入。`,
+      ],
+    },
   });
+  return { fileName: "机构导入模板.xlsx", contentType: XLSX_TYPE, body };
 }

@@ -1,58 +1,80 @@
-import { and, asc, count, eq, gt, inArray, ne, or, type SQL, sql } from "drizzle-orm";
-import type { Role } from "../../../contracts/enums";
-import type { InstitutionDetail, InstitutionFilters, InstitutionListQuery, InstitutionSummary } from "../../../contracts/institutions";
+import { and, count, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import type { SortOrder } from "../../../contracts/common";
+import type { InstitutionDetail, InstitutionFilters, InstitutionListQuery, InstitutionSort, InstitutionSummary } from "../../../contracts/institutions";
 import { institution } from "../../../db/schema";
+import { typesOfGroup } from "../../../domain/institution-types";
 import { can } from "../../../domain/permissions";
-import type { Scope } from "../../platform/access";
+import { requiredSecurityStaff } from "../../../domain/security-staffing";
+import type { Actor } from "../../platform/access";
 import type { DbOrTx } from "../../platform/db";
 import { badRequest } from "../../platform/http/errors";
+import { keysetBatches, orderByOf, type ResolvedSort, resolveSort, type SortSpec, substringPattern } from "../../platform/list/sorting";
+import { inScope, type Scope, underJurisdiction } from "../../platform/scope";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 
-/** `LIKE` pattern for a substring, with the user's own % and _ taken literally. */
-export const substringPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Institutions on the register: a constant the planner can match against index predicates. */
+export const onRegister = sql`${institution.status} = 'active'`;
 
-/**
- * Institutions under a jurisdiction, in the cheapest form that selects exactly them. Institutions
- * sit only at leaves (counties), so:
- * - the province, the tree's only root, holds every institution: no predicate (testing the path of
- *   each of the 80,000 rows took a third of a province-wide count);
- * - a leaf's subtree is its one path: equality lets institution_path_idx (path, name, id) hand over
- *   a page already in name order, where a prefix match has to sort or walk the whole name index;
- * - anything between (a city) is a prefix match on the path.
- */
-function underJurisdiction(directory: JurisdictionDirectory, code: string, path: string): SQL | undefined {
-  if (directory.coversAll(code)) return undefined;
-  if (directory.get(code)?.isLeaf) return eq(institution.jurisdictionPath, path);
-  return sql`${institution.jurisdictionPath} like ${`${path}%`}`;
+/** The columns that place an institution in the scope rule (platform/scope.ts). */
+export const INSTITUTION_SCOPE = { path: institution.jurisdictionPath, institutionId: institution.id };
+
+/** Names in pinyin order, as Chinese users expect (ICU's zh collation), not by code point. */
+export const PINYIN = sql.raw(`"zh-x-icu"`);
+export const nameInPinyin = sql`${institution.name} collate ${PINYIN}`;
+
+
+/** The columns every sort needs from a row, for the next keyset page. */
+interface SortableRow {
+  id: string;
+  name: string;
+  jurisdictionPath: string;
+  gradeRank: number | null;
+  beds: number;
+  updatedAt: Date;
 }
 
-/** The institutions a scope may see: every institution query goes through this. */
-export function institutionsInScope(directory: JurisdictionDirectory, scope: Scope): SQL | undefined {
-  switch (scope.kind) {
-    case "all":
-      return undefined;
-    case "jurisdiction":
-      return underJurisdiction(directory, scope.code, scope.path);
-    case "institution":
-      return eq(institution.id, scope.institutionId);
-  }
+export const INSTITUTION_SORT: SortSpec<InstitutionSort, SortableRow> = {
+  columns: {
+    name: { by: [nameInPinyin], valuesOf: (r) => [r.name] },
+    jurisdiction: { by: [institution.jurisdictionPath], thenAscending: [nameInPinyin], valuesOf: (r) => [r.jurisdictionPath, r.name] },
+    grade: { by: [institution.gradeRank], thenAscending: [nameInPinyin], valuesOf: (r) => [r.gradeRank, r.name] },
+    beds: { by: [institution.beds], valuesOf: (r) => [r.beds] },
+    updatedAt: { by: [institution.updatedAt], valuesOf: (r) => [r.updatedAt] },
+  },
+  defaultKey: "name",
+  defaultOrder: { grade: "desc", beds: "desc", updatedAt: "desc" },
+  tiebreak: { column: institution.id, valueOf: (r) => r.id },
+};
+
+/**
+ * A search term's condition. search_text is "name credit_code" in lower case. Terms of three
+ * characters or more use the trigram index; one or two characters — most Chinese search terms —
+ * are too short for trigrams and use the index of every one- and two-character substring
+ * (search_grams, docs/adr/0005-search.md).
+ */
+function matchesTerm(term: string): SQL {
+  const lowered = term.toLowerCase();
+  if ([...lowered].length <= 2) return sql`search_grams(${institution.searchText}) @> array[${lowered}]::text[]`;
+  return sql`${institution.searchText} like ${substringPattern(lowered)}`;
 }
 
 /** The WHERE clause of a scoped, filtered institution list; shared by the list, its count and the export. */
 export function institutionListCondition(directory: JurisdictionDirectory, scope: Scope, filters: InstitutionFilters): SQL {
-  const conditions: (SQL | undefined)[] = [institutionsInScope(directory, scope)];
+  const conditions: (SQL | undefined)[] = [inScope(scope, INSTITUTION_SCOPE)];
   if (filters.jurisdictionCode) {
-    const j = directory.get(filters.jurisdictionCode);
-    if (!j) throw badRequest("所在行政区划：不存在", "jurisdictionCode");
-    conditions.push(underJurisdiction(directory, j.code, j.path));
+    const position = directory.positionOf(filters.jurisdictionCode);
+    if (!position) throw badRequest("行政区划：不存在", "jurisdictionCode");
+    conditions.push(underJurisdiction(position, institution.jurisdictionPath));
   }
+  const status = filters.status ?? "active";
+  if (status === "active") conditions.push(onRegister);
+  else if (status !== "all") conditions.push(eq(institution.status, status));
+  if (filters.typeGroup) conditions.push(inArray(institution.type, typesOfGroup(filters.typeGroup)));
   if (filters.type) conditions.push(eq(institution.type, filters.type));
   if (filters.grade) conditions.push(eq(institution.grade, filters.grade));
   if (filters.ownership) conditions.push(eq(institution.ownership, filters.ownership));
   if (filters.provincialDirect !== undefined) conditions.push(eq(institution.provincialDirect, filters.provincialDirect));
-  // search_text is "name credit_code" in lower case under a trigram index: a substring of either,
-  // any length, any case. LIKE on the lowered term, not ILIKE, which lowers every row as it goes.
-  if (filters.q) conditions.push(sql`${institution.searchText} like lower(${substringPattern(filters.q)})`);
+  if (filters.q) conditions.push(matchesTerm(filters.q));
   return and(...conditions) ?? sql`true`;
 }
 
@@ -67,53 +89,76 @@ const summaryColumns = {
   jurisdictionCode: institution.jurisdictionCode,
   beds: institution.beds,
   contactPerson: institution.contactPerson,
+  status: institution.status,
+  updatedAt: institution.updatedAt,
 };
 
-export function institutionPageQuery(db: DbOrTx, where: SQL, page: { page: number; pageSize: number }) {
+export const institutionSort = (query: { sort?: InstitutionSort; order?: SortOrder }) => resolveSort(INSTITUTION_SORT, query);
+
+export function institutionPageQuery(db: DbOrTx, where: SQL, sort: ResolvedSort<SortableRow>, page: { page: number; pageSize: number }) {
   return db
     .select(summaryColumns)
     .from(institution)
     .where(where)
-    .orderBy(asc(institution.name), asc(institution.id))
+    .orderBy(...orderByOf(sort))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
 }
 
 export const institutionCountQuery = (db: DbOrTx, where: SQL) => db.select({ total: count() }).from(institution).where(where);
 
-export async function listInstitutions(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: InstitutionListQuery) {
-  const where = institutionListCondition(directory, scope, query);
-  const [rows, [counted]] = await Promise.all([institutionPageQuery(db, where, query), institutionCountQuery(db, where)]);
-  const items: InstitutionSummary[] = rows.map((row) => ({ ...row, jurisdictionName: directory.name(row.jurisdictionCode) }));
-  return { items, total: counted?.total ?? 0, page: query.page, pageSize: query.pageSize };
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof institutionPageQuery>["execute"]>>[number];
+
+export function toSummary(directory: JurisdictionDirectory, row: SummaryRow): InstitutionSummary {
+  return {
+    ...row,
+    jurisdictionName: directory.name(row.jurisdictionCode),
+    cityName: directory.cityOf(row.jurisdictionCode)?.name ?? "",
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
-/** Walks a filtered list in name order, `batchSize` rows at a time (keyset, so deep batches stay cheap). */
-export async function* institutionBatches(db: DbOrTx, where: SQL, batchSize = 2000) {
-  let after: { name: string; id: string } | undefined;
-  for (;;) {
-    const keyset = after ? or(gt(institution.name, after.name), and(eq(institution.name, after.name), gt(institution.id, after.id))) : undefined;
-    const rows = await db.select().from(institution).where(and(where, keyset)).orderBy(asc(institution.name), asc(institution.id)).limit(batchSize);
-    if (rows.length === 0) return;
-    yield rows;
-    const last = rows[rows.length - 1] as (typeof rows)[number];
-    after = { name: last.name, id: last.id };
-  }
+export async function listInstitutions(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: InstitutionListQuery) {
+  const where = institutionListCondition(directory, scope, query);
+  const [rows, [counted]] = await Promise.all([institutionPageQuery(db, where, institutionSort(query), query), institutionCountQuery(db, where)]);
+  return { items: rows.map((row) => toSummary(directory, row)), total: counted?.total ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
 export type InstitutionRow = typeof institution.$inferSelect;
 
-/** One institution if it lies in the scope; `undefined` otherwise, so callers answer 404 either way. */
-export async function findInstitution(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, id: string): Promise<InstitutionRow | undefined> {
-  const [row] = await db
+/** Walks a filtered list in its sort order, a batch at a time (keyset), for the export. */
+export function institutionBatches(db: DbOrTx, where: SQL, query: { sort?: InstitutionSort; order?: SortOrder }, batchSize?: number) {
+  const sort = institutionSort(query);
+  return keysetBatches(
+    sort,
+    (after, limit) =>
+      db
+        .select()
+        .from(institution)
+        .where(and(where, after))
+        .orderBy(...orderByOf(sort))
+        .limit(limit),
+    batchSize,
+  );
+}
+
+/**
+ * One institution if it lies in the scope; `undefined` otherwise, so callers answer 404 either way.
+ * `lock` holds the row until the transaction ends, for a change that reads it first.
+ */
+export async function findInstitution(db: DbOrTx, scope: Scope, id: string, options: { lock?: boolean } = {}): Promise<InstitutionRow | undefined> {
+  const query = db
     .select()
     .from(institution)
-    .where(and(eq(institution.id, id), institutionsInScope(directory, scope)));
+    .where(and(eq(institution.id, id), inScope(scope, INSTITUTION_SCOPE)));
+  const [row] = options.lock ? await query.for("update") : await query;
   return row;
 }
 
 /** The record as the caller sees it, with what their role lets them do to it. */
-export function toDetail(directory: JurisdictionDirectory, row: InstitutionRow, role: Role): InstitutionDetail {
+export function toDetail(directory: JurisdictionDirectory, row: InstitutionRow, actor: Actor): InstitutionDetail {
+  const may = (permission: Parameters<typeof can>[1]) => actor.kind === "system" || can(actor.user.role, permission);
+  const active = row.status === "active";
   return {
     id: row.id,
     name: row.name,
@@ -133,19 +178,18 @@ export function toDetail(directory: JurisdictionDirectory, row: InstitutionRow, 
     securityStaff: row.securityStaff,
     contactPerson: row.contactPerson,
     contactPhone: row.contactPhone,
+    status: row.status,
+    closure: active ? null : { status: row.status, date: row.closedOn ?? "", reason: row.closureReason ?? "" },
+    staffing: requiredSecurityStaff(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    actions: { edit: can(role, "institution:update"), editRegistry: can(role, "institution:register") },
+    actions: {
+      edit: active && may("institution:update"),
+      editRegistry: may("institution:register"),
+      deregister: active && may("institution:register"),
+      restore: !active && may("institution:register"),
+    },
   };
-}
-
-/** Institution counts of the scope by type and grade, for the home page. */
-export async function countByTypeAndGrade(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope) {
-  return db
-    .select({ type: institution.type, grade: institution.grade, count: count() })
-    .from(institution)
-    .where(institutionsInScope(directory, scope))
-    .groupBy(institution.type, institution.grade);
 }
 
 /** Which of `codes` are already registered (to any institution but `exceptId`). */

@@ -32,10 +32,19 @@ describe("Henan jurisdiction reference data", () => {
   });
 
   it("shows a county user only its own county", () => {
-    const county = directory.get("410225");
+    const county = directory.positionOf("410225");
     if (!county) throw new Error("missing");
-    const tree = directory.treeFor({ kind: "jurisdiction", code: county.code, path: county.path });
+    const tree = directory.treeFor({ kind: "jurisdiction", ...county });
     expect(tree.map((n) => n.code)).toEqual(["410225"]);
-    expect(directory.treeFor({ kind: "institution", institutionId: "x" })).toEqual([]);
+    expect(directory.treeFor({ kind: "institution", institutionId: "x", path: county.path })).toEqual([]);
+  });
+
+  it("places each jurisdiction in the tree for the scope predicate: the province as root, counties as leaves, cities between", () => {
+    expect(directory.positionOf("410000")).toEqual({ code: "410000", path: "/410000/", position: "root" });
+    expect(directory.positionOf("410200")?.position).toBe("branch");
+    expect(directory.positionOf("410225")?.position).toBe("leaf");
+    // 济源示范区 is a city-level unit without counties: institutions sit in it directly.
+    expect(directory.positionOf("419001")?.position).toBe("leaf");
+    expect(directory.positionOf("999999")).toBeUndefined();
   });
 });

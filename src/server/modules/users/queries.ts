@@ -1,22 +1,15 @@
-import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { SortOrder } from "../../../contracts/common";
 import type { Role } from "../../../contracts/enums";
-import type { UserSummary } from "../../../contracts/users";
+import type { USER_SORTS, UserListQuery, UserSummary } from "../../../contracts/users";
 import { appUser, institution, jurisdiction } from "../../../db/schema";
-import type { Scope } from "../../platform/access";
 import type { DbOrTx } from "../../platform/db";
-import { substringPattern } from "../institutions/queries";
+import { keysetBatches, orderByOf, resolveSort, type SortSpec, substringPattern } from "../../platform/list/sorting";
+import { inScope, type Scope } from "../../platform/scope";
+import { PINYIN } from "../institutions/queries";
 
-/** Users within a scope: an authority's subtree holds its own and sub-authorities' users and those of its institutions. */
-function usersInScope(scope: Scope): SQL {
-  switch (scope.kind) {
-    case "all":
-      return sql`true`;
-    case "jurisdiction":
-      return or(sql`${jurisdiction.path} like ${`${scope.path}%`}`, sql`${institution.jurisdictionPath} like ${`${scope.path}%`}`) as SQL;
-    case "institution":
-      return eq(appUser.institutionId, scope.institutionId);
-  }
-}
+/** Users are scoped by the same rule as every table: their jurisdiction path (or their institution's) and institution. */
+export const USER_SCOPE = { path: appUser.jurisdictionPath, institutionId: appUser.institutionId };
 
 const userColumns = {
   id: appUser.id,
@@ -40,31 +33,56 @@ const fromUsers = (db: DbOrTx) =>
     .leftJoin(institution, eq(institution.id, appUser.institutionId));
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof fromUsers>["execute"]>>[number];
+
+const NEVER = new Date(0);
+const USER_SORT: SortSpec<keyof typeof USER_SORTS, UserRow> = {
+  columns: {
+    username: { by: [appUser.username], valuesOf: (r) => [r.username] },
+    displayName: { by: [sql`${appUser.displayName} collate ${PINYIN}`], valuesOf: (r) => [r.displayName] },
+    // Never signed in sorts as the oldest login.
+    lastLoginAt: { by: [sql`coalesce(${appUser.lastLoginAt}, ${NEVER})`], valuesOf: (r) => [r.lastLoginAt ?? NEVER] },
+  },
+  defaultKey: "username",
+  defaultOrder: { lastLoginAt: "desc" },
+  tiebreak: { column: appUser.id, valueOf: (r) => r.id },
+};
 const toSummary = (row: UserRow): UserSummary => ({ ...row, role: row.role as Role, lastLoginAt: row.lastLoginAt?.toISOString() ?? null });
 
-export async function listUsers(db: DbOrTx, scope: Scope, query: { q?: string; role?: Role; page: number; pageSize: number }) {
-  const where = and(
-    usersInScope(scope),
-    query.role ? eq(appUser.role, query.role) : undefined,
-    query.q ? or(ilike(appUser.username, substringPattern(query.q)), ilike(appUser.displayName, substringPattern(query.q))) : undefined,
+/** The WHERE clause of a scoped, filtered user list; shared by the list, its count and the export. */
+export function userListCondition(scope: Scope, filters: { q?: string; role?: Role }): SQL | undefined {
+  return and(
+    inScope(scope, USER_SCOPE),
+    filters.role ? eq(appUser.role, filters.role) : undefined,
+    filters.q ? or(ilike(appUser.username, substringPattern(filters.q)), ilike(appUser.displayName, substringPattern(filters.q))) : undefined,
   );
+}
+
+export async function listUsers(db: DbOrTx, scope: Scope, query: UserListQuery) {
+  const where = userListCondition(scope, query);
   const [rows, [counted]] = await Promise.all([
     fromUsers(db)
       .where(where)
-      .orderBy(asc(appUser.username))
+      .orderBy(...orderByOf(resolveSort(USER_SORT, query)))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ total: count() })
-      .from(appUser)
-      .leftJoin(jurisdiction, eq(jurisdiction.code, appUser.jurisdictionCode))
-      .leftJoin(institution, eq(institution.id, appUser.institutionId))
-      .where(where),
+    db.select({ total: count() }).from(appUser).where(where),
   ]);
   return { items: rows.map(toSummary), total: counted?.total ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
+/** Walks a filtered user list in its order, a batch at a time (keyset), for the export. */
+export async function* userBatches(db: DbOrTx, where: SQL | undefined, query: { sort?: keyof typeof USER_SORTS; order?: SortOrder }) {
+  const sort = resolveSort(USER_SORT, query);
+  for await (const rows of keysetBatches(sort, (after, limit) =>
+    fromUsers(db)
+      .where(and(where, after))
+      .orderBy(...orderByOf(sort))
+      .limit(limit),
+  ))
+    yield rows.map(toSummary);
+}
+
 export async function findUser(db: DbOrTx, scope: Scope, id: string): Promise<UserSummary | undefined> {
-  const [row] = await fromUsers(db).where(and(eq(appUser.id, id), usersInScope(scope)));
+  const [row] = await fromUsers(db).where(and(eq(appUser.id, id), inScope(scope, USER_SCOPE)));
   return row ? toSummary(row) : undefined;
 }

@@ -1,33 +1,37 @@
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { IdParams } from "../../../contracts/common";
-import { CreateUserBody, ResetPasswordBody, UpdateUserBody, UserListQuery, UserPage, UserSummary } from "../../../contracts/users";
-import { requirePermission } from "../../platform/access";
-import type { Db } from "../../platform/db";
-import { callerOf } from "../../platform/http/request-context";
-import type { JurisdictionDirectory } from "../jurisdictions/directory";
+import { ROLES } from "../../../contracts/enums";
+import { userRoutes } from "../../../contracts/users";
+import { chinaMinute } from "../../../domain/calendar";
+import type { AppDeps } from "../../deps";
+import { registerRoute } from "../../platform/http/routes";
+import { exportList } from "../../platform/list/export-list";
 import { createUser, resetPassword, updateUser } from "./manage-users";
-import { listUsers } from "./queries";
+import { listUsers, userBatches, userListCondition } from "./queries";
 
-export function userRoutes(app: FastifyInstance, deps: { db: Db; directory: JurisdictionDirectory }) {
-  const { db, directory } = deps;
-  const api = app.withTypeProvider<ZodTypeProvider>();
+export function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, clock } = deps;
+  registerRoute(app, userRoutes.list, ({ actor, query }) => listUsers(db, actor.scope, query));
 
-  api.get("/api/users", { schema: { querystring: UserListQuery, response: { 200: UserPage } } }, async (request) => {
-    const caller = callerOf(request);
-    requirePermission(caller.user, "user:manage");
-    return listUsers(db, caller.scope, request.query);
-  });
-
-  api.post("/api/users", { schema: { body: CreateUserBody, response: { 201: UserSummary } } }, async (request, reply) =>
-    reply.code(201).send(await createUser(db, directory, callerOf(request), request.body)),
+  registerRoute(app, userRoutes.export, async ({ actor, query }) =>
+    exportList(db, actor, {
+      action: "user.export",
+      targetType: "user",
+      filters: query,
+      fileName: `用户-${clock.today()}.xlsx`,
+      sheetName: "用户",
+      columns: [
+        { header: "用户名", width: 18, value: (user) => user.username },
+        { header: "姓名", width: 14, value: (user) => user.displayName },
+        { header: "角色", width: 16, value: (user) => ROLES[user.role] },
+        { header: "所属单位", width: 30, value: (user) => user.affiliationName },
+        { header: "状态", width: 10, value: (user) => (!user.active ? "已停用" : user.locked ? "已锁定" : "正常") },
+        { header: "最近登录", width: 18, value: (user) => (user.lastLoginAt ? chinaMinute(new Date(user.lastLoginAt)) : "从未登录") },
+      ],
+      batches: userBatches(db, userListCondition(actor.scope, query), query),
+    }),
   );
 
-  api.put("/api/users/:id", { schema: { params: IdParams, body: UpdateUserBody, response: { 200: UserSummary } } }, async (request) =>
-    updateUser(db, callerOf(request), request.params.id, request.body),
-  );
-
-  api.post("/api/users/:id/reset-password", { schema: { params: IdParams, body: ResetPasswordBody, response: { 200: UserSummary } } }, async (request) =>
-    resetPassword(db, callerOf(request), request.params.id, request.body.password),
-  );
+  registerRoute(app, userRoutes.create, ({ actor, body }) => createUser(deps, actor, body));
+  registerRoute(app, userRoutes.update, ({ actor, params, body }) => updateUser(deps, actor, params.id, body));
+  registerRoute(app, userRoutes.resetPassword, ({ actor, params, body }) => resetPassword(deps, actor, params.id, body.password));
 }

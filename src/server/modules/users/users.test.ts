@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appUser, auditLog } from "../../../db/schema";
-import { Agent, KAIFENG, LANKAO, makeInstitution, makeUser, QIXIAN, setUpTestApp, signedIn } from "../../../test/harness";
+import { Agent, areaPicker, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
 
 const ctx = setUpTestApp();
+const newArea = areaPicker();
 
 const newUser = (overrides: Record<string, unknown>) => ({
   username: `n${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`,
@@ -14,14 +15,15 @@ const newUser = (overrides: Record<string, unknown>) => ({
 
 describe("user management", () => {
   it("an authority administrator creates a user in its subtree, who must change the initial password", async () => {
-    const { agent, user: admin } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: KAIFENG });
-    const body = newUser({ role: "authority_inspector", jurisdictionCode: LANKAO });
+    const area = newArea();
+    const { agent, user: admin } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.city.code });
+    const body = newUser({ role: "authority_inspector", jurisdictionCode: area.county.code });
     const response = await agent.post("/api/users", body);
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
       username: body.username,
       role: "authority_inspector",
-      affiliationName: "兰考县卫生健康委员会",
+      affiliationName: area.county.authorityName,
       mustChangePassword: true,
     });
     const [record] = await ctx.db.select().from(auditLog).where(eq(auditLog.targetId, response.json().id));
@@ -31,45 +33,49 @@ describe("user management", () => {
   });
 
   it("an authority administrator cannot create users outside its subtree or hand out system roles", async () => {
-    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
-    const outside = await agent.post("/api/users", newUser({ role: "authority_admin", jurisdictionCode: QIXIAN }));
+    const area = newArea();
+    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.county.code });
+    const outside = await agent.post("/api/users", newUser({ role: "authority_admin", jurisdictionCode: area.neighbour.code }));
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error).toMatchObject({ field: "jurisdictionCode" });
-    const upward = await agent.post("/api/users", newUser({ role: "authority_admin", jurisdictionCode: KAIFENG }));
+    const upward = await agent.post("/api/users", newUser({ role: "authority_admin", jurisdictionCode: area.city.code }));
     expect(upward.statusCode).toBe(400);
     const system = await agent.post("/api/users", newUser({ role: "system_admin" }));
     expect(system.json().error).toMatchObject({ field: "role", message: "角色：您不能分配该角色" });
-    const qixianHospital = await makeInstitution(ctx.db, { jurisdictionCode: QIXIAN });
+    const qixianHospital = await makeInstitution(ctx.db, { jurisdictionCode: area.neighbour.code });
     const otherInstitution = await agent.post("/api/users", newUser({ role: "institution_admin", institutionId: qixianHospital.id }));
     expect(otherInstitution.json().error).toMatchObject({ field: "institutionId" });
   });
 
   it("refuses a weak initial password and a taken username, naming the field", async () => {
-    const { agent, user } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
-    const weak = await agent.post("/api/users", newUser({ role: "authority_inspector", jurisdictionCode: LANKAO, password: "abc" }));
+    const area = newArea();
+    const { agent, user } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.county.code });
+    const weak = await agent.post("/api/users", newUser({ role: "authority_inspector", jurisdictionCode: area.county.code, password: "abc" }));
     expect(weak.json().error).toMatchObject({ field: "password" });
-    expect(weak.json().error.message).toMatch(/^密码：/);
-    const taken = await agent.post("/api/users", newUser({ role: "authority_inspector", jurisdictionCode: LANKAO, username: user.username }));
+    expect(weak.json().error.message).toMatch(/^初始密码：/);
+    const taken = await agent.post("/api/users", newUser({ role: "authority_inspector", jurisdictionCode: area.county.code, username: user.username }));
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error).toMatchObject({ field: "username", message: "用户名：已被使用" });
   });
 
   it("lists only the users of the caller's subtree and its institutions", async () => {
-    const lankaoHospital = await makeInstitution(ctx.db, { jurisdictionCode: LANKAO });
-    const lankaoStaff = await makeUser(ctx.db, { role: "institution_staff", institutionId: lankaoHospital.id });
-    const qixianInspector = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: QIXIAN });
-    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const area = newArea();
+    const lankaoHospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code });
+    const lankaoStaff = await makeUser(ctx.db, { role: "institution_staff", institution: lankaoHospital });
+    const qixianInspector = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.neighbour.code });
+    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.county.code });
     const names = (await agent.get("/api/users?pageSize=100")).json().items.map((u: { username: string }) => u.username);
     expect(names).toContain(lankaoStaff.username);
     expect(names).not.toContain(qixianInspector.username);
-    const { agent: city } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: KAIFENG });
+    const { agent: city } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.city.code });
     const cityNames = (await city.get("/api/users?pageSize=100")).json().items.map((u: { username: string }) => u.username);
     expect(cityNames).toEqual(expect.arrayContaining([lankaoStaff.username, qixianInspector.username]));
   });
 
   it("cannot change a user outside the subtree", async () => {
-    const qixianInspector = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: QIXIAN });
-    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const area = newArea();
+    const qixianInspector = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.neighbour.code });
+    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.county.code });
     expect((await agent.put(`/api/users/${qixianInspector.id}`, { displayName: "篡改", active: false })).statusCode).toBe(404);
     expect((await agent.post(`/api/users/${qixianInspector.id}/reset-password`, { password: "Reset#2026x" })).statusCode).toBe(404);
     const [row] = await ctx.db.select().from(appUser).where(eq(appUser.id, qixianInspector.id));
@@ -77,21 +83,23 @@ describe("user management", () => {
   });
 
   it("an institution administrator manages only its own institution's staff", async () => {
-    const own = await makeInstitution(ctx.db, { jurisdictionCode: LANKAO });
-    const { agent } = await signedIn(ctx, { role: "institution_admin", institutionId: own.id });
+    const area = newArea();
+    const own = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code });
+    const { agent } = await signedIn(ctx, { role: "institution_admin", institution: own });
     const created = await agent.post("/api/users", newUser({ role: "institution_staff", institutionId: own.id }));
     expect(created.statusCode).toBe(201);
-    const authority = await agent.post("/api/users", newUser({ role: "authority_inspector", jurisdictionCode: LANKAO }));
+    const authority = await agent.post("/api/users", newUser({ role: "authority_inspector", jurisdictionCode: area.county.code }));
     expect(authority.statusCode).toBe(400);
     const items = (await agent.get("/api/users")).json().items;
     expect(items.every((u: { institutionId: string }) => u.institutionId === own.id)).toBe(true);
   });
 
   it("disabling a user ends their sessions; resetting a password lifts a lockout and forces a change", async () => {
-    const target = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: LANKAO });
+    const area = newArea();
+    const target = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.county.code });
     const targetAgent = new Agent(ctx.app);
     await targetAgent.login(target.username);
-    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.county.code });
     const disabled = await agent.put(`/api/users/${target.id}`, { displayName: target.displayName, active: false });
     expect(disabled.json()).toMatchObject({ active: false });
     const refused = await targetAgent.get("/api/institutions");
@@ -108,7 +116,8 @@ describe("user management", () => {
   });
 
   it("does not let a user disable themselves or reset their own password", async () => {
-    const { agent, user } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: LANKAO });
+    const area = newArea();
+    const { agent, user } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.county.code });
     const response = await agent.put(`/api/users/${user.id}`, { displayName: "我", active: false });
     expect(response.json().error).toMatchObject({ field: "active" });
     const reset = await agent.post(`/api/users/${user.id}/reset-password`, { password: "Reset#2026x" });
@@ -118,7 +127,8 @@ describe("user management", () => {
   });
 
   it("is closed to inspectors and staff", async () => {
-    const { agent } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: LANKAO });
+    const area = newArea();
+    const { agent } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
     expect((await agent.get("/api/users")).statusCode).toBe(403);
   });
 });

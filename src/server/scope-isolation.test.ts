@@ -1,0 +1,191 @@
+import { asc, inArray } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RecordKind } from "../contracts/validation";
+import { appUser, dataImport, institution } from "../db/schema";
+import { type Agent, areaPicker, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn } from "../test/harness";
+import { type Operation, operationsOf, responseText, urlOf } from "../test/openapi";
+
+/**
+ * One generated spec for every route of the OpenAPI document (Documenso's isolation specs, generated):
+ * users of one county, and of one institution, call each route with the ids, filters and search
+ * terms of the other side's records, and nothing of the other side may come back or change.
+ * A new route is covered as soon as it is registered.
+ */
+const ctx = setUpTestApp();
+const area = areaPicker()();
+
+interface Side {
+  county: string;
+  records: Record<RecordKind, string[]>;
+  /** Strings that only this side's records contain: names, codes, usernames, ids. */
+  markers: string[];
+  institutionIds: string[];
+  userIds: string[];
+}
+
+interface Viewer {
+  name: string;
+  agent: Agent;
+  /** What this viewer must never see. */
+  other: Side;
+}
+
+let operations: Operation[];
+let viewers: Viewer[];
+let sides: Side[];
+
+async function importBatch(agent: Agent, jurisdictionCode: string, name: string): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("机构");
+  sheet.addRow(["机构名称", "统一社会信用代码", "机构类型", "所有制", "等级", "所在县（市、区）代码", "联系人"]);
+  sheet.addRow([name, "91350100M000100Y43", "村卫生室", "公立", "未定级", jurisdictionCode, "赵六"]);
+  const { body, headers } = multipartFile("file", `${name}.xlsx`, Buffer.from(await book.xlsx.writeBuffer()));
+  const preview = await agent.request("POST", "/api/institutions/imports", { body, headers });
+  return preview.json().importId;
+}
+
+/** A side of the walk: a county with two institutions, its authority's users and an institution's users. */
+async function makeSide(label: string, county: string) {
+  const first = await makeInstitution(ctx.db, { jurisdictionCode: county, name: `${label}第一医院` });
+  const second = await makeInstitution(ctx.db, { jurisdictionCode: county, name: `${label}第二卫生院`, type: "township_health_center" });
+  const admin = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: county });
+  const inspector = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: county });
+  const institutionAdmin = await signedIn(ctx, { role: "institution_admin", institution: first });
+  const staff = await makeUser(ctx.db, { role: "institution_staff", institution: first });
+  const batch = await importBatch(admin.agent, county, `${label}导入村卫生室`);
+  // Changes that leave traces in audit and history.
+  await admin.agent.put(`/api/institutions/${second.id}`, { ...pickEditable(second), contactPerson: `${label}联系人` });
+  const users = [admin.user, inspector.user, institutionAdmin.user, staff];
+  return {
+    agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
+    first,
+    second,
+    batch,
+    users,
+  };
+}
+
+function pickEditable(row: typeof institution.$inferSelect) {
+  const {
+    name,
+    creditCode,
+    type,
+    ownership,
+    grade,
+    provincialDirect,
+    jurisdictionCode,
+    address,
+    beds,
+    onDutyMedicalStaff,
+    dailyOutpatientVisits,
+    securityStaff,
+    contactPerson,
+    contactPhone,
+  } = row;
+  return {
+    name,
+    creditCode,
+    type,
+    ownership,
+    grade,
+    provincialDirect,
+    jurisdictionCode,
+    address,
+    beds,
+    onDutyMedicalStaff,
+    dailyOutpatientVisits,
+    securityStaff,
+    contactPerson,
+    contactPhone,
+  };
+}
+
+const sideOf = (county: string, institutions: (typeof institution.$inferSelect)[], users: { id: string; username: string }[], batches: string[]): Side => ({
+  county,
+  records: { institution: institutions.map((i) => i.id), user: users.map((u) => u.id), import: batches, jurisdiction: [county] },
+  markers: [...institutions.flatMap((i) => [i.id, i.name, i.creditCode]), ...users.flatMap((u) => [u.id, u.username]), ...batches],
+  institutionIds: institutions.map((i) => i.id),
+  userIds: users.map((u) => u.id),
+});
+
+async function snapshot(side: Side) {
+  return {
+    institutions: await ctx.db.select().from(institution).where(inArray(institution.id, side.institutionIds)).orderBy(asc(institution.id)),
+    users: await ctx.db.select().from(appUser).where(inArray(appUser.id, side.userIds)).orderBy(asc(appUser.id)),
+    imports: await ctx.db.select({ id: dataImport.id, status: dataImport.status }).from(dataImport).where(inArray(dataImport.id, side.records.import)),
+  };
+}
+
+beforeAll(async () => {
+  operations = await operationsOf(ctx.app);
+  const a = await makeSide("甲县隔离", area.county.code);
+  const b = await makeSide("乙县隔离", area.neighbour.code);
+  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch]);
+  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch]);
+  // An institution's users must not see the other institution of their county, nor its authority's accounts.
+  const restOfA = sideOf(
+    area.county.code,
+    [a.second],
+    a.users.filter((u) => u.role.startsWith("authority")),
+    [a.batch],
+  );
+  sides = [sideA, sideB];
+  viewers = [
+    { name: "county A administrator", agent: a.agents.admin, other: sideB },
+    { name: "county A inspector", agent: a.agents.inspector, other: sideB },
+    { name: "county B administrator", agent: b.agents.admin, other: sideA },
+    { name: "institution A1 administrator", agent: a.agents.institutionAdmin, other: { ...sideB, markers: [...sideB.markers, ...restOfA.markers] } },
+  ];
+});
+
+/** The requests a viewer sends to one route: each of the other side's records in its path, filters and body. */
+function attempts(operation: Operation, other: Side): { url: string; body?: unknown }[] {
+  const pathParams = operation.parameters.filter((p) => p.in === "path");
+  const pathChoices: Record<string, string>[] =
+    pathParams.length === 0 ? [{}] : other.records[pathParams[0]?.schema["x-references"] ?? "institution"].map((id) => ({ [pathParams[0]?.name ?? "id"]: id }));
+  const queries: Record<string, string>[] = [{}];
+  for (const parameter of operation.parameters.filter((p) => p.in === "query")) {
+    if (parameter.schema["x-references"] === "jurisdiction") queries.push({ [parameter.name]: other.county });
+    if (["q", "actor"].includes(parameter.name))
+      for (const marker of other.markers.filter((m) => !/^[0-9a-f-]{36}$/.test(m))) queries.push({ [parameter.name]: marker });
+  }
+  const body = operation.body && {
+    ...operation.body.example,
+    ...Object.fromEntries(
+      Object.entries(operation.body.schema.properties ?? {}).flatMap(([name, schema]) => {
+        const kind = schema["x-references"];
+        return kind ? [[name, other.records[kind][0]]] : [];
+      }),
+    ),
+  };
+  return pathChoices.flatMap((params) => queries.map((query) => ({ url: urlOf(operation, params, query), body })));
+}
+
+describe("scope isolation on every route of the OpenAPI document", () => {
+  it("walks the routes that hold records", () => {
+    expect(operations.filter((o) => o.parameters.some((p) => p.schema["x-references"])).length).toBeGreaterThan(8);
+  });
+
+  it("no user of one county or institution reads or changes the other side's records, through any route", async () => {
+    const before = await Promise.all(sides.map(snapshot));
+    const leaks: string[] = [];
+    let requests = 0;
+    for (const viewer of viewers) {
+      // Routes that act on the caller's own session only (logout, own password) are not walked: they take no record.
+      for (const operation of operations.filter((o) => !(o.access.kind === "signed-in" && o.method !== "GET") && !o.upload)) {
+        for (const attempt of attempts(operation, viewer.other)) {
+          const response = await viewer.agent.request(operation.method, attempt.url, attempt.body === undefined ? {} : { json: attempt.body });
+          requests += 1;
+          expect(response.statusCode, `${viewer.name}: ${operation.method} ${attempt.url}`).toBeLessThan(500);
+          const text = await responseText(response);
+          const seen = viewer.other.markers.filter((marker) => text.includes(marker));
+          if (seen.length > 0) leaks.push(`${viewer.name}: ${operation.method} ${attempt.url} → ${response.statusCode} shows ${seen.join(", ")}`);
+        }
+      }
+    }
+    expect(requests).toBeGreaterThan(200);
+    expect(leaks).toEqual([]);
+    expect(await Promise.all(sides.map(snapshot))).toEqual(before);
+  });
+});
