@@ -17,6 +17,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: "zh-CN",
+    // The users' time zone: times in forms and lists read as they do in China.
+    timezoneId: "Asia/Shanghai",
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath,

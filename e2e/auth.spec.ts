@@ -42,8 +42,10 @@ test("a new user must replace the initial password before reaching anything else
   await button(page, "确认修改").click();
   await expect(page.getByRole("heading", { name: `您好，${displayName}` })).toBeVisible();
 
-  await page.getByRole("menuitem", { name: "机构管理" }).click();
-  await expect(page.locator(".ant-table-row", { hasText: "兰考县人民医院" })).toBeVisible();
+  // An institution's own users find their institution under 本单位, not in a registry.
+  await expect(page.getByRole("menuitem", { name: "机构管理" })).toHaveCount(0);
+  await page.getByRole("menuitem", { name: "本单位" }).click();
+  await expect(page.getByRole("heading", { name: "兰考县人民医院" })).toBeVisible();
 
   // The new password is the one that works from now on.
   await logout(page);
@@ -66,7 +68,7 @@ test("signing out in one tab signs out the app's other tabs", async ({ page }) =
 
 test("退出 with a session that has already ended simply shows the login page", async ({ page }) => {
   await login(page, "lk_inspector");
-  await expect(page.getByText("机构总数")).toBeVisible();
+  await expect(page.getByText("在册机构", { exact: true })).toBeVisible();
   // The session ends behind the page's back (as after a timeout): the page still shows the user.
   const csrf = (await page.context().cookies()).find((cookie) => cookie.name === "yian_csrf")?.value ?? "";
   expect((await page.request.post("/api/auth/logout", { headers: { "x-csrf-token": csrf } })).status()).toBe(204);

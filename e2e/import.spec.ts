@@ -28,16 +28,17 @@ test("an Excel import lists the bad row with its reason and imports nothing unti
     .setInputFiles({ name: "机构导入.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file });
 
   const errorRows = dialog.locator(".ant-table-row", { hasText: "第 3 行" });
-  await expect(errorRows.filter({ hasText: "机构类型" })).toContainText("“火星医院”不是可选值");
+  await expect(errorRows.filter({ hasText: "机构类型" })).toContainText("机构类型「火星医院」不是可选值");
   await expect(errorRows.filter({ hasText: "统一社会信用代码" })).toContainText("不允许");
-  const confirm = button(dialog, "导入 1 条有效记录");
+  await expect(dialog.getByText("工作表“机构”，第 1 行为列名")).toBeVisible();
+  const confirm = button(dialog, "导入 1 条");
   await expect(confirm).toBeEnabled();
 
   await withApiAs(baseURL as string, "lk_admin", async (lankao) => {
     // Checked, not imported: the valid row is not registered before confirmation.
     expect(await findInstitutions(lankao, name)).toHaveLength(0);
     await confirm.click();
-    await expect(page.getByText("已导入 1 条机构记录")).toBeVisible();
+    await expect(page.getByText("导入完成：新增 1 家，更新 0 家")).toBeVisible();
     await expect(dialog).toHaveCount(0);
     expect((await findInstitutions(lankao, name)).map((i) => i.name)).toEqual([name]);
   });

@@ -44,12 +44,18 @@ export async function logout(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-/** Searches the institution list (the page must show it) as a user does: type, then Enter. */
+/** The query form of a list page (labelled fields, 查询 and 重置). */
+export const queryForm = (page: Page) => page.getByRole("search", { name: "查询条件" });
+
+/** Searches the institution list (the page must show it) as a user does: type a name, then 查询. */
 export async function searchInstitutions(page: Page, q: string) {
-  const search = page.getByLabel("搜索机构");
-  await search.fill(q);
-  await search.press("Enter");
+  const form = queryForm(page);
+  await form.getByLabel("机构名称").fill(q);
+  await button(form, "查询").click();
 }
+
+/** The rows of the list on the page, as table rows on a wide screen. */
+export const tableRows = (page: Page) => page.locator(".ant-table-tbody .ant-table-row");
 
 /** Picks an option of the antd Select labelled `label` inside `form` (the options render in a popup at the page's end). */
 export async function chooseOption(form: Locator, label: string, option: string, search?: string) {

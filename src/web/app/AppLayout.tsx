@@ -17,8 +17,9 @@ function selectedPath(pathname: string): string {
 
 function NavigationMenu({ onNavigate }: { onNavigate?: () => void }) {
   const can = useCan();
+  const user = useCurrentUser();
   const { pathname } = useLocation();
-  const items = NAVIGATION.filter((item) => can(item.permission)).map((item) => ({
+  const items = NAVIGATION.filter((item) => can(item.permission) && (!item.for || item.for.includes(user.affiliation.kind))).map((item) => ({
     key: item.path,
     icon: item.icon,
     label: (

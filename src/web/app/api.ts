@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { ErrorBody } from "../../contracts/common";
+import { type CallInput, pathOf, type RouteContract } from "../../contracts/route";
 
 /** A refused or failed request, carrying the server's Chinese message and the field it concerns. */
 export class ApiError extends Error {
@@ -7,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Every bad field, when the server found several. */
+    readonly problems: { field: string; message: string }[] = [],
   ) {
     super(message);
     this.name = "ApiError";
@@ -45,7 +49,7 @@ function csrfToken(): string {
 export type QueryValue = string | number | boolean | null | undefined;
 
 /** `path?a=1&b=2`, leaving out empty values so the server applies its defaults. */
-export function withQuery(path: string, query: Record<string, QueryValue>): string {
+export function withQuery(path: string, query: object = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
@@ -56,7 +60,10 @@ export function withQuery(path: string, query: Record<string, QueryValue>): stri
 
 async function errorOf(response: Response): Promise<ApiError> {
   const parsed = ErrorBody.safeParse(await response.json().catch(() => null));
-  if (parsed.success) return new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.field);
+  if (parsed.success) {
+    const { code, message, field, problems } = parsed.data.error;
+    return new ApiError(response.status, code, message, field, problems);
+  }
   return new ApiError(response.status, `HTTP_${response.status}`, `服务器出错（HTTP ${response.status}），请稍后重试`);
 }
 
@@ -77,17 +84,44 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   throw error;
 }
 
-/** JSON request to the API; a FormData body goes as multipart (file upload). */
-export async function api<T>(path: string, options: { method?: "GET" | "POST" | "PUT"; body?: unknown } = {}): Promise<T> {
-  const { method = "GET", body } = options;
-  const init: RequestInit = { method };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
+const urlOf = <Route extends RouteContract>(route: Route, input: CallInput<Route>) => withQuery(pathOf(route, input.params ?? {}), input.query ?? {});
+
+type JsonRoute<Schema extends z.ZodType> = RouteContract & { response: Schema };
+
+/** The answer checked against the route's response schema: what the page gets is what the contract says. */
+async function answerOf<Schema extends z.ZodType>(schema: Schema, response: Response): Promise<z.output<Schema>> {
+  const parsed = z.safeParse(schema, await response.json());
+  if (!parsed.success) throw new ApiError(response.status, "UNEXPECTED_RESPONSE", "服务器的回答与接口约定不符，请刷新页面后重试");
+  return parsed.data;
+}
+
+/** Calls a route of the API contract (contracts/*.ts): path, query and body typed by its schemas. */
+export async function call<Schema extends z.ZodType, Route extends JsonRoute<Schema>>(
+  route: Route & JsonRoute<Schema>,
+  input: CallInput<Route> = {},
+): Promise<z.output<Schema>> {
+  const init: RequestInit = { method: route.method };
+  if (input.body !== undefined) {
+    init.body = JSON.stringify(input.body);
     init.headers = { "content-type": "application/json" };
   }
-  const response = await send(path, init);
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  return answerOf(route.response, await send(urlOf(route, input), init));
+}
+
+/** Calls a route that answers with no content (204). */
+export async function callForNothing<Route extends RouteContract & { response: "none" }>(route: Route, input: CallInput<Route> = {}): Promise<void> {
+  await send(urlOf(route, input), { method: route.method });
+}
+
+/** Uploads one file to a route that takes one (multipart, field "file"). */
+export async function upload<Schema extends z.ZodType, Route extends JsonRoute<Schema> & { upload: true }>(
+  route: Route & JsonRoute<Schema>,
+  file: File,
+  input: CallInput<Route> = {},
+): Promise<z.output<Schema>> {
+  const body = new FormData();
+  body.append("file", file);
+  return answerOf(route.response, await send(urlOf(route, input), { method: route.method, body }));
 }
 
 /** File name from `content-disposition: attachment; filename*=UTF-8''…` (the server encodes Chinese names so). */
@@ -98,11 +132,11 @@ function fileNameOf(response: Response, fallback: string): string {
 }
 
 /**
- * Saves a file the API generates. Fetched rather than navigated to, so a refusal shows its
+ * Saves a file a route generates. Fetched rather than navigated to, so a refusal shows its
  * message on the page instead of replacing the app with raw JSON.
  */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const response = await send(path, { method: "GET" });
+export async function download<Route extends RouteContract & { response: "file" }>(route: Route, input: CallInput<Route>, fallbackName: string): Promise<void> {
+  const response = await send(urlOf(route, input), { method: route.method });
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");
   link.href = url;

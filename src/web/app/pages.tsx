@@ -1,11 +1,13 @@
-import { AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from "@ant-design/icons";
+import { AuditOutlined, BankOutlined, HomeOutlined, ShopOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ReactNode } from "react";
+import type { CurrentUser } from "../../contracts/auth";
 import type { Permission } from "../../domain/permissions";
 import { AuditLogPage } from "../modules/audit/AuditLogPage";
 import { HomePage } from "../modules/dashboard/HomePage";
 import { InstitutionDetailPage } from "../modules/institutions/InstitutionDetailPage";
 import { InstitutionFormPage } from "../modules/institutions/InstitutionFormPage";
 import { InstitutionListPage } from "../modules/institutions/InstitutionListPage";
+import { MyInstitutionPage } from "../modules/institutions/MyInstitutionPage";
 import { UserListPage } from "../modules/users/UserListPage";
 
 export interface AppPage {
@@ -13,17 +15,24 @@ export interface AppPage {
   /** What the page needs (the server checks again); the menu shows only the entries the user may open. */
   permission: Permission;
   page: ReactNode;
-  /** An entry of the side menu, for the pages that have one. */
-  menu?: { label: string; icon: ReactNode };
+  /** An entry of the side menu, for the pages that have one; `for` limits it to one kind of account. */
+  menu?: { label: string; icon: ReactNode; for?: CurrentUser["affiliation"]["kind"][] };
 }
 
 /** The pages inside the main layout: the router's routes and the side menu both come from here. */
 export const PAGES: AppPage[] = [
   { path: "/", permission: "institution:read", page: <HomePage />, menu: { label: "首页", icon: <HomeOutlined /> } },
-  { path: "/institutions", permission: "institution:read", page: <InstitutionListPage />, menu: { label: "机构管理", icon: <BankOutlined /> } },
+  { path: "/my-institution", permission: "institution:own", page: <MyInstitutionPage />, menu: { label: "本单位", icon: <ShopOutlined /> } },
+  // An institution's own users have their record, accounts and history on 本单位, not in a one-row registry.
+  {
+    path: "/institutions",
+    permission: "institution:read",
+    page: <InstitutionListPage />,
+    menu: { label: "机构管理", icon: <BankOutlined />, for: ["system", "jurisdiction"] },
+  },
   { path: "/institutions/new", permission: "institution:create", page: <InstitutionFormPage /> },
   { path: "/institutions/:id", permission: "institution:read", page: <InstitutionDetailPage /> },
   { path: "/institutions/:id/edit", permission: "institution:update", page: <InstitutionFormPage /> },
-  { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined /> } },
+  { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined />, for: ["system", "jurisdiction"] } },
   { path: "/audit", permission: "audit:read", page: <AuditLogPage />, menu: { label: "审计日志", icon: <AuditOutlined /> } },
 ];

@@ -2,9 +2,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Result, Spin } from "antd";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { useNavigate } from "react-router";
-import type { CurrentUser, SessionState } from "../../contracts/auth";
+import { type CurrentUser, logoutRoute, type SessionState, sessionRoute } from "../../contracts/auth";
 import type { Permission } from "../../domain/permissions";
-import { ApiError, api, onAuthFailure } from "./api";
+import { ApiError, call, callForNothing, onAuthFailure } from "./api";
 import { LOGIN_PATH } from "./paths";
 
 const SESSION_KEY = ["session"];
@@ -47,7 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   const session = useQuery({
     queryKey: SESSION_KEY,
-    queryFn: async () => adopt(await api<SessionState>("/api/auth/session")),
+    queryFn: async () => adopt(await call(sessionRoute)),
     staleTime: Number.POSITIVE_INFINITY,
     // Also asked again when the tab is shown, for a change the other tabs could not announce
     // (a timeout, a tab closed meanwhile); "always", as the answer never goes stale by itself.
@@ -87,7 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       refreshSession: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
       signOut: async () => {
         try {
-          await api("/api/auth/logout", { method: "POST" });
+          await callForNothing(logoutRoute);
         } catch (error) {
           // Already signed out (timed out, or ended in another tab): that is what was asked for.
           if (!(error instanceof ApiError && error.status === 401)) throw error;

@@ -1,7 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TablePaginationConfig } from "antd";
 import { useSearchParams } from "react-router";
-import { api, type QueryValue, withQuery } from "../app/api";
+import type { z } from "zod";
+import type { SortOrder } from "../../contracts/common";
+import type { CallInput, RouteContract } from "../../contracts/route";
+import { call } from "../app/api";
 
 const PAGE_SIZES = [10, 20, 50, 100];
 const DEFAULT_PAGE_SIZE = 20;
@@ -11,27 +14,46 @@ function positiveInteger(text: string | null): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
+/** The query string of the address bar now. */
+const currentParams = () => new URLSearchParams(window.location.search);
+
+export interface ListSort<SortKey extends string> {
+  key?: SortKey;
+  order?: SortOrder;
+}
+
 /**
- * Filters and page of a list kept in the URL query, so reload, back and a shared link show the
- * same list. Changing a filter returns to the first page.
+ * Filters, sort and page of a list kept in the URL query, so reload, back and a shared link show
+ * the same list. Changing a filter or the sort returns to the first page.
  */
-export function useListParams<Key extends string>(keys: readonly Key[]) {
+export function useListParams<Key extends string, SortKey extends string = never>(keys: readonly Key[], sortKeys: readonly SortKey[] = []) {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = Object.fromEntries(keys.map((key) => [key, searchParams.get(key) ?? undefined])) as Partial<Record<Key, string>>;
   const page = positiveInteger(searchParams.get("page")) ?? 1;
   const requestedSize = positiveInteger(searchParams.get("pageSize"));
   const pageSize = requestedSize && PAGE_SIZES.includes(requestedSize) ? requestedSize : DEFAULT_PAGE_SIZE;
-
-  /** Keeps the page size (and anything else in the URL) and returns to the first page. */
-  const setFilters = (changes: Partial<Record<Key, string | null | undefined>>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes) as [Key, string | null | undefined][]) {
-      if (value === undefined || value === null || value === "") next.delete(key);
-      else next.set(key, value);
-    }
-    next.delete("page");
-    setSearchParams(next);
+  const sortParam = searchParams.get("sort");
+  const orderParam = searchParams.get("order");
+  const sort: ListSort<SortKey> = {
+    key: sortKeys.find((key) => key === sortParam),
+    order: orderParam === "asc" || orderParam === "desc" ? orderParam : undefined,
   };
+
+  /**
+   * Applies changes to the URL's query and returns to the first page; the page size stays. Every
+   * change starts from the address bar as it is now, never from a render's copy: a handler kept by
+   * a component from an earlier render would otherwise undo the changes made since.
+   */
+  const change = (changes: Record<string, string | null | undefined>) =>
+    setSearchParams(() => {
+      const next = currentParams();
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || value === null || value === "") next.delete(key);
+        else next.set(key, value);
+      }
+      next.delete("page");
+      return next;
+    });
 
   const pagination = (total: number | undefined): TablePaginationConfig => ({
     current: page,
@@ -40,12 +62,13 @@ export function useListParams<Key extends string>(keys: readonly Key[]) {
     pageSizeOptions: PAGE_SIZES,
     showSizeChanger: true,
     showTotal: (count) => `共 ${count} 条`,
-    onChange: (nextPage, nextSize) => {
-      const next = new URLSearchParams(searchParams);
-      next.set("page", String(nextSize === pageSize ? nextPage : 1));
-      next.set("pageSize", String(nextSize));
-      setSearchParams(next);
-    },
+    onChange: (nextPage, nextSize) =>
+      setSearchParams(() => {
+        const next = currentParams();
+        next.set("page", String(nextSize === pageSize ? nextPage : 1));
+        next.set("pageSize", String(nextSize));
+        return next;
+      }),
   });
 
   /**
@@ -55,19 +78,39 @@ export function useListParams<Key extends string>(keys: readonly Key[]) {
   const keepWithin = (total: number) => {
     const lastPage = Math.ceil(total / pageSize);
     if (total === 0 || page <= lastPage) return;
-    const next = new URLSearchParams(searchParams);
-    next.set("page", String(lastPage));
-    setSearchParams(next, { replace: true });
+    setSearchParams(
+      () => {
+        const next = currentParams();
+        next.set("page", String(lastPage));
+        return next;
+      },
+      { replace: true },
+    );
   };
 
+  const sortQuery = { sort: sort.key, order: sort.key ? sort.order : undefined };
   return {
     filters,
-    /** What to ask the API for: the filters, page and page size. */
-    query: { ...filters, page, pageSize },
+    sort,
+    /** What to ask the list endpoint for: filters, sort, page and page size. */
+    query: { ...filters, ...sortQuery, page, pageSize },
+    /** What to ask the export for: the same rows, all of them. */
+    exportQuery: { ...filters, ...sortQuery },
     page,
     pageSize,
-    setFilters,
-    clearFilters: () => setFilters(Object.fromEntries(keys.map((key) => [key, null])) as Record<Key, null>),
+    setFilters: (changes: Partial<Record<Key, string | null | undefined>>) => change(changes),
+    setSort: (key?: SortKey, order?: SortOrder) => change({ sort: key, order: key ? order : undefined }),
+    /**
+     * A header clicked: ascending first, then the other way round each time. Decided from the
+     * address bar, not from the table's own idea of its state, which can lag a render behind.
+     */
+    toggleSort: (key: SortKey, shownOrder?: SortOrder) => {
+      const current = currentParams();
+      const order = current.get("sort") === key ? current.get("order") : shownOrder;
+      change({ sort: key, order: order === "asc" ? "desc" : "asc" });
+    },
+    /** 重置: every filter cleared; the sort and page size stay. */
+    clearFilters: () => change(Object.fromEntries(keys.map((key) => [key, null]))),
     hasFilters: keys.some((key) => searchParams.has(key)),
     /** Props for an antd Table's `pagination`, driven by the URL. */
     pagination,
@@ -75,24 +118,22 @@ export function useListParams<Key extends string>(keys: readonly Key[]) {
   };
 }
 
-export type ListParams = ReturnType<typeof useListParams>;
+export type ListParams = ReturnType<typeof useListParams<string, string>>;
 
-/** The shape every paginated endpoint answers with (contracts/common.ts `pageOf`). */
-export interface Page<Item> {
-  items: Item[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+type PagedRoute<Schema extends z.ZodType<{ items: unknown[]; total: number }>> = RouteContract & { response: Schema };
 
 /**
- * One page of a list endpoint. While the next page loads, the previous one stays on screen
- * (marked as placeholder data) instead of the table flashing empty.
+ * One page of a list route. While the next page loads, the previous one stays on screen (marked as
+ * placeholder data) instead of the table flashing empty.
  */
-export function usePageQuery<Item>(key: string, path: string, query: Record<string, QueryValue>) {
+export function usePageQuery<Schema extends z.ZodType<{ items: unknown[]; total: number }>, Route extends PagedRoute<Schema>>(
+  route: Route & PagedRoute<Schema>,
+  query: CallInput<Route>["query"],
+  input: Pick<CallInput<Route>, "params"> = {},
+) {
   return useQuery({
-    queryKey: [key, "list", query],
-    queryFn: () => api<Page<Item>>(withQuery(path, query)),
+    queryKey: [route.path, "list", input.params, query],
+    queryFn: () => call(route, { ...input, query }),
     placeholderData: keepPreviousData,
   });
 }

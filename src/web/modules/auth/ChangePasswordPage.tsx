@@ -1,8 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { Alert, App, Button, Flex, Form, Input } from "antd";
 import { useNavigate } from "react-router";
-import type { SessionState } from "../../../contracts/auth";
-import { api } from "../../app/api";
+import { changePasswordRoute } from "../../../contracts/auth";
+import { call } from "../../app/api";
 import { useCurrentUser, useSession, useSignOut } from "../../app/session";
 import { NEW_PASSWORD_RULES, PASSWORD_HINT } from "../../ui/password-rules";
 import { showSubmitError } from "../../ui/server-error";
@@ -22,8 +22,7 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordChange>();
   const change = useMutation({
-    mutationFn: ({ currentPassword, newPassword }: PasswordChange) =>
-      api<SessionState>("/api/auth/password", { method: "POST", body: { currentPassword, newPassword } }),
+    mutationFn: ({ currentPassword, newPassword }: PasswordChange) => call(changePasswordRoute, { body: { currentPassword, newPassword } }),
     onSuccess: (state) => {
       startSession(state);
       message.success("密码已修改");

@@ -2,8 +2,8 @@ import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Form, Input } from "antd";
 import { Navigate, useSearchParams } from "react-router";
-import type { SessionState } from "../../../contracts/auth";
-import { api } from "../../app/api";
+import { loginRoute } from "../../../contracts/auth";
+import { call } from "../../app/api";
 import { useSession } from "../../app/session";
 import { AuthCard } from "./AuthCard";
 
@@ -32,7 +32,7 @@ export function LoginPage() {
   const { user, notice, startSession } = useSession();
   const [searchParams] = useSearchParams();
   const login = useMutation({
-    mutationFn: (credentials: Credentials) => api<SessionState>("/api/auth/login", { method: "POST", body: credentials }),
+    mutationFn: (credentials: Credentials) => call(loginRoute, { body: credentials }),
     onSuccess: startSession,
   });
 

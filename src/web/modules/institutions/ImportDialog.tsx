@@ -1,31 +1,55 @@
 import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Descriptions, Modal, Space, Table, type TableColumnsType, Typography, Upload } from "antd";
-import { INSTITUTION_TYPES } from "../../../contracts/enums";
-import type { ImportPreview, ImportRowError } from "../../../contracts/institutions";
-import { api } from "../../app/api";
+import { Alert, App, Button, Checkbox, Descriptions, Modal, Space, Table, type TableColumnsType, Typography, Upload } from "antd";
+import { useState } from "react";
+import { INSTITUTION_GRADES, INSTITUTION_TYPES } from "../../../contracts/enums";
+import type { FieldChange, ImportRowProblem } from "../../../contracts/imports";
+import { type InstitutionImportPreview, institutionRoutes } from "../../../contracts/institutions";
+import { call, upload } from "../../app/api";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { labelOf } from "../../ui/enum-options";
 import { refreshInstitutionData } from "./queries";
 
-const ISSUE_COLUMNS: TableColumnsType<ImportRowError> = [
-  { title: "行号", dataIndex: "row", width: 88, render: (row: number) => `第 ${row} 行` },
+const rowLabel = (row: number) => `第 ${row} 行`;
+
+const ISSUE_COLUMNS: TableColumnsType<ImportRowProblem> = [
+  { title: "行号", dataIndex: "row", width: 88, render: rowLabel },
   // The server's reason starts with the column's name, so it needs no column of its own.
   { title: "原因", dataIndex: "message" },
 ];
 
-type SampleRow = ImportPreview["sample"][number];
+type SampleRow = InstitutionImportPreview["sample"][number];
 const SAMPLE_COLUMNS: TableColumnsType<SampleRow> = [
-  { title: "行号", dataIndex: "row", width: 72, render: (row: number) => `第 ${row} 行` },
+  { title: "行号", dataIndex: "row", width: 72, render: rowLabel },
   { title: "机构名称", dataIndex: "name" },
   { title: "统一社会信用代码", dataIndex: "creditCode" },
   { title: "机构类型", dataIndex: "type", render: (type: string) => labelOf(INSTITUTION_TYPES, type) },
-  { title: "区划代码", dataIndex: "jurisdictionCode" },
+  { title: "等级", dataIndex: "grade", render: (grade: string) => labelOf(INSTITUTION_GRADES, grade) },
+  { title: "所在县（市、区）", dataIndex: "jurisdictionName" },
 ];
 
-function IssueTable({ issues, caption }: { issues: ImportRowError[]; caption: string }) {
+type UpdateRow = InstitutionImportPreview["updates"][number];
+const UPDATE_COLUMNS: TableColumnsType<UpdateRow> = [
+  { title: "行号", dataIndex: "row", width: 72, render: rowLabel },
+  { title: "机构", dataIndex: "name" },
+  {
+    title: "将要修改",
+    dataIndex: "changes",
+    render: (changes: FieldChange[]) => (
+      <div className="yian-audit-summary">
+        {changes.map((change) => (
+          <div key={change.field}>
+            {change.label}：{change.from} → {change.to}
+          </div>
+        ))}
+      </div>
+    ),
+  },
+];
+
+function IssueTable({ issues, caption }: { issues: ImportRowProblem[]; caption: string }) {
   return (
-    <Table<ImportRowError>
+    <Table<ImportRowProblem>
       size="small"
       title={() => caption}
       rowKey={(issue) => `${issue.row}-${issue.field ?? ""}-${issue.message}`}
@@ -36,62 +60,141 @@ function IssueTable({ issues, caption }: { issues: ImportRowError[]; caption: st
   );
 }
 
+const shownRows = (shown: number, total: number, what: string) => (shown < total ? `${what}（前 ${shown} 条，共 ${total} 条）：` : `${what}：`);
+
+/** What the preview found, before anything is written. */
+function PreviewResult({
+  result,
+  updateExisting,
+  onUpdateExisting,
+}: {
+  result: InstitutionImportPreview;
+  updateExisting: boolean;
+  onUpdateExisting: (value: boolean) => void;
+}) {
+  const errorRows = new Set(result.errors.map((e) => e.row)).size;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 2, md: 3 }}>
+        <Descriptions.Item label="文件">{result.fileName}</Descriptions.Item>
+        <Descriptions.Item label="读取位置">
+          工作表“{result.sheetName}”，第 {result.headerRow} 行为列名
+        </Descriptions.Item>
+        <Descriptions.Item label="数据行">{result.totalRows}</Descriptions.Item>
+        <Descriptions.Item label="新增">{result.newRows}</Descriptions.Item>
+        <Descriptions.Item label="更新已存在">{result.updateRows}</Descriptions.Item>
+        <Descriptions.Item label="有误">
+          <Typography.Text type={errorRows > 0 ? "danger" : undefined}>{errorRows}</Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+      {result.unchangedRows > 0 && <Alert type="info" showIcon title={`${result.unchangedRows} 行与已登记的信息完全相同，无需导入。`} />}
+      {result.notes && (
+        <Alert
+          type="info"
+          showIcon
+          title={`第 ${result.notes.from}${result.notes.to > result.notes.from ? `–${result.notes.to}` : ""} 行为表尾说明，未作为数据导入。`}
+        />
+      )}
+      {result.unknownHeaders.length > 0 && <Alert type="info" showIcon title={`以下列不是导入项，其内容不会导入：${result.unknownHeaders.join("、")}`} />}
+      {result.updateRows > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`${result.updateRows} 行的统一社会信用代码已经登记。`}
+          description={
+            <Checkbox checked={updateExisting} onChange={(event) => onUpdateExisting(event.target.checked)}>
+              更新已存在数据（不勾选则这些行不导入；留空的单元格保持原值）
+            </Checkbox>
+          }
+        />
+      )}
+      {result.importId === null && <Alert type="warning" showIcon title="没有可导入的记录，请修改文件后重新选择。" />}
+      {result.errors.length > 0 && <IssueTable issues={result.errors} caption="以下行有误，不会导入：" />}
+      {result.warnings.length > 0 && <IssueTable issues={result.warnings} caption="以下行可以导入，但请核对：" />}
+      {result.updates.length > 0 && (
+        <Table<UpdateRow>
+          size="small"
+          title={() => shownRows(result.updates.length, result.updateRows, "已登记机构将要修改的内容")}
+          rowKey="row"
+          columns={UPDATE_COLUMNS}
+          dataSource={result.updates}
+          pagination={false}
+          scroll={{ x: "max-content" }}
+        />
+      )}
+      {result.sample.length > 0 && (
+        <Table<SampleRow>
+          size="small"
+          title={() => shownRows(result.sample.length, result.newRows, "将新增的机构")}
+          rowKey="row"
+          columns={SAMPLE_COLUMNS}
+          dataSource={result.sample}
+          pagination={false}
+          scroll={{ x: "max-content" }}
+        />
+      )}
+    </Space>
+  );
+}
+
 /**
- * Two steps: the uploaded workbook is checked and every bad row is listed; only the user's
- * confirmation imports the valid rows.
+ * Two steps: the uploaded workbook is checked and every bad row is listed, with what would be new
+ * and what would change; only the user's confirmation writes, all rows or none.
  */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const preview = useMutation({
-    mutationFn: (file: File) => {
-      const body = new FormData();
-      body.append("file", file);
-      return api<ImportPreview>("/api/institutions/imports", { method: "POST", body });
-    },
-  });
+  const [updateExisting, setUpdateExisting] = useState(false);
+  const preview = useMutation({ mutationFn: (file: File) => upload(institutionRoutes.importPreview, file) });
   const confirm = useMutation({
-    mutationFn: (importId: string) => api<{ imported: number }>(`/api/institutions/imports/${importId}/confirm`, { method: "POST" }),
-    onSuccess: async ({ imported }) => {
-      message.success(`已导入 ${imported} 条机构记录`);
+    mutationFn: (importId: string) => call(institutionRoutes.importConfirm, { params: { id: importId }, body: { updateExisting } }),
+    onSuccess: async ({ created, updated }) => {
+      message.success(`导入完成：新增 ${created} 家，更新 ${updated} 家`);
       await refreshInstitutionData(queryClient);
       onClose();
     },
     onError: (error) => message.error(error.message),
   });
   const result = preview.data;
+  const toImport = result ? result.newRows + (updateExisting ? result.updateRows : 0) : 0;
 
   const footer = (
     <Space wrap>
       <Button onClick={onClose}>取消</Button>
       {result && (
-        <Button onClick={() => preview.reset()} disabled={confirm.isPending}>
+        <Button
+          onClick={() => {
+            preview.reset();
+            setUpdateExisting(false);
+          }}
+          disabled={confirm.isPending}
+        >
           重新选择文件
         </Button>
       )}
       {result && (
         <Button
           type="primary"
-          disabled={result.importId === null}
+          disabled={result.importId === null || toImport === 0}
           loading={confirm.isPending}
           onClick={() => result.importId && confirm.mutate(result.importId)}
         >
-          导入 {result.validRows} 条有效记录
+          导入 {toImport} 条
         </Button>
       )}
     </Space>
   );
 
   return (
-    <Modal open title="导入机构" width={860} onCancel={onClose} footer={footer} mask={{ closable: false }}>
+    <Modal open title="导入机构" width={900} onCancel={onClose} footer={footer} mask={{ closable: false }}>
       {!result ? (
         <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
           <Alert
             type="info"
             showIcon
-            title="请使用导入模板填写（.xlsx）。上传后先检查每一行，列出有误的行；确认后才会导入有效记录。"
+            title="可以直接上传现有的机构名录（.xlsx），也可以下载模板填写。系统会自动找到列名所在的行，上传后先检查每一行，确认后才会导入。"
             action={
-              <DownloadButton size="small" icon={<DownloadOutlined />} path="/api/institutions/import-template" fileName="机构导入模板.xlsx">
+              <DownloadButton size="small" icon={<DownloadOutlined />} route={institutionRoutes.importTemplate} fileName="机构导入模板.xlsx">
                 下载模板
               </DownloadButton>
             }
@@ -111,34 +214,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">{preview.isPending ? "正在检查文件…" : "点击或拖拽 Excel 文件到此处"}</p>
-            <p className="ant-upload-hint">仅支持 .xlsx 格式，首行为列名（与模板一致）</p>
+            <p className="ant-upload-hint">仅支持 .xlsx 格式；标题行、表尾说明、合并单元格均可保留</p>
           </Upload.Dragger>
         </Space>
       ) : (
-        <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-          <Descriptions size="small" bordered column={{ xs: 1, sm: 2, md: 4 }}>
-            <Descriptions.Item label="文件">{result.fileName}</Descriptions.Item>
-            <Descriptions.Item label="数据行">{result.totalRows}</Descriptions.Item>
-            <Descriptions.Item label="有效">{result.validRows}</Descriptions.Item>
-            <Descriptions.Item label="有误">
-              <Typography.Text type={result.errors.length > 0 ? "danger" : undefined}>{new Set(result.errors.map((e) => e.row)).size}</Typography.Text>
-            </Descriptions.Item>
-          </Descriptions>
-          {result.importId === null && <Alert type="warning" showIcon title="没有可导入的有效记录，请修改文件后重新选择。" />}
-          {result.errors.length > 0 && <IssueTable issues={result.errors} caption="以下行有误，不会导入：" />}
-          {result.warnings.length > 0 && <IssueTable issues={result.warnings} caption="以下行可以导入，但请核对：" />}
-          {result.sample.length > 0 && (
-            <Table<SampleRow>
-              size="small"
-              title={() => (result.sample.length < result.validRows ? `将导入的记录（前 ${result.sample.length} 条）：` : "将导入的记录：")}
-              rowKey="row"
-              columns={SAMPLE_COLUMNS}
-              dataSource={result.sample}
-              pagination={false}
-              scroll={{ x: "max-content" }}
-            />
-          )}
-        </Space>
+        <PreviewResult result={result} updateExisting={updateExisting} onUpdateExisting={setUpdateExisting} />
       )}
     </Modal>
   );

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Breadcrumb, Button, Card, Col, Form, type FormRule, Input, InputNumber, Row, Select, Skeleton, Space, Switch } from "antd";
 import { Link, useNavigate, useParams } from "react-router";
-import { FIELD_LABELS } from "../../../contracts/common";
-import { INSTITUTION_GRADES, INSTITUTION_TYPES, OWNERSHIPS } from "../../../contracts/enums";
-import { type InstitutionDetail, InstitutionInput, type SaveInstitutionResult } from "../../../contracts/institutions";
+import { INSTITUTION_GRADES, OWNERSHIPS } from "../../../contracts/enums";
+import { type InstitutionDetail, type InstitutionInput, InstitutionUpdate, institutionRoutes } from "../../../contracts/institutions";
+import { labelAt, parsedOrNothing } from "../../../contracts/validation";
 import { checkCreditCode, normalizeCreditCode } from "../../../domain/credit-code";
-import { api } from "../../app/api";
-import { optionsOf } from "../../ui/enum-options";
+import { call } from "../../app/api";
+import { optionsOf, typeOptionsOf } from "../../ui/enum-options";
 import { PageTitle } from "../../ui/PageTitle";
 import { ForbiddenResult, Loaded, NotFoundResult } from "../../ui/results";
 import { schemaRule } from "../../ui/schema-rule";
@@ -38,6 +38,8 @@ const CODE_STYLE = { fontFamily: 'ui-monospace, Menlo, Consolas, monospace, "Not
 const COUNT_FIELDS = ["beds", "onDutyMedicalStaff", "dailyOutpatientVisits", "securityStaff"] as const;
 
 const NEW_INSTITUTION: Partial<InstitutionInput> = {
+  address: "",
+  contactPhone: "",
   ownership: "public",
   grade: "ungraded",
   provincialDirect: false,
@@ -47,13 +49,14 @@ const NEW_INSTITUTION: Partial<InstitutionInput> = {
   securityStaff: 0,
 };
 
-function inputOf(detail: InstitutionDetail): InstitutionInput {
+/** The form's starting values: the record as it is. Unknown stored keys are left for the user to choose. */
+function inputOf(detail: InstitutionDetail): Partial<InstitutionInput> {
   return {
     name: detail.name,
     creditCode: detail.creditCode,
-    type: detail.type as InstitutionInput["type"],
-    ownership: detail.ownership as InstitutionInput["ownership"],
-    grade: detail.grade as InstitutionInput["grade"],
+    type: parsedOrNothing(InstitutionUpdate.shape.type, detail.type),
+    ownership: parsedOrNothing(InstitutionUpdate.shape.ownership, detail.ownership),
+    grade: parsedOrNothing(InstitutionUpdate.shape.grade, detail.grade),
     provincialDirect: detail.provincialDirect,
     jurisdictionCode: detail.jurisdictionCode,
     address: detail.address,
@@ -86,9 +89,7 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (input: InstitutionInput) =>
-      existing
-        ? api<SaveInstitutionResult>(`/api/institutions/${existing.id}`, { method: "PUT", body: input })
-        : api<SaveInstitutionResult>("/api/institutions", { method: "POST", body: input }),
+      existing ? call(institutionRoutes.update, { params: { id: existing.id }, body: input }) : call(institutionRoutes.create, { body: input }),
     onSuccess: async ({ institution, warnings }) => {
       message.success(existing ? "已保存" : "已新增机构");
       for (const warning of warnings) message.warning(warning, 8);
@@ -132,7 +133,7 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
           </Col>
           <Col {...half}>
             <Form.Item label="机构类型" name="type" rules={[{ required: true, message: "请选择机构类型" }]}>
-              <Select options={optionsOf(INSTITUTION_TYPES)} placeholder="请选择" disabled={registryDisabled} />
+              <Select options={typeOptionsOf()} placeholder="请选择" showSearch={{ optionFilterProp: "label" }} disabled={registryDisabled} />
             </Form.Item>
           </Col>
           <Col {...half}>
@@ -166,7 +167,11 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
         <Row gutter={16}>
           {COUNT_FIELDS.map((name) => (
             <Col key={name} {...quarter}>
-              <Form.Item label={FIELD_LABELS[name]} name={name} rules={[{ required: true, message: `请输入${FIELD_LABELS[name]}` }]}>
+              <Form.Item
+                label={labelAt(InstitutionUpdate, [name])}
+                name={name}
+                rules={[{ required: true, message: `请输入${labelAt(InstitutionUpdate, [name])}` }]}
+              >
                 <InputNumber min={0} max={10_000_000} precision={0} style={{ width: "100%" }} />
               </Form.Item>
             </Col>
@@ -181,7 +186,7 @@ function InstitutionForm({ existing, initialValues }: { existing?: InstitutionDe
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item label="联系电话" name="contactPhone" rules={[schemaRule(InstitutionInput.shape.contactPhone)]}>
+            <Form.Item label="联系电话" name="contactPhone" rules={[schemaRule(InstitutionUpdate.shape.contactPhone)]}>
               <Input maxLength={30} />
             </Form.Item>
           </Col>

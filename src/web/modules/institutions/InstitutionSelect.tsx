@@ -1,7 +1,8 @@
 import { Select, type SelectProps } from "antd";
 import { useState } from "react";
+import { institutionRoutes } from "../../../contracts/institutions";
 import { useDebouncedValue } from "../../ui/use-debounced-value";
-import { useInstitutionPage } from "./queries";
+import { usePageQuery } from "../../ui/use-list-params";
 
 const OPTION_COUNT = 20;
 
@@ -16,7 +17,7 @@ export function InstitutionSelect({ onChange, ...props }: Omit<SelectProps<strin
   // Kept so the chosen name still shows after a later search no longer lists it.
   const [chosen, setChosen] = useState<Option>();
   const q = useDebouncedValue(search.trim());
-  const institutions = useInstitutionPage({ q, pageSize: OPTION_COUNT });
+  const institutions = usePageQuery(institutionRoutes.list, { q, pageSize: OPTION_COUNT });
   const found = (institutions.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.name}（${item.jurisdictionName}）` }));
   const options = chosen && !found.some((option) => option.value === chosen.value) ? [chosen, ...found] : found;
   return (

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { TreeSelect, type TreeSelectProps } from "antd";
-import type { JurisdictionNode, JurisdictionTree } from "../../../contracts/jurisdictions";
-import { api } from "../../app/api";
+import { type JurisdictionNode, jurisdictionRoutes } from "../../../contracts/jurisdictions";
+import { call } from "../../app/api";
 
 interface TreeOption {
   value: string;
@@ -25,7 +25,7 @@ export function treeContains(nodes: JurisdictionNode[], code: string): boolean {
 }
 
 export function useJurisdictionTree() {
-  return useQuery({ queryKey: ["jurisdictions"], queryFn: () => api<JurisdictionTree>("/api/jurisdictions"), staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({ queryKey: [jurisdictionRoutes.tree.path], queryFn: () => call(jurisdictionRoutes.tree), staleTime: Number.POSITIVE_INFINITY });
 }
 
 type Props = Omit<TreeSelectProps<string>, "treeData"> & {

@@ -1,9 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Form, Input, Select, Switch } from "antd";
 import { ROLES, type Role } from "../../../contracts/enums";
-import { CreateUserBody, type UserSummary } from "../../../contracts/users";
+import { CreateUserBody, type UserSummary, userRoutes } from "../../../contracts/users";
 import { assignableRoles, isAuthorityRole, isInstitutionRole } from "../../../domain/permissions";
-import { api } from "../../app/api";
+import { call } from "../../app/api";
 import { useCurrentUser, useSession } from "../../app/session";
 import { FormDialog } from "../../ui/FormDialog";
 import { NEW_PASSWORD_RULES, PASSWORD_HINT } from "../../ui/password-rules";
@@ -23,7 +23,7 @@ function useUserSave() {
   return async (request: Promise<UserSummary>, done: string) => {
     const saved = await request;
     message.success(done);
-    await Promise.all([queryClient.invalidateQueries({ queryKey: ["users"] }), saved.id === me.id && refreshSession()]);
+    await Promise.all([queryClient.invalidateQueries({ queryKey: [userRoutes.list.path] }), saved.id === me.id && refreshSession()]);
   };
 }
 
@@ -40,14 +40,18 @@ const initialPasswordItem = (
 );
 
 export function CreateUserDialog({ onClose }: { onClose: () => void }) {
+  const me = useCurrentUser();
   const save = useUserSave();
   const roleOptions = useAssignableRoleOptions();
+  // An institution's administrator adds accounts to their own institution only.
+  const ownInstitution = me.affiliation.kind === "institution" ? me.affiliation : null;
   return (
     <FormDialog<CreateUserBody>
       title="新增用户"
       okText="创建"
+      initialValues={ownInstitution?.code ? { institutionId: ownInstitution.code } : undefined}
       onClose={onClose}
-      onSubmit={(body) => save(api<UserSummary>("/api/users", { method: "POST", body }), `已创建用户 ${body.username}`)}
+      onSubmit={(body) => save(call(userRoutes.create, { body }), `已创建用户 ${body.username}`)}
     >
       <Form.Item label="用户名" name="username" rules={[{ required: true, message: "请输入用户名" }, schemaRule(CreateUserBody.shape.username)]}>
         <Input autoComplete="off" />
@@ -71,7 +75,7 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
           if (isInstitutionRole(role))
             return (
               <Form.Item label="所属机构" name="institutionId" rules={[{ required: true, message: "请选择机构" }]}>
-                <InstitutionSelect />
+                {ownInstitution?.code ? <Select disabled options={[{ value: ownInstitution.code, label: ownInstitution.name }]} /> : <InstitutionSelect />}
               </Form.Item>
             );
           return null;
@@ -91,7 +95,7 @@ export function EditUserDialog({ user, onClose }: { user: UserSummary; onClose: 
       okText="保存"
       initialValues={{ displayName: user.displayName, active: user.active }}
       onClose={onClose}
-      onSubmit={(body) => save(api<UserSummary>(`/api/users/${user.id}`, { method: "PUT", body }), "已保存")}
+      onSubmit={(body) => save(call(userRoutes.update, { params: { id: user.id }, body }), "已保存")}
     >
       <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: "请输入姓名" }, { max: 50 }]}>
         <Input maxLength={50} />
@@ -110,7 +114,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserSummary; onCl
       title={`重置 ${user.displayName}（${user.username}）的密码`}
       okText="重置"
       onClose={onClose}
-      onSubmit={(body) => save(api<UserSummary>(`/api/users/${user.id}/reset-password`, { method: "POST", body }), "密码已重置，并已解除锁定")}
+      onSubmit={(body) => save(call(userRoutes.resetPassword, { params: { id: user.id }, body }), "密码已重置，并已解除锁定")}
     >
       {initialPasswordItem}
     </FormDialog>

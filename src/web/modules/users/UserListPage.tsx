@@ -1,19 +1,20 @@
-import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Col, Row, Space, type TableColumnsType, Tag } from "antd";
+import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Flex, Input, Select, Space, Tag } from "antd";
 import { useState } from "react";
 import { ROLES } from "../../../contracts/enums";
-import type { UserSummary } from "../../../contracts/users";
+import { USER_SORTS, type UserSummary, userRoutes } from "../../../contracts/users";
 import { useCurrentUser } from "../../app/session";
+import { DownloadButton } from "../../ui/DownloadButton";
 import { labelOf } from "../../ui/enum-options";
-import { FilterSelect } from "../../ui/FilterSelect";
 import { formatTime } from "../../ui/format";
-import { ListTable } from "../../ui/ListTable";
+import { type ListColumn, ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
-import { SearchBox } from "../../ui/SearchBox";
+import { QueryForm } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog, useAssignableRoleOptions } from "./UserDialogs";
 
 const USER_FILTER_KEYS = ["q", "role"] as const;
+const USER_SORT_KEYS = Object.keys(USER_SORTS) as (keyof typeof USER_SORTS)[];
 
 function UserStatus({ user }: { user: UserSummary }) {
   if (!user.active) return <Tag>已停用</Tag>;
@@ -27,64 +28,80 @@ function UserStatus({ user }: { user: UserSummary }) {
 
 type OpenDialog = { kind: "create" } | { kind: "edit" | "reset"; user: UserSummary } | null;
 
-export function UserListPage() {
+const COLUMNS: ListColumn<UserSummary, keyof typeof USER_SORTS>[] = [
+  { key: "username", title: "用户名", sortKey: "username", phone: "title", render: (user) => user.username },
+  { key: "displayName", title: "姓名", sortKey: "displayName", render: (user) => user.displayName },
+  { key: "role", title: "角色", render: (user) => labelOf(ROLES, user.role) },
+  { key: "affiliation", title: "所属单位", render: (user) => user.affiliationName },
+  { key: "status", title: "状态", render: (user) => <UserStatus user={user} /> },
+  { key: "lastLoginAt", title: "最近登录", sortKey: "lastLoginAt", render: (user) => (user.lastLoginAt ? formatTime(user.lastLoginAt) : "从未登录") },
+];
+
+/**
+ * The accounts a manager may see, with the query form, export and dialogs: the 用户管理 page, and
+ * the 账户 tab of an institution's own page.
+ */
+export function UserAccounts() {
   const me = useCurrentUser();
   const roleOptions = useAssignableRoleOptions();
-  const list = useListParams(USER_FILTER_KEYS);
-  const users = usePageQuery<UserSummary>("users", "/api/users", list.query);
+  const list = useListParams(USER_FILTER_KEYS, USER_SORT_KEYS);
+  const users = usePageQuery(userRoutes.list, list.query);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = () => setDialog(null);
 
-  const columns: TableColumnsType<UserSummary> = [
-    { title: "用户名", dataIndex: "username", fixed: "left" },
-    { title: "姓名", dataIndex: "displayName" },
-    { title: "角色", dataIndex: "role", render: (role: string) => labelOf(ROLES, role) },
-    { title: "所属单位", dataIndex: "affiliationName" },
-    { title: "状态", key: "status", render: (_, user) => <UserStatus user={user} /> },
-    { title: "最近登录", dataIndex: "lastLoginAt", render: (at: string | null) => (at ? formatTime(at) : "从未登录") },
-    {
-      title: "操作",
-      key: "actions",
-      render: (_, user) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setDialog({ kind: "edit", user })}>
-            编辑
-          </Button>
-          {/* One's own password is changed with the old one (修改密码); the server refuses resetting it. */}
-          {user.id !== me.id && (
-            <Button type="link" size="small" onClick={() => setDialog({ kind: "reset", user })}>
-              重置密码
-            </Button>
-          )}
-        </Space>
-      ),
-    },
-  ];
-
   return (
     <>
-      <PageTitle
-        title="用户管理"
-        actions={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: "create" })}>
-            新增用户
-          </Button>
-        }
+      <QueryForm
+        fields={[
+          { name: "q", label: "用户", control: <Input placeholder="用户名或姓名" allowClear /> },
+          { name: "role", label: "角色", control: <Select allowClear placeholder="全部" options={roleOptions} /> },
+        ]}
+        values={list.filters}
+        onSearch={list.setFilters}
+        onReset={list.clearFilters}
       />
-      <Card>
-        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-          <Col xs={24} md={12} xl={8}>
-            <SearchBox value={list.filters.q} placeholder="用户名或姓名" label="搜索用户" onSearch={(q) => list.setFilters({ q })} />
-          </Col>
-          <Col xs={24} md={8} xl={4}>
-            <FilterSelect placeholder="角色" options={roleOptions} value={list.filters.role} onChange={(role) => list.setFilters({ role })} />
-          </Col>
-        </Row>
-        <ListTable query={users} list={list} columns={columns} emptyText={list.hasFilters ? "没有符合条件的用户" : "暂无用户"} />
-      </Card>
+      <Flex justify="end" gap={8} wrap style={{ marginBottom: 12 }}>
+        <DownloadButton icon={<DownloadOutlined />} route={userRoutes.export} input={{ query: list.exportQuery }} fileName="用户.xlsx">
+          导出
+        </DownloadButton>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: "create" })}>
+          新增用户
+        </Button>
+      </Flex>
+      <ListTable
+        query={users}
+        list={list}
+        columns={COLUMNS}
+        defaultSort={{ key: "username", order: "asc" }}
+        emptyText="暂无用户"
+        actions={(user) => (
+          <Space size={0} wrap>
+            <Button type="link" size="small" onClick={() => setDialog({ kind: "edit", user })}>
+              编辑
+            </Button>
+            {/* One's own password is changed with the old one (修改密码); the server refuses resetting it. */}
+            {user.id !== me.id && (
+              <Button type="link" size="small" onClick={() => setDialog({ kind: "reset", user })}>
+                重置密码
+              </Button>
+            )}
+          </Space>
+        )}
+      />
       {dialog?.kind === "create" && <CreateUserDialog onClose={close} />}
       {dialog?.kind === "edit" && <EditUserDialog user={dialog.user} onClose={close} />}
       {dialog?.kind === "reset" && <ResetPasswordDialog user={dialog.user} onClose={close} />}
+    </>
+  );
+}
+
+export function UserListPage() {
+  return (
+    <>
+      <PageTitle title="用户管理" />
+      <Card>
+        <UserAccounts />
+      </Card>
     </>
   );
 }

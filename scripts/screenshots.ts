@@ -1,0 +1,76 @@
+/**
+ * npx tsx scripts/screenshots.ts [baseURL] — screenshots of the main pages as each kind of user
+ * sees them, at 1440×900 and 390×844, into docs/screenshots/. Run it against a server on the demo
+ * data (npm start) to look at what changed before a change is done.
+ */
+import { mkdirSync } from "node:fs";
+import chromium from "@sparticuz/chromium";
+import { type Browser, chromium as playwright } from "@playwright/test";
+
+const BASE = process.argv[2] ?? "http://127.0.0.1:3000";
+const OUT = "docs/screenshots";
+const PASSWORD = "Yian@2026";
+
+const VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
+interface Shot {
+  name: string;
+  user: string;
+  path: string;
+  /** Something on the page that shows it has loaded. */
+  ready: string;
+}
+
+const SHOTS: Shot[] = [
+  { name: "login", user: "", path: "/login", ready: "text=登录" },
+  { name: "home-province", user: "hn_admin", path: "/", ready: ".ant-table, .yian-matrix-row" },
+  { name: "home-city", user: "kf_admin", path: "/?by=group", ready: ".ant-table, .yian-matrix-row" },
+  { name: "home-county", user: "lk_admin", path: "/", ready: ".ant-table, .yian-matrix-row" },
+  { name: "home-institution", user: "lkyy_admin", path: "/", ready: "text=安保力量" },
+  { name: "my-institution", user: "lkyy_admin", path: "/my-institution?tab=accounts", ready: "text=账户管理" },
+  { name: "institutions-province", user: "hn_admin", path: "/institutions?sort=beds&order=desc", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  { name: "institutions-county", user: "lk_admin", path: "/institutions?typeGroup=hospital", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  { name: "institutions-empty", user: "lk_admin", path: "/institutions?q=不存在的机构", ready: "text=清除筛选条件" },
+  { name: "institution-detail", user: "lk_admin", path: "/institutions?q=兰考县人民医院", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  { name: "users", user: "kf_admin", path: "/users", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  { name: "audit", user: "sysadmin", path: "/audit", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+];
+
+async function shoot(browser: Browser, shot: Shot, device: keyof typeof VIEWPORTS) {
+  const context = await browser.newContext({ viewport: VIEWPORTS[device], locale: "zh-CN", deviceScaleFactor: device === "phone" ? 2 : 1 });
+  const page = await context.newPage();
+  if (shot.user) {
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel("用户名").fill(shot.user);
+    await page.getByLabel("密码").fill(PASSWORD);
+    await page.getByRole("button", { name: /登\s*录/ }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  }
+  await page.goto(`${BASE}${shot.path}`);
+  await page.locator(shot.ready).first().waitFor({ timeout: 15_000 });
+  if (shot.name === "institution-detail") {
+    await page.getByRole("link", { name: "兰考县人民医院" }).first().click();
+    await page.getByText("安保力量").waitFor();
+  }
+  await page.waitForTimeout(600);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.screenshot({ path: `${OUT}/${shot.name}-${device}.png` });
+  await context.close();
+  return overflow;
+}
+
+mkdirSync(OUT, { recursive: true });
+const browser = await playwright.launch({
+  executablePath: await chromium.executablePath(),
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+try {
+  for (const shot of SHOTS) {
+    for (const device of Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[]) {
+      const overflow = await shoot(browser, shot, device);
+      console.log(`${shot.name}-${device}.png${overflow > 0 ? `  ⚠ 页面横向溢出 ${overflow}px` : ""}`);
+    }
+  }
+} finally {
+  await browser.close();
+}
