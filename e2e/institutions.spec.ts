@@ -1,7 +1,18 @@
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { checkCharacterFor } from "../src/domain/credit-code";
-import { button, chooseOption, findInstitutions, freshCreditCode, freshCreditCodeBody, login, searchInstitutions, tableRows, unique, withApiAs } from "./support";
+import {
+  button,
+  chooseOption,
+  findInstitutions,
+  freshCreditCode,
+  freshCreditCodeBody,
+  login,
+  searchInstitutions,
+  tableRows,
+  unique,
+  withApiAs,
+} from "./support";
 
 const HOSPITAL = "兰考县人民医院";
 
@@ -116,7 +127,15 @@ test("a county administrator suspends an institution, finds it under its status,
   await withApiAs(baseURL as string, "lk_admin", async (api) => {
     const session = await (await api.get("/api/auth/session")).json();
     const created = await api.post("/api/institutions", {
-      data: { name, creditCode: freshCreditCode(), type: "clinic", ownership: "private", grade: "ungraded", jurisdictionCode: "410225", contactPerson: "钱测试" },
+      data: {
+        name,
+        creditCode: freshCreditCode(),
+        type: "clinic",
+        ownership: "private",
+        grade: "ungraded",
+        jurisdictionCode: "410225",
+        contactPerson: "钱测试",
+      },
       headers: { "x-csrf-token": session.csrfToken },
     });
     expect(created.status()).toBe(201);

@@ -21,8 +21,8 @@ for (const [user, paths] of PAGES) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
       // Nothing inside scrolls sideways either: tables turn into cards.
-      const scrollers = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>(".ant-table-content, .ant-table-body")].filter((el) => el.scrollWidth > el.clientWidth + 1).length,
+      const scrollers = await page.evaluate(
+        () => [...document.querySelectorAll<HTMLElement>(".ant-table-content, .ant-table-body")].filter((el) => el.scrollWidth > el.clientWidth + 1).length,
       );
       expect(scrollers, `${path} has a table that scrolls sideways`).toBe(0);
     }

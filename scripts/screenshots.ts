@@ -4,8 +4,8 @@
  * data (npm start) to look at what changed before a change is done.
  */
 import { mkdirSync } from "node:fs";
-import chromium from "@sparticuz/chromium";
 import { type Browser, chromium as playwright } from "@playwright/test";
+import chromium from "@sparticuz/chromium";
 
 const BASE = process.argv[2] ?? "http://127.0.0.1:3000";
 const OUT = "docs/screenshots";

@@ -43,6 +43,18 @@ export class ApiClient {
     await response.arrayBuffer();
   }
 
+  /** Uploads one file as the web app does (multipart, field "file", the CSRF header); returns the body. */
+  async upload(path: string, fileName: string, content: Buffer): Promise<string> {
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(content)]), fileName);
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: "POST",
+      headers: { cookie: this.cookieHeader(), "x-csrf-token": this.cookies.get("yian_csrf") ?? "" },
+      body: form,
+    });
+    return response.text();
+  }
+
   /** A GET whose whole body has been received; the caller times this. */
   async get(pathAndQuery: string): Promise<{ status: number; body: ArrayBuffer }> {
     const response = await fetch(`${this.baseUrl}${pathAndQuery}`, { headers: { cookie: this.cookieHeader() } });

@@ -9,7 +9,8 @@ export const SESSION_COOKIE = "yian_sid";
 export const CSRF_COOKIE = "yian_csrf";
 export const CSRF_HEADER = "x-csrf-token";
 
-const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+/** The key a session is stored under: the SHA-256 of its cookie token. */
+export const sessionIdOf = (token: string) => createHash("sha256").update(token).digest("hex");
 export const newToken = () => randomBytes(32).toString("base64url");
 
 /** last_seen_at is written at most once a minute, so reads do not each cost a write. */
@@ -18,11 +19,11 @@ const TOUCH_AFTER_SECONDS = 60;
 export async function createSession(db: DbOrTx, userId: string, ip: string): Promise<{ token: string; csrfToken: string }> {
   const token = newToken();
   const csrfToken = newToken();
-  await db.insert(session).values({ id: tokenHash(token), userId, csrfToken, ip });
+  await db.insert(session).values({ id: sessionIdOf(token), userId, csrfToken, ip });
   return { token, csrfToken };
 }
 
-export const deleteSession = (db: DbOrTx, token: string) => db.delete(session).where(eq(session.id, tokenHash(token)));
+export const deleteSession = (db: DbOrTx, token: string) => db.delete(session).where(eq(session.id, sessionIdOf(token)));
 
 export type SessionLookup = { status: "active"; user: AuthUser; csrfToken: string } | { status: "expired" } | { status: "none" };
 
@@ -32,7 +33,7 @@ export type SessionLookup = { status: "active"; user: AuthUser; csrfToken: strin
  * and a named statement is parsed and planned once per connection instead of each time (planning
  * the three-table join cost more than executing it).
  */
-function prepareSessionQuery(db: Db) {
+export function sessionQuery(db: Db) {
   return db
     .select({
       csrfToken: session.csrfToken,
@@ -53,14 +54,16 @@ function prepareSessionQuery(db: Db) {
     .innerJoin(appUser, eq(appUser.id, session.userId))
     .leftJoin(jurisdiction, eq(jurisdiction.code, appUser.jurisdictionCode))
     .leftJoin(institution, eq(institution.id, appUser.institutionId))
-    .where(eq(session.id, sql.placeholder("id")))
-    .prepare("session_lookup");
+    .where(eq(session.id, sql.placeholder("id")));
 }
+/** The statement's name on each connection (the benchmark prepares the same one). */
+export const SESSION_STATEMENT = "session_lookup";
+const prepareSessionQuery = (db: Db) => sessionQuery(db).prepare(SESSION_STATEMENT);
 const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
 
 /** Loads the session and its user in one round trip; an idle or disabled one is removed. */
 export async function lookupSession(db: Db, token: string, idleMinutes: number): Promise<SessionLookup> {
-  const id = tokenHash(token);
+  const id = sessionIdOf(token);
   let query = sessionQueries.get(db);
   if (!query) {
     query = prepareSessionQuery(db);

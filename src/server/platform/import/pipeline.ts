@@ -179,7 +179,10 @@ export async function previewImport<Values extends Record<string, unknown>, Samp
     const key = area.keyOf(raw);
     const holder = key === undefined ? undefined : existing.get(key);
     if (holder && "refused" in holder) {
-      errors.push({ row, field: area.keyField, message: `${labelAt(area.updateSchema, [area.keyField])}：${holder.refused}` }, ...cellProblems.map((p) => ({ ...p, row })));
+      errors.push(
+        { row, field: area.keyField, message: `${labelAt(area.updateSchema, [area.keyField])}：${holder.refused}` },
+        ...cellProblems.map((p) => ({ ...p, row })),
+      );
       continue;
     }
     const merged: Record<string, unknown> = { ...holder?.values, ...raw };

@@ -1,0 +1,366 @@
+/**
+ * npm run bench — the API against its own SQL, at province scale (see bench/README.md).
+ *
+ * Builds (first run) or reuses the province-scale data set in its own cluster, starts the real app
+ * on loopback, signs in over HTTP as province, city and county users, and times, interleaved:
+ *   API  the route through Node's fetch, until the whole body has arrived;
+ *   SQL  the very statements the route runs (built by the same functions, Drizzle's toSQL()),
+ *        sent through a `pg` pool the way the route sends them.
+ * It also times `floor`, the route that returns the caller's own session: the fixed cost of any
+ * request on this machine in this run. A list case passes when its API p95 ≤ 50 ms and its
+ * API p50 ≤ 1.5 × SQL p50 + floor p50. Results go to bench/results/latest.json, one object a case.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { fillPlaceholders, type SQL } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import pg from "pg";
+import { InstitutionListQuery } from "../src/contracts/institutions";
+import { buildApp } from "../src/server/app";
+import { loadConfig } from "../src/server/config";
+import { countByCountyTypeAndGrade } from "../src/server/modules/dashboard/queries";
+import { institutionBatches, institutionListCondition, institutionListPlan } from "../src/server/modules/institutions/queries";
+import { JurisdictionDirectory } from "../src/server/modules/jurisdictions/directory";
+import { scopeOf } from "../src/server/platform/access";
+import { lookupSession, SESSION_COOKIE, SESSION_STATEMENT, sessionIdOf, sessionQuery } from "../src/server/platform/auth/sessions";
+import { closeDatabase, openDatabase } from "../src/server/platform/bootstrap";
+import { chooseDataDir } from "../src/server/platform/data-dir";
+import type { Scope } from "../src/server/platform/scope";
+import { DEMO_PASSWORD, isDatabaseEmpty, seed } from "../src/server/seed/seed";
+import { ApiClient } from "./lib/http-client";
+import { ms, summarise } from "./lib/stats";
+
+const GOAL_P95_MS = 50;
+const GOAL_RATIO = 1.5;
+const GOAL_EXPORT_SECONDS = 15;
+const GOAL_EXPORT_RSS_MB = 400;
+const GOAL_IMPORT_PREVIEW_SECONDS = 1;
+/** Below this the data set is not province scale and the goals say nothing. */
+const MIN_INSTITUTIONS = 70_000;
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
+const RESULTS_FILE = new URL("./results/latest.json", import.meta.url);
+
+const USERS = { province: "hn_admin", city: "kf_admin", county: "lk_admin" } as const;
+type Level = keyof typeof USERS;
+
+interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+interface CaseResult {
+  name: string;
+  p50_ms: number;
+  p95_ms: number;
+  sql_p50_ms: number | null;
+  sql_p95_ms: number | null;
+  /** API p50 / SQL p50. */
+  ratio: number | null;
+  seconds?: number;
+  rows?: number;
+  peak_rss_mb?: number;
+  /** Why the case missed its goal, or "PASS". */
+  verdict: string;
+}
+
+const LIST_CASES: Record<string, Record<string, string>> = {
+  "first-page": {},
+  "type=village_clinic": { type: "village_clinic" },
+  "grade=grade2": { grade: "grade2" },
+  "q=人民医院": { q: "人民医院" },
+  // Two characters, too short for a trigram: in most names, and in few.
+  "q=卫生": { q: "卫生" },
+  "q=城关": { q: "城关" },
+  // One character.
+  "q=院": { q: "院" },
+  "sort=name-desc": { sort: "name", order: "desc" },
+  "sort=beds": { sort: "beds" },
+  "sort=grade": { sort: "grade" },
+  "sort=jurisdiction": { sort: "jurisdiction" },
+  "sort=updatedAt": { sort: "updatedAt" },
+  "deep-page": { page: "100" },
+};
+
+const log = (line: string) => console.log(line);
+const benchDataDir = process.env.BENCH_DATA_DIR ? { dir: process.env.BENCH_DATA_DIR } : chooseDataDir({ purpose: "bench" });
+if (benchDataDir.notice) log(benchDataDir.notice);
+const config = loadConfig({
+  ...process.env,
+  DATA_DIR: benchDataDir.dir,
+  EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? "54393",
+  HOST: "127.0.0.1",
+  PORT: "0",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+});
+
+log(config.DATABASE_URL ? "数据库：DATABASE_URL" : `数据库：内嵌 PostgreSQL，目录 ${benchDataDir.dir}，端口 ${config.EMBEDDED_PG_PORT}`);
+const database = await openDatabase(config);
+// The bench's own connections, set up as the app's pool sets up its own (platform/db.ts).
+const sqlPool = new pg.Pool({ connectionString: database.url, max: 2, options: "-c max_parallel_workers_per_gather=0 -c jit=off" });
+const directory = new JurisdictionDirectory();
+let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+
+function statementOf(query: { toSQL(): { sql: string; params: unknown[] } }): Statement {
+  const { sql, params } = query.toSQL();
+  return { text: sql, values: params };
+}
+
+try {
+  if (await isDatabaseEmpty(database.db)) {
+    log("数据库为空，正在生成省级规模数据（约 8 万家机构）…");
+    const started = performance.now();
+    await seed(database.db, "province");
+    log(`已生成，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+  } else {
+    log("复用已有数据");
+  }
+  // Fresh statistics and visibility map, as autovacuum would leave them on a settled database.
+  await database.pool.query("vacuum (analyze) institution");
+  const { rows: countRows } = await database.pool.query<{ n: string }>("select count(*) as n from institution");
+  const institutions = Number(countRows[0]?.n ?? 0);
+  log(`机构数：${institutions.toLocaleString("en")}`);
+  if (institutions < MIN_INSTITUTIONS) throw new Error(`只有 ${institutions} 家机构，不是省级规模；请换一个空目录（BENCH_DATA_DIR）重新生成`);
+
+  app = await buildApp({ config, db: database.db, directory });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const clients = {} as Record<Level, ApiClient>;
+  const scopes = {} as Record<Level, Scope>;
+  const tokens = {} as Record<Level, string>;
+  for (const level of Object.keys(USERS) as Level[]) {
+    clients[level] = new ApiClient(baseUrl);
+    await clients[level].login(USERS[level], DEMO_PASSWORD);
+    tokens[level] = clients[level].cookie(SESSION_COOKIE) ?? "";
+    const found = await lookupSession(database.db, tokens[level], config.SESSION_IDLE_MINUTES);
+    if (found.status !== "active") throw new Error(`${level}: the session is ${found.status}`);
+    scopes[level] = scopeOf(found.user, directory.positionOf);
+  }
+
+  const results: CaseResult[] = [];
+  const floor = await timeFloor(clients.province, tokens.province);
+  results.push(floor);
+  log(`floor（会话路由）：API p50 ${floor.p50_ms} ms / SQL p50 ${floor.sql_p50_ms} ms`);
+  const floorP50 = floor.p50_ms;
+
+  for (const level of Object.keys(USERS) as Level[]) {
+    for (const [caseName, params] of Object.entries(LIST_CASES)) {
+      results.push(await listCase(`institutions/${level}/${caseName}`, clients[level], scopes[level], params, floorP50));
+    }
+  }
+  for (const level of ["province", "city"] as const) {
+    results.push(await breakdownCase(`home/${level}/breakdown`, clients[level], scopes[level], floorP50));
+  }
+  results.push(await exportCase("institutions/province/export", clients.province, scopes.province));
+  results.push(await importPreviewCase("institutions/county/import-preview", clients.county));
+
+  printTable(results, institutions, floorP50);
+  await mkdir(new URL("./results/", import.meta.url), { recursive: true });
+  await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  log("结果已写入 bench/results/latest.json");
+} finally {
+  await app?.close();
+  await sqlPool.end();
+  await closeDatabase(database);
+}
+
+/** Runs `api` and `sql` interleaved (alternating which goes first), after a warm-up; returns both summaries. */
+async function interleave(api: () => Promise<void>, sql: () => Promise<void>) {
+  const apiTimes: number[] = [];
+  const sqlTimes: number[] = [];
+  const time = async (run: () => Promise<void>) => {
+    const started = performance.now();
+    await run();
+    return performance.now() - started;
+  };
+  for (let i = 0; i < WARMUP + ITERATIONS; i++) {
+    const [first, second] = i % 2 === 0 ? [api, sql] : [sql, api];
+    const a = await time(first);
+    const b = await time(second);
+    if (i < WARMUP) continue;
+    apiTimes.push(i % 2 === 0 ? a : b);
+    sqlTimes.push(i % 2 === 0 ? b : a);
+  }
+  return { api: summarise(apiTimes), sql: summarise(sqlTimes) };
+}
+
+async function getOk(client: ApiClient, path: string) {
+  const response = await client.get(path);
+  if (response.status !== 200) throw new Error(`GET ${path} → ${response.status} ${new TextDecoder().decode(response.body)}`);
+  return response;
+}
+
+function verdictOf(p95: number, p50: number, sqlP50: number, floorP50: number) {
+  const misses = [p95 > GOAL_P95_MS ? `p95 > ${GOAL_P95_MS}` : "", p50 > GOAL_RATIO * sqlP50 + floorP50 ? "p50 > 1.5×SQL+floor" : ""].filter(Boolean);
+  return misses.length ? `MISS (${misses.join(", ")})` : "PASS";
+}
+
+function result(name: string, api: { p50: number; p95: number }, sql: { p50: number; p95: number }, floorP50: number): CaseResult {
+  return {
+    name,
+    p50_ms: ms(api.p50),
+    p95_ms: ms(api.p95),
+    sql_p50_ms: ms(sql.p50),
+    sql_p95_ms: ms(sql.p95),
+    ratio: ms(api.p50 / sql.p50),
+    verdict: verdictOf(api.p95, api.p50, sql.p50, floorP50),
+  };
+}
+
+/** The fixed cost of a request: the session route against the session lookup it runs. */
+async function timeFloor(client: ApiClient, token: string): Promise<CaseResult> {
+  const { sql, params } = sessionQuery(database.db).toSQL();
+  const values = fillPlaceholders(params, { id: sessionIdOf(token), idleMinutes: config.SESSION_IDLE_MINUTES });
+  const { api, sql: direct } = await interleave(
+    async () => {
+      await getOk(client, "/api/auth/session");
+    },
+    async () => {
+      await sqlPool.query({ name: SESSION_STATEMENT, text: sql, values });
+    },
+  );
+  return { ...result("floor", api, direct, 0), verdict: "—" };
+}
+
+async function listCase(name: string, client: ApiClient, scope: Scope, params: Record<string, string>, floorP50: number): Promise<CaseResult> {
+  // Parsed by the route's own schema, so both sides see the same page, filters and defaults; the
+  // statements come from the same plan, and run the way the route runs them.
+  const query = InstitutionListQuery.parse(params);
+  const plan = institutionListPlan(database.db, directory, scope, query);
+  const total = statementOf(plan.count);
+  const runSql = async () => {
+    if (!plan.countFirst) return Promise.all([sqlPool.query({ ...statementOf(plan.page()), rowMode: "array" }), sqlPool.query({ ...total, rowMode: "array" })]);
+    const counted = await sqlPool.query({ ...total, rowMode: "array" });
+    const page = await sqlPool.query({ ...statementOf(plan.page(Number(counted.rows[0]?.[0]))), rowMode: "array" });
+    return [page, counted] as const;
+  };
+  const path = `/api/institutions?${new URLSearchParams(params)}`;
+
+  // Both sides must answer the same thing before their times are compared.
+  const body = JSON.parse(new TextDecoder().decode((await getOk(client, path)).body)) as { items: { id: string }[]; total: number };
+  const [pageRows, countRows] = await runSql();
+  if (body.items.map((i) => i.id).join() !== pageRows.rows.map((row) => row[0]).join() || body.total !== Number(countRows.rows[0]?.[0])) {
+    throw new Error(`${name}: the API and the SQL disagree`);
+  }
+  const { api, sql } = await interleave(
+    async () => {
+      await getOk(client, path);
+    },
+    async () => {
+      await runSql();
+    },
+  );
+  const outcome = result(name, api, sql, floorP50);
+  log(`  ${padEnd(name, 44)} total=${String(body.total).padStart(6)}  API p50 ${outcome.p50_ms} / SQL p50 ${outcome.sql_p50_ms} ms  ${outcome.verdict}`);
+  return outcome;
+}
+
+async function breakdownCase(name: string, client: ApiClient, scope: Scope, floorP50: number): Promise<CaseResult> {
+  const statement = statementOf(countByCountyTypeAndGrade(database.db, scope));
+  const { api, sql } = await interleave(
+    async () => {
+      await getOk(client, "/api/dashboard/breakdown");
+    },
+    async () => {
+      await sqlPool.query({ ...statement, rowMode: "array" });
+    },
+  );
+  const outcome = result(name, api, sql, floorP50);
+  log(`  ${padEnd(name, 44)} API p50 ${outcome.p50_ms} / SQL p50 ${outcome.sql_p50_ms} ms  ${outcome.verdict}`);
+  return outcome;
+}
+
+/** The whole filtered list as .xlsx: time, rows and the peak memory of the process serving it. */
+async function exportCase(name: string, client: ApiClient, scope: Scope): Promise<CaseResult> {
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const started = performance.now();
+  const response = await getOk(client, "/api/institutions/export");
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(response.body);
+  const rows = (book.worksheets[0]?.rowCount ?? 1) - 1;
+
+  const query = { sort: undefined, order: undefined };
+  const where: SQL = institutionListCondition(directory, scope, {});
+  const sqlStarted = performance.now();
+  let walked = 0;
+  for await (const batch of institutionBatches(database.db, where, query)) walked += batch.length;
+  const sqlSeconds = (performance.now() - sqlStarted) / 1000;
+  if (walked !== rows) throw new Error(`${name}: the export has ${rows} rows, the SQL walk ${walked}`);
+
+  const peakMb = Math.round(peak / 1024 / 1024);
+  const misses = [
+    seconds > GOAL_EXPORT_SECONDS ? `> ${GOAL_EXPORT_SECONDS} s` : "",
+    peakMb > GOAL_EXPORT_RSS_MB ? `RSS > ${GOAL_EXPORT_RSS_MB} MB` : "",
+  ].filter(Boolean);
+  log(`  ${padEnd(name, 44)} ${rows} 行，${seconds.toFixed(1)} 秒（SQL ${sqlSeconds.toFixed(1)} 秒），进程峰值 ${peakMb} MB`);
+  return {
+    name,
+    p50_ms: ms(seconds * 1000),
+    p95_ms: ms(seconds * 1000),
+    sql_p50_ms: ms(sqlSeconds * 1000),
+    sql_p95_ms: ms(sqlSeconds * 1000),
+    ratio: ms(seconds / sqlSeconds),
+    seconds: ms(seconds),
+    rows,
+    peak_rss_mb: peakMb,
+    verdict: misses.length ? `MISS (${misses.join(", ")})` : "PASS",
+  };
+}
+
+/** A 5,000-row workbook checked (not imported): the upload, the reading and every row's checks. */
+async function importPreviewCase(name: string, client: ApiClient): Promise<CaseResult> {
+  const ROWS = 5000;
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("机构");
+  sheet.addRow(["兰考县医疗机构名录（基准测试）"]);
+  sheet.addRow(["机构名称", "统一社会信用代码", "机构类型", "所有制", "等级", "所在县（市、区）", "床位数", "联系人", "联系电话"]);
+  for (let i = 0; i < ROWS; i++)
+    sheet.addRow([`基准村卫生室${i}`, "91350100M000100Y43", "村卫生室", "公立", "未定级", "兰考县", "１２", "张三", "13800000000"]);
+  const file = Buffer.from(await book.xlsx.writeBuffer());
+  const times: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const started = performance.now();
+    const preview = JSON.parse(await client.upload("/api/institutions/imports", "基准.xlsx", file)) as { totalRows?: number };
+    if (preview.totalRows !== ROWS) throw new Error(`${name}: ${JSON.stringify(preview).slice(0, 200)}`);
+    if (i > 0) times.push(performance.now() - started);
+  }
+  const { p50, p95 } = summarise(times);
+  log(`  ${padEnd(name, 44)} ${ROWS} 行，p50 ${ms(p50 / 1000)} 秒`);
+  return {
+    name,
+    p50_ms: ms(p50),
+    p95_ms: ms(p95),
+    sql_p50_ms: null,
+    sql_p95_ms: null,
+    ratio: null,
+    seconds: ms(p50 / 1000),
+    rows: ROWS,
+    verdict: p50 / 1000 > GOAL_IMPORT_PREVIEW_SECONDS ? `MISS (> ${GOAL_IMPORT_PREVIEW_SECONDS} s)` : "PASS",
+  };
+}
+
+/** padEnd by display width: a Chinese character takes two columns in a terminal. */
+function padEnd(text: string, width: number): string {
+  const shown = [...text].reduce((sum, c) => sum + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+  return text + " ".repeat(Math.max(0, width - shown));
+}
+
+function printTable(results: CaseResult[], institutions: number, floorP50: number) {
+  const cell = (value: number | null) => (value === null ? "—" : value.toFixed(2)).padStart(9);
+  log("");
+  log(`医安基准 — ${institutions.toLocaleString("en")} 家机构，每项 ${ITERATIONS} 次（预热 ${WARMUP} 次），顺序请求`);
+  log(`列表目标：API p95 ≤ ${GOAL_P95_MS} ms，且 API p50 ≤ ${GOAL_RATIO} × SQL p50 + floor p50（本次 floor p50 = ${floorP50} ms）`);
+  log("");
+  log(`${"case".padEnd(44)}${"API p50".padStart(9)}${"API p95".padStart(9)}${"SQL p50".padStart(9)}${"SQL p95".padStart(9)}${"ratio".padStart(9)}  result`);
+  for (const r of results)
+    log(`${padEnd(r.name, 44)}${cell(r.p50_ms)}${cell(r.p95_ms)}${cell(r.sql_p50_ms)}${cell(r.sql_p95_ms)}${cell(r.ratio)}  ${r.verdict}`);
+  const misses = results.filter((r) => r.verdict.startsWith("MISS")).length;
+  log("");
+  log(misses === 0 ? "全部达标" : `${misses} 项未达标`);
+}
