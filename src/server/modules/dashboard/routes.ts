@@ -24,10 +24,10 @@ export function registerDashboardRoutes(app: FastifyInstance, { db, directory }:
     const below = childLevel(directory, actor.scope);
     if (!below) return { level: null, children: [], cells: [] };
     // Each county's counts go to the child of the scope above it (its city, for the province).
-    const childOf = new Map(below.children.flatMap((child) => directory.leavesUnder(child.code).map((leaf) => [leaf.code, child.code] as const)));
+    const childOf = new Map(below.children.flatMap((child) => directory.leavesUnder(child.code).map((leaf) => [leaf.path, child.code] as const)));
     const totals = new Map<string, { code: string; type: string; grade: string; count: number }>();
     for (const cell of await countByCountyTypeAndGrade(db, actor.scope)) {
-      const code = childOf.get(cell.code);
+      const code = childOf.get(cell.path);
       if (!code) continue;
       const key = `${code}|${cell.type}|${cell.grade}`;
       const total = totals.get(key) ?? { code, type: cell.type, grade: cell.grade, count: 0 };

@@ -1,8 +1,8 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, gt, lt } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { InstitutionInput } from "../../../contracts/institutions";
-import { appUser, auditLog, institution } from "../../../db/schema";
+import { appUser, auditLog, institution, institutionTally } from "../../../db/schema";
 import { type Area, areaPicker, directory, institutionInput, makeInstitution, makeUser, PROVINCE, setUpTestApp, signedIn } from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
 import { institutionBatches, institutionListCondition, listInstitutions } from "./queries";
@@ -411,6 +411,27 @@ describe("deregistration (注销/停业)", () => {
 });
 
 describe("home page counts", () => {
+  it("come from a tally that follows every create, edit, move, deregistration, restore and delete exactly", async () => {
+    const area = newArea();
+    const { agent } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.city.code });
+    const created = (await agent.post("/api/institutions", institutionInput({ jurisdictionCode: area.county.code }))).json().institution;
+    const row = (await ctx.db.select().from(institution).where(eq(institution.id, created.id)))[0] as Row;
+    await agent.put(`/api/institutions/${created.id}`, editable(row, { type: "clinic", grade: "ungraded", jurisdictionCode: area.neighbour.code }));
+    await agent.post(`/api/institutions/${created.id}/deregister`, { status: "deregistered", date: "2026-06-01", reason: "注销" });
+    await agent.post(`/api/institutions/${created.id}/restore`, { reason: "恢复" });
+    await makeInstitution(ctx.db, { jurisdictionCode: area.county.code, type: "cdc", grade: "ungraded" });
+    await ctx.db.delete(institution).where(eq(institution.id, created.id));
+    const counted = await ctx.db
+      .select({ path: institution.jurisdictionPath, status: institution.status, type: institution.type, grade: institution.grade, count: count() })
+      .from(institution)
+      .groupBy(institution.jurisdictionPath, institution.status, institution.type, institution.grade);
+    const tallied = await ctx.db.select().from(institutionTally).where(gt(institutionTally.count, 0));
+    const key = (r: { path?: string; jurisdictionPath?: string; status: string; type: string; grade: string; count: number }) =>
+      `${r.path ?? r.jurisdictionPath}|${r.status}|${r.type}|${r.grade}|${r.count}`;
+    expect(tallied.map(key).sort()).toEqual(counted.map(key).sort());
+    expect(await ctx.db.select().from(institutionTally).where(lt(institutionTally.count, 0))).toEqual([]);
+  });
+
   it("break the province down by city and a city by county, by type and grade; a county has no level below", async () => {
     const area = newArea();
     const { hospital, neighbour } = await countyWithInstitutions(area);
