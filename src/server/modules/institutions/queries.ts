@@ -22,7 +22,6 @@ export const INSTITUTION_SCOPE = { path: institution.jurisdictionPath, instituti
 export const PINYIN = sql.raw(`"zh-x-icu"`);
 export const nameInPinyin = sql`${institution.name} collate ${PINYIN}`;
 
-
 /** The columns every sort needs from a row, for the next keyset page. */
 interface SortableRow {
   id: string;
@@ -46,20 +45,29 @@ export const INSTITUTION_SORT: SortSpec<InstitutionSort, SortableRow> = {
   tiebreak: { column: institution.id, valueOf: (r) => r.id },
 };
 
+/** A term of one or two characters: too short for trigrams, looked up in the grams index. */
+const isShortTerm = (term: string) => [...term].length <= 2;
+
 /**
- * A search term's condition. search_text is "name credit_code" in lower case. Terms of three
- * characters or more use the trigram index; one or two characters — most Chinese search terms —
- * are too short for trigrams and use the index of every one- and two-character substring
- * (search_grams, docs/adr/0005-search.md).
+ * How a search term is matched. search_text is "name credit_code" in lower case.
+ * - "index": terms of three characters or more by the trigram index; one or two characters — most
+ *   Chinese search terms — by the index of every one- and two-character substring (search_grams).
+ * - "scan": a plain LIKE, tested on each row a walk in list order reaches; cheapest for the first
+ *   page of a term found in most rows (docs/adr/0005-search.md).
  */
-function matchesTerm(term: string): SQL {
+function matchesTerm(term: string, matching: "index" | "scan"): SQL {
   const lowered = term.toLowerCase();
-  if ([...lowered].length <= 2) return sql`search_grams(${institution.searchText}) @> array[${lowered}]::text[]`;
+  if (matching === "index" && isShortTerm(lowered)) return sql`search_grams(${institution.searchText}) @> array[${lowered}]::text[]`;
   return sql`${institution.searchText} like ${substringPattern(lowered)}`;
 }
 
 /** The WHERE clause of a scoped, filtered institution list; shared by the list, its count and the export. */
-export function institutionListCondition(directory: JurisdictionDirectory, scope: Scope, filters: InstitutionFilters): SQL {
+export function institutionListCondition(
+  directory: JurisdictionDirectory,
+  scope: Scope,
+  filters: InstitutionFilters,
+  matching: "index" | "scan" = "index",
+): SQL {
   const conditions: (SQL | undefined)[] = [inScope(scope, INSTITUTION_SCOPE)];
   if (filters.jurisdictionCode) {
     const position = directory.positionOf(filters.jurisdictionCode);
@@ -74,7 +82,7 @@ export function institutionListCondition(directory: JurisdictionDirectory, scope
   if (filters.grade) conditions.push(eq(institution.grade, filters.grade));
   if (filters.ownership) conditions.push(eq(institution.ownership, filters.ownership));
   if (filters.provincialDirect !== undefined) conditions.push(eq(institution.provincialDirect, filters.provincialDirect));
-  if (filters.q) conditions.push(matchesTerm(filters.q));
+  if (filters.q) conditions.push(matchesTerm(filters.q, matching));
   return and(...conditions) ?? sql`true`;
 }
 
@@ -118,10 +126,47 @@ export function toSummary(directory: JurisdictionDirectory, row: SummaryRow): In
   };
 }
 
-export async function listInstitutions(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: InstitutionListQuery) {
+/**
+ * Above this many matches of a short term, a page is found faster by walking the list's order and
+ * testing each row than by collecting every match from the grams index and sorting them.
+ */
+const SHORT_TERM_SORT_LIMIT = 3000;
+
+/**
+ * The statements of one list page: its count, and its page. Usually they run side by side; for a
+ * one- or two-character term the count comes first and decides how the page is found, since how
+ * common a short term is cannot be told from statistics (names cluster by place).
+ */
+export function institutionListPlan(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: InstitutionListQuery) {
   const where = institutionListCondition(directory, scope, query);
-  const [rows, [counted]] = await Promise.all([institutionPageQuery(db, where, institutionSort(query), query), institutionCountQuery(db, where)]);
-  return { items: rows.map((row) => toSummary(directory, row)), total: counted?.total ?? 0, page: query.page, pageSize: query.pageSize };
+  const sort = institutionSort(query);
+  const countFirst = query.q !== undefined && isShortTerm(query.q.toLowerCase());
+  return {
+    count: institutionCountQuery(db, where),
+    countFirst,
+    page: (total?: number) =>
+      institutionPageQuery(
+        db,
+        countFirst && (total ?? 0) > SHORT_TERM_SORT_LIMIT ? institutionListCondition(directory, scope, query, "scan") : where,
+        sort,
+        query,
+      ),
+  };
+}
+
+export async function listInstitutions(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: InstitutionListQuery) {
+  const plan = institutionListPlan(db, directory, scope, query);
+  let rows: Awaited<ReturnType<typeof plan.page>>;
+  let total: number;
+  if (plan.countFirst) {
+    total = (await plan.count)[0]?.total ?? 0;
+    rows = await plan.page(total);
+  } else {
+    const [page, [counted]] = await Promise.all([plan.page(), plan.count]);
+    rows = page;
+    total = counted?.total ?? 0;
+  }
+  return { items: rows.map((row) => toSummary(directory, row)), total, page: query.page, pageSize: query.pageSize };
 }
 
 export type InstitutionRow = typeof institution.$inferSelect;
