@@ -82,7 +82,7 @@ const EXAMPLE = {
 
 /**
  * PUT replaces every editable field of an institution: each must be given, and a missing or null
- * field is refused (400 naming it) rather than reset to a default (docs/adr/0007-updates-replace.md).
+ * field is refused (400 naming it) rather than reset to a default (docs/adr/0008-updates-replace.md).
  */
 export const InstitutionUpdate = z
   .object({ ...registryFields, ...profileFields })
@@ -153,27 +153,16 @@ export type InstitutionPage = z.infer<typeof InstitutionPage>;
 /** 注销 or 停业, with the day it took effect and why. */
 export const Closure = z.object({ status: z.string(), date: z.string(), reason: z.string() });
 
-export const InstitutionDetail = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  creditCode: z.string(),
+/** The whole record as its page shows it: the list's columns, less the city, and everything else. */
+export const InstitutionDetail = InstitutionSummary.omit({ cityName: true }).extend({
   creditCodeChecksumOk: z.boolean(),
-  type: z.string(),
-  ownership: z.string(),
-  grade: z.string(),
-  provincialDirect: z.boolean(),
-  jurisdictionCode: z.string(),
-  jurisdictionName: z.string(),
   /** Names from the province down to the county, for the breadcrumb. */
   jurisdictionTrail: z.array(z.object({ code: z.string(), name: z.string() })),
   address: z.string(),
-  beds: z.number().int(),
   onDutyMedicalStaff: z.number().int(),
   dailyOutpatientVisits: z.number().int(),
   securityStaff: z.number().int(),
-  contactPerson: z.string(),
   contactPhone: z.string(),
-  status: z.string(),
   closure: Closure.nullable(),
   /** The security staff the rules require of it (domain/security-staffing.ts) against what it reports. */
   staffing: z.object({
@@ -182,7 +171,6 @@ export const InstitutionDetail = z.object({
     byRule: z.record(z.string(), z.number().int()),
   }),
   createdAt: z.string(),
-  updatedAt: z.string(),
   /** What the caller may do with this record, so the UI shows only working buttons. */
   actions: z.object({ edit: z.boolean(), editRegistry: z.boolean(), deregister: z.boolean(), restore: z.boolean() }),
 });

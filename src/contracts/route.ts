@@ -3,7 +3,7 @@ import type { Permission } from "../domain/permissions";
 
 /**
  * Who may call a route. Every route declares one; the server checks it in one hook before the
- * handler runs (server/platform/http/access-hook.ts) and refuses to start with a route that has none.
+ * handler runs (server/platform/http/request-context.ts) and refuses to start with a route that has none.
  */
 export type Access =
   /** Anyone, signed in or not (login, the session state). */

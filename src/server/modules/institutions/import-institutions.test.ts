@@ -188,7 +188,9 @@ describe("Excel import: checking every row before anything is written", () => {
     expect((await upload(agent, Buffer.from("name,code\n"), "机构.csv")).json().error.message).toBe(
       "文件：只支持 .xlsx 格式（可在 Excel 中“另存为”Excel 工作簿）",
     );
-    expect((await upload(agent, Buffer.from("not a zip"), "机构.xlsx")).json().error.message).toBe("文件：无法读取，请上传 Excel（.xlsx）文件");
+    expect((await upload(agent, Buffer.from("not a zip"), "机构.xlsx")).json().error.message).toBe(
+      "文件：无法读取，请上传 Excel（.xlsx）文件；由其他软件导出的表格，请先用 Excel 或 WPS 打开并另存为 .xlsx",
+    );
   });
 
   it("is not open to inspectors", async () => {

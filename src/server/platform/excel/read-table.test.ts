@@ -270,7 +270,11 @@ describe("readTable", () => {
   });
 
   it("refuses a file that is not an .xlsx workbook", async () => {
-    const unreadable = { statusCode: 400, field: "file", message: "文件：无法读取，请上传 Excel（.xlsx）文件" };
+    const unreadable = {
+      statusCode: 400,
+      field: "file",
+      message: "文件：无法读取，请上传 Excel（.xlsx）文件；由其他软件导出的表格，请先用 Excel 或 WPS 打开并另存为 .xlsx",
+    };
     await expect(readTable(Buffer.from("机构名称,统一社会信用代码\n"), COLUMNS, { maxRows: 100 })).rejects.toMatchObject(unreadable);
     await expect(readTable(Buffer.alloc(0), COLUMNS, { maxRows: 100 })).rejects.toMatchObject(unreadable);
     const truncated = (await messyRegister()).subarray(0, 2000);

@@ -39,7 +39,7 @@ const HEADER_SEARCH_ROWS = 30;
 /** A row filling fewer mapped columns than this reads like a title, a note or a signature line, not a record. */
 const MIN_FILLED_COLUMNS = 2;
 
-const unreadable = () => badRequest("文件：无法读取，请上传 Excel（.xlsx）文件", "file");
+const unreadable = () => badRequest("文件：无法读取，请上传 Excel（.xlsx）文件；由其他软件导出的表格，请先用 Excel 或 WPS 打开并另存为 .xlsx", "file");
 
 /**
  * Reads the register table of an uploaded workbook the way people keep them: the header is
