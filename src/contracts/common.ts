@@ -32,7 +32,14 @@ export const sortingOf = <const Columns extends Record<string, string>>(columns:
   });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    /** The count stopped at `total`: there are more matches than that (a very common search term). */
+    totalCapped: z.boolean().optional().meta({ description: "为 true 时匹配数超过 total，只数到 total（很常见的一两个字的搜索词）；导出仍包含全部匹配" }),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 export const Uuid = z.uuid();
 export const idParamsOf = (kind: "institution" | "user" | "import", label: string) => z.object({ id: references(z.uuid(), kind, label) });

@@ -9,13 +9,14 @@ export const InstitutionCounts = z.object({
 export type InstitutionCounts = z.infer<typeof InstitutionCounts>;
 
 /**
- * The same counts one level down: by city for the province, by county for a city; `level` is
- * null where there is no level below (a county, an institution).
+ * The counts one level down — by city for the province, by county for a city — by category
+ * (医院 / 基层 / 专业公共卫生 / 其他) and grade; `level` is null where there is no level below (a
+ * county, an institution).
  */
 export const InstitutionBreakdown = z.object({
   level: z.enum(["city", "county"]).nullable(),
   children: z.array(z.object({ code: z.string(), name: z.string() })),
-  cells: z.array(z.object({ code: z.string(), type: z.string(), grade: z.string(), count: z.number().int() })),
+  cells: z.array(z.object({ code: z.string(), group: z.string(), grade: z.string(), count: z.number().int() })),
 });
 export type InstitutionBreakdown = z.infer<typeof InstitutionBreakdown>;
 
@@ -30,7 +31,7 @@ export const dashboardRoutes = {
   breakdown: defineRoute({
     method: "GET",
     path: "/api/dashboard/breakdown",
-    summary: "下一级区划的在册机构数（省看各市，市看各县区；类型 × 等级）",
+    summary: "下一级区划的在册机构数（省看各市，市看各县区；类别 × 等级）",
     access: requires("institution:read"),
     response: InstitutionBreakdown,
   }),

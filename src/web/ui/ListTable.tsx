@@ -5,7 +5,7 @@ import { type ReactNode, useEffect } from "react";
 import type { SortOrder } from "../../contracts/common";
 import { ApiError } from "../app/api";
 import { LoadError } from "./results";
-import type { ListSort } from "./use-list-params";
+import type { ListSort, PageCount } from "./use-list-params";
 
 /** One column of a list: its title, how a row shows in it, and whether it sorts. */
 export interface ListColumn<Row, SortKey extends string = string> {
@@ -25,7 +25,7 @@ interface ListState<SortKey extends string> {
   sort: ListSort<SortKey>;
   setSort: (key?: SortKey, order?: SortOrder) => void;
   toggleSort: (key: SortKey, shownOrder?: SortOrder) => void;
-  pagination: (total: number | undefined) => import("antd").TablePaginationConfig;
+  pagination: (counted: PageCount | undefined) => import("antd").TablePaginationConfig;
   keepWithin: (total: number) => void;
   hasFilters: boolean;
   clearFilters: () => void;
@@ -49,7 +49,7 @@ export function ListTable<Row extends { id: string | number }, SortKey extends s
   defaultSort,
   emptyText,
 }: {
-  query: UseQueryResult<{ items: Row[]; total: number }>;
+  query: UseQueryResult<{ items: Row[]; total: number; totalCapped?: boolean }>;
   list: ListState<SortKey>;
   columns: ListColumn<Row, SortKey>[];
   /** The 操作 column's content for a row. */
@@ -110,7 +110,7 @@ export function ListTable<Row extends { id: string | number }, SortKey extends s
             renderItem={(row, index) => <RowCard row={row} number={rowNumber(index)} columns={columns} actions={actions} />}
           />
         </Spin>
-        {(total ?? 0) > 0 && <Pagination simple align="center" {...list.pagination(query.data?.total)} />}
+        {(total ?? 0) > 0 && <Pagination simple align="center" {...list.pagination(query.data)} />}
       </Flex>
     );
   }
@@ -138,7 +138,7 @@ export function ListTable<Row extends { id: string | number }, SortKey extends s
       columns={tableColumns}
       dataSource={query.data?.items}
       loading={query.isFetching}
-      pagination={list.pagination(query.data?.total)}
+      pagination={list.pagination(query.data)}
       scroll={{ x: "max-content" }}
       locale={{ emptyText: empty }}
       onChange={(_pagination, _filters, sorter, extra) => {

@@ -17,6 +17,12 @@ function positiveInteger(text: string | null): number | undefined {
 /** The query string of the address bar now. */
 const currentParams = () => new URLSearchParams(window.location.search);
 
+/** How many rows a list's filter matches; `totalCapped` when the server stopped counting at `total`. */
+export interface PageCount {
+  total: number;
+  totalCapped?: boolean;
+}
+
 export interface ListSort<SortKey extends string> {
   key?: SortKey;
   order?: SortOrder;
@@ -55,13 +61,13 @@ export function useListParams<Key extends string, SortKey extends string = never
       return next;
     });
 
-  const pagination = (total: number | undefined): TablePaginationConfig => ({
+  const pagination = (counted: PageCount | undefined): TablePaginationConfig => ({
     current: page,
     pageSize,
-    total,
+    total: counted?.total,
     pageSizeOptions: PAGE_SIZES,
     showSizeChanger: true,
-    showTotal: (count) => `共 ${count} 条`,
+    showTotal: (count) => (counted?.totalCapped ? `超过 ${count.toLocaleString("zh-CN")} 条，请缩小查询范围` : `共 ${count} 条`),
     onChange: (nextPage, nextSize) =>
       setSearchParams(() => {
         const next = currentParams();

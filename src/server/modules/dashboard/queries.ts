@@ -1,40 +1,57 @@
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { institution, institutionTally } from "../../../db/schema";
+import { INSTITUTION_TYPE_GROUPS, type InstitutionTypeGroup, typesOfGroup } from "../../../domain/institution-types";
 import type { DbOrTx } from "../../platform/db";
-import { type Scope, underJurisdiction } from "../../platform/scope";
+import { type JurisdictionScope, type Scope, underJurisdiction } from "../../platform/scope";
 import { INSTITUTION_SCOPE, onRegister } from "../institutions/queries";
 
 const tallied = sql`${institutionTally.status} = 'active'`;
+const tallyCount = sql<number>`sum(${institutionTally.count})::int`;
 
 /**
- * Institutions on the register in a scope, by county (its path), type and grade, from the tally the
- * triggers keep (migration 0007): a few thousand rows for the whole province. An institution's own
- * users have no county to tally: theirs is counted directly.
+ * Institutions on the register in a scope, by type and grade. Authorities read the tally the
+ * triggers keep per county (migration 0007): a few thousand rows for the whole province, not
+ * 80,000. An institution's own users have no county to tally: theirs is counted directly.
  */
-export function countByCountyTypeAndGrade(db: DbOrTx, scope: Scope) {
+export function countByTypeAndGrade(db: DbOrTx, scope: Scope) {
   if (scope.kind === "institution") {
     return db
-      .select({ path: institution.jurisdictionPath, type: institution.type, grade: institution.grade, count: count() })
+      .select({ type: institution.type, grade: institution.grade, count: count() })
       .from(institution)
       .where(and(eq(INSTITUTION_SCOPE.institutionId, scope.institutionId), onRegister))
-      .groupBy(institution.jurisdictionPath, institution.type, institution.grade);
+      .groupBy(institution.type, institution.grade);
   }
   return db
-    .select({ path: institutionTally.jurisdictionPath, type: institutionTally.type, grade: institutionTally.grade, count: institutionTally.count })
+    .select({ type: institutionTally.type, grade: institutionTally.grade, count: tallyCount })
     .from(institutionTally)
-    .where(
-      and(scope.kind === "jurisdiction" ? underJurisdiction(scope, institutionTally.jurisdictionPath) : undefined, tallied, gt(institutionTally.count, 0)),
-    );
+    .where(and(scope.kind === "jurisdiction" ? underJurisdiction(scope, institutionTally.jurisdictionPath) : undefined, tallied))
+    .groupBy(institutionTally.type, institutionTally.grade)
+    .having(sql`sum(${institutionTally.count}) > 0`);
 }
 
-/** Institutions on the register in a scope, by type and grade. */
-export async function countByTypeAndGrade(db: DbOrTx, scope: Scope) {
-  const totals = new Map<string, { type: string; grade: string; count: number }>();
-  for (const cell of await countByCountyTypeAndGrade(db, scope)) {
-    const key = `${cell.type}|${cell.grade}`;
-    const total = totals.get(key) ?? { type: cell.type, grade: cell.grade, count: 0 };
-    total.count += cell.count;
-    totals.set(key, total);
-  }
-  return [...totals.values()];
+/** The category (医院 / 基层 / 专业公共卫生 / 其他) of a tallied type, from the domain's catalogue. */
+const groupOfTallied = sql<InstitutionTypeGroup>`case ${sql.join(
+  (Object.keys(INSTITUTION_TYPE_GROUPS) as InstitutionTypeGroup[]).map(
+    (group) => sql`when ${inArray(institutionTally.type, typesOfGroup(group))} then ${group}`,
+  ),
+  sql` `,
+)} else 'other' end`;
+
+/**
+ * The counts one level below a jurisdiction, by child, category and grade (what the home page
+ * shows): each county's tally goes to the child whose path begins its own, `childPathLength`
+ * characters long. Folded in the database, a couple of hundred rows leave it for the province.
+ */
+export function countByChildGroupAndGrade(db: DbOrTx, jurisdiction: JurisdictionScope, childPathLength: number) {
+  const childPath = sql<string>`left(${institutionTally.jurisdictionPath}, ${sql.raw(String(childPathLength))})`;
+  return (
+    db
+      .select({ path: childPath, group: groupOfTallied, grade: institutionTally.grade, count: tallyCount })
+      .from(institutionTally)
+      .where(and(underJurisdiction(jurisdiction, institutionTally.jurisdictionPath), tallied))
+      // By position: the category's CASE carries bound parameters, which PostgreSQL would not match
+      // between the select list and a repeated GROUP BY expression.
+      .groupBy(sql.raw("1, 2, 3"))
+      .having(sql`sum(${institutionTally.count}) > 0`)
+  );
 }

@@ -5,8 +5,8 @@ import type { InstitutionInput } from "../../../contracts/institutions";
 import { appUser, auditLog, institution, institutionTally } from "../../../db/schema";
 import { type Area, areaPicker, directory, institutionInput, makeInstitution, makeUser, PROVINCE, setUpTestApp, signedIn } from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
-import { institutionBatches, institutionListCondition, listInstitutions } from "./queries";
-import { editableValues } from "./save-institution";
+import { institutionBatches, institutionListCondition, listInstitutions, SHORT_TERM_COUNT_CAP } from "./queries";
+import { editableValues, institutionValues } from "./save-institution";
 
 /** "Today" in these tests is 2026-06-15 in China (02:00 UTC is 10:00 there). */
 const ctx = setUpTestApp({ clock: fixedClock("2026-06-15T02:00:00Z") });
@@ -159,6 +159,9 @@ describe("search, filters and sorting", () => {
     const { clinic } = await countyWithInstitutions(area);
     const { agent } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
     expect(ids((await agent.get(`/api/institutions?q=${encodeURIComponent(q)}`)).json())).toEqual([clinic.id]);
+    // A county's rows are tested one by one; a city's matches come from the search indexes.
+    const { agent: city } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.city.code });
+    expect(ids((await city.get(`/api/institutions?q=${encodeURIComponent(q)}&pageSize=100`)).json())).toContain(clinic.id);
   });
 
   it("finds by a part of the credit code, in either case, and takes % and _ literally", async () => {
@@ -432,17 +435,18 @@ describe("home page counts", () => {
     expect(await ctx.db.select().from(institutionTally).where(lt(institutionTally.count, 0))).toEqual([]);
   });
 
-  it("break the province down by city and a city by county, by type and grade; a county has no level below", async () => {
+  it("break the province down by city and a city by county, by category and grade; a county has no level below", async () => {
     const area = newArea();
-    const { hospital, neighbour } = await countyWithInstitutions(area);
+    const { hospital, clinic, neighbour } = await countyWithInstitutions(area);
     const { agent: city } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.city.code });
     const byCounty = (await city.get("/api/dashboard/breakdown")).json();
     expect(byCounty.level).toBe("county");
     expect(byCounty.children.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining([area.county.code, area.neighbour.code]));
-    const cell = (code: string, type: string, grade: string) =>
-      byCounty.cells.find((c: { code: string; type: string; grade: string }) => c.code === code && c.type === type && c.grade === grade)?.count;
-    expect(cell(area.county.code, hospital.type, hospital.grade)).toBe(1);
-    expect(cell(area.neighbour.code, neighbour.type, neighbour.grade)).toBe(1);
+    const cell = (code: string, group: string, grade: string) =>
+      byCounty.cells.find((c: { code: string; group: string; grade: string }) => c.code === code && c.group === group && c.grade === grade)?.count;
+    expect(cell(area.county.code, "hospital", hospital.grade)).toBe(1);
+    expect(cell(area.county.code, "primary", clinic.grade)).toBe(1);
+    expect(cell(area.neighbour.code, "hospital", neighbour.grade)).toBe(1);
 
     const { agent: province } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: PROVINCE });
     const byCity = (await province.get("/api/dashboard/breakdown")).json();
@@ -452,5 +456,34 @@ describe("home page counts", () => {
 
     const { agent: county } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
     expect((await county.get("/api/dashboard/breakdown")).json()).toEqual({ level: null, children: [], cells: [] });
+  });
+});
+
+describe("a very common search term", () => {
+  it("counts a very common short term up to 10,000 beyond one county, exactly within it, with the same pages", async () => {
+    const area = newArea();
+    const common = Array.from({ length: SHORT_TERM_COUNT_CAP + 1 }, (_, i) =>
+      institutionValues(directory, institutionInput({ jurisdictionCode: area.county.code, name: `珑玥卫生室${String(i).padStart(5, "0")}` })),
+    );
+    for (let start = 0; start < common.length; start += 2000) await ctx.db.insert(institution).values(common.slice(start, start + 2000));
+    const { agent: city } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.city.code });
+    const { agent: county } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
+    try {
+      const wide = (await city.get(`/api/institutions?q=${encodeURIComponent("珑玥")}&page=3`)).json();
+      expect(wide).toMatchObject({ total: SHORT_TERM_COUNT_CAP, totalCapped: true });
+      const narrow = (await county.get(`/api/institutions?q=${encodeURIComponent("珑玥")}&page=3`)).json();
+      expect(narrow.total).toBe(SHORT_TERM_COUNT_CAP + 1);
+      expect(narrow.totalCapped).toBe(false);
+      expect(ids(wide)).toEqual(ids(narrow));
+      expect(wide.items[0].name).toBe("珑玥卫生室00040");
+      const filtered = (await city.get(`/api/institutions?q=${encodeURIComponent("珑玥")}&jurisdictionCode=${area.county.code}`)).json();
+      expect(filtered.total).toBe(SHORT_TERM_COUNT_CAP + 1);
+      // The export is not capped: it holds every match.
+      expect((await workbookRows((await city.get(`/api/institutions/export?q=${encodeURIComponent("珑玥")}`)).rawPayload)).length).toBe(
+        SHORT_TERM_COUNT_CAP + 2,
+      );
+    } finally {
+      await ctx.db.delete(institution).where(eq(institution.jurisdictionCode, area.county.code));
+    }
   });
 });

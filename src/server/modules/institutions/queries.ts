@@ -133,40 +133,72 @@ export function toSummary(directory: JurisdictionDirectory, row: SummaryRow): In
 const SHORT_TERM_SORT_LIMIT = 3000;
 
 /**
- * The statements of one list page: its count, and its page. Usually they run side by side; for a
- * one- or two-character term the count comes first and decides how the page is found, since how
- * common a short term is cannot be told from statistics (names cluster by place).
+ * A short term's matches are counted up to this many. Past it the exact number costs a visit to
+ * every match (a two-character term is in most names of the province) and changes nothing a user
+ * does: the list says "10,000+" (`totalCapped`) and the export still holds every match.
+ */
+export const SHORT_TERM_COUNT_CAP = 10_000;
+
+/** Whether the list is confined to one county's rows (or one institution's), few enough to test each. */
+function withinOneCounty(directory: JurisdictionDirectory, scope: Scope, filters: InstitutionFilters): boolean {
+  if (scope.kind === "institution" || (scope.kind === "jurisdiction" && scope.position === "leaf")) return true;
+  return filters.jurisdictionCode !== undefined && directory.positionOf(filters.jurisdictionCode)?.position === "leaf";
+}
+
+/** Counts the rows `where` selects, stopping after `cap` + 1. */
+const cappedCountQuery = (db: DbOrTx, where: SQL, cap: number) =>
+  db.select({ total: count() }).from(
+    db
+      .select({ one: sql`1` })
+      .from(institution)
+      .where(where)
+      .limit(cap + 1)
+      .as("matches"),
+  );
+
+/**
+ * The statements of one list page: its count, and its page. Usually they run side by side. A one-
+ * or two-character term within one county is tested on each of the county's rows. Wider, its count
+ * comes first (capped) and decides how the page is found, since how common a short term is cannot
+ * be told from statistics (names cluster by place).
  */
 export function institutionListPlan(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: InstitutionListQuery) {
-  const where = institutionListCondition(directory, scope, query);
   const sort = institutionSort(query);
-  const countFirst = query.q !== undefined && isShortTerm(query.q.toLowerCase());
+  const shortTerm = query.q !== undefined && isShortTerm(query.q.toLowerCase());
+  if (!shortTerm || withinOneCounty(directory, scope, query)) {
+    const where = institutionListCondition(directory, scope, query, shortTerm ? "scan" : "index");
+    return { countFirst: false, count: institutionCountQuery(db, where), cap: undefined, page: () => institutionPageQuery(db, where, sort, query) };
+  }
+  const indexed = institutionListCondition(directory, scope, query, "index");
   return {
-    count: institutionCountQuery(db, where),
-    countFirst,
-    page: (total?: number) =>
-      institutionPageQuery(
-        db,
-        countFirst && (total ?? 0) > SHORT_TERM_SORT_LIMIT ? institutionListCondition(directory, scope, query, "scan") : where,
-        sort,
-        query,
-      ),
+    countFirst: true,
+    count: cappedCountQuery(db, indexed, SHORT_TERM_COUNT_CAP),
+    cap: SHORT_TERM_COUNT_CAP,
+    page: (total: number) =>
+      institutionPageQuery(db, total > SHORT_TERM_SORT_LIMIT ? institutionListCondition(directory, scope, query, "scan") : indexed, sort, query),
   };
 }
 
 export async function listInstitutions(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: InstitutionListQuery) {
   const plan = institutionListPlan(db, directory, scope, query);
   let rows: Awaited<ReturnType<typeof plan.page>>;
-  let total: number;
+  let counted: number;
   if (plan.countFirst) {
-    total = (await plan.count)[0]?.total ?? 0;
-    rows = await plan.page(total);
+    counted = (await plan.count)[0]?.total ?? 0;
+    rows = await plan.page(counted);
   } else {
-    const [page, [counted]] = await Promise.all([plan.page(), plan.count]);
+    const [page, [row]] = await Promise.all([plan.page(0), plan.count]);
     rows = page;
-    total = counted?.total ?? 0;
+    counted = row?.total ?? 0;
   }
-  return { items: rows.map((row) => toSummary(directory, row)), total, page: query.page, pageSize: query.pageSize };
+  const totalCapped = plan.cap !== undefined && counted > plan.cap;
+  return {
+    items: rows.map((row) => toSummary(directory, row)),
+    total: totalCapped ? (plan.cap as number) : counted,
+    totalCapped,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export type InstitutionRow = typeof institution.$inferSelect;

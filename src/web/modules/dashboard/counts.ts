@@ -62,7 +62,7 @@ export function breakdownRows(breakdown: InstitutionBreakdown, by: "grade" | "gr
   const cellsOf = new Map<string, Record<string, number>>(breakdown.children.map((child) => [child.code, {}]));
   for (const cell of breakdown.cells) {
     const cells = cellsOf.get(cell.code);
-    if (cells) add(cells, by === "grade" ? cell.grade : groupOf(cell.type), cell.count);
+    if (cells) add(cells, by === "grade" ? cell.grade : cell.group, cell.count);
   }
   return breakdown.children.map((child) => ({
     key: child.code,
