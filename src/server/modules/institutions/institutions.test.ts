@@ -159,9 +159,9 @@ describe("search, filters and sorting", () => {
     const { clinic } = await countyWithInstitutions(area);
     const { agent } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
     expect(ids((await agent.get(`/api/institutions?q=${encodeURIComponent(q)}`)).json())).toEqual([clinic.id]);
-    // A county's rows are tested one by one; a city's matches come from the search indexes.
-    const { agent: city } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.city.code });
-    expect(ids((await city.get(`/api/institutions?q=${encodeURIComponent(q)}&pageSize=100`)).json())).toContain(clinic.id);
+    // A county's rows are tested one by one; the province's matches come from the search indexes.
+    const { agent: province } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: PROVINCE });
+    expect(ids((await province.get(`/api/institutions?q=${encodeURIComponent(q)}&pageSize=100`)).json())).toContain(clinic.id);
   });
 
   it("finds by a part of the credit code, in either case, and takes % and _ literally", async () => {
@@ -460,26 +460,28 @@ describe("home page counts", () => {
 });
 
 describe("a very common search term", () => {
-  it("counts a very common short term up to 10,000 beyond one county, exactly within it, with the same pages", async () => {
+  it("counts a very common short term up to 10,000 province-wide, exactly within a city or county, with the same pages", async () => {
     const area = newArea();
     const common = Array.from({ length: SHORT_TERM_COUNT_CAP + 1 }, (_, i) =>
       institutionValues(directory, institutionInput({ jurisdictionCode: area.county.code, name: `珑玥卫生室${String(i).padStart(5, "0")}` })),
     );
     for (let start = 0; start < common.length; start += 2000) await ctx.db.insert(institution).values(common.slice(start, start + 2000));
+    const { agent: province } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: PROVINCE });
     const { agent: city } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.city.code });
     const { agent: county } = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
     try {
-      const wide = (await city.get(`/api/institutions?q=${encodeURIComponent("珑玥")}&page=3`)).json();
+      const wide = (await province.get(`/api/institutions?q=${encodeURIComponent("珑玥")}&page=3`)).json();
       expect(wide).toMatchObject({ total: SHORT_TERM_COUNT_CAP, totalCapped: true });
       const narrow = (await county.get(`/api/institutions?q=${encodeURIComponent("珑玥")}&page=3`)).json();
       expect(narrow.total).toBe(SHORT_TERM_COUNT_CAP + 1);
       expect(narrow.totalCapped).toBe(false);
       expect(ids(wide)).toEqual(ids(narrow));
       expect(wide.items[0].name).toBe("珑玥卫生室00040");
-      const filtered = (await city.get(`/api/institutions?q=${encodeURIComponent("珑玥")}&jurisdictionCode=${area.county.code}`)).json();
+      expect((await city.get(`/api/institutions?q=${encodeURIComponent("珑玥")}`)).json().total).toBe(SHORT_TERM_COUNT_CAP + 1);
+      const filtered = (await province.get(`/api/institutions?q=${encodeURIComponent("珑玥")}&jurisdictionCode=${area.city.code}`)).json();
       expect(filtered.total).toBe(SHORT_TERM_COUNT_CAP + 1);
       // The export is not capped: it holds every match.
-      expect((await workbookRows((await city.get(`/api/institutions/export?q=${encodeURIComponent("珑玥")}`)).rawPayload)).length).toBe(
+      expect((await workbookRows((await province.get(`/api/institutions/export?q=${encodeURIComponent("珑玥")}`)).rawPayload)).length).toBe(
         SHORT_TERM_COUNT_CAP + 2,
       );
     } finally {

@@ -139,10 +139,15 @@ const SHORT_TERM_SORT_LIMIT = 3000;
  */
 export const SHORT_TERM_COUNT_CAP = 10_000;
 
-/** Whether the list is confined to one county's rows (or one institution's), few enough to test each. */
-function withinOneCounty(directory: JurisdictionDirectory, scope: Scope, filters: InstitutionFilters): boolean {
-  if (scope.kind === "institution" || (scope.kind === "jurisdiction" && scope.position === "leaf")) return true;
-  return filters.jurisdictionCode !== undefined && directory.positionOf(filters.jurisdictionCode)?.position === "leaf";
+/**
+ * Whether the list is confined to one city's rows or fewer (by the caller's scope or a filter): a
+ * few thousand rows at most, cheaper to test one by one than to look up in the grams index, whose
+ * every short term holds tens of thousands of the province's rows.
+ */
+function narrowerThanProvince(directory: JurisdictionDirectory, scope: Scope, filters: InstitutionFilters): boolean {
+  if (scope.kind === "institution" || (scope.kind === "jurisdiction" && scope.position !== "root")) return true;
+  const filtered = filters.jurisdictionCode === undefined ? undefined : directory.positionOf(filters.jurisdictionCode);
+  return filtered !== undefined && filtered.position !== "root";
 }
 
 /** Counts the rows `where` selects, stopping after `cap` + 1. */
@@ -158,14 +163,14 @@ const cappedCountQuery = (db: DbOrTx, where: SQL, cap: number) =>
 
 /**
  * The statements of one list page: its count, and its page. Usually they run side by side. A one-
- * or two-character term within one county is tested on each of the county's rows. Wider, its count
- * comes first (capped) and decides how the page is found, since how common a short term is cannot
- * be told from statistics (names cluster by place).
+ * or two-character term within a city or less is tested on each of its rows. Province-wide, its
+ * count comes first (capped) and decides how the page is found, since how common a short term is
+ * cannot be told from statistics (names cluster by place).
  */
 export function institutionListPlan(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: InstitutionListQuery) {
   const sort = institutionSort(query);
   const shortTerm = query.q !== undefined && isShortTerm(query.q.toLowerCase());
-  if (!shortTerm || withinOneCounty(directory, scope, query)) {
+  if (!shortTerm || narrowerThanProvince(directory, scope, query)) {
     const where = institutionListCondition(directory, scope, query, shortTerm ? "scan" : "index");
     return { countFirst: false, count: institutionCountQuery(db, where), cap: undefined, page: () => institutionPageQuery(db, where, sort, query) };
   }
