@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { HAZARD_SOURCES } from "../domain/hazard-categories";
+import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES } from "../domain/hazard-lifecycle";
 import { GRADE_RANK, INSTITUTION_GRADES, INSTITUTION_STATUSES, OWNERSHIPS } from "../domain/institution-grades";
 import { INSTITUTION_TYPE_CATALOGUE } from "../domain/institution-types";
 
@@ -218,3 +220,106 @@ export const dataImport = pgTable("data_import", {
   createdAt: createdAt(),
   confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
 });
+
+/**
+ * The last serial issued per authority, kind of document and year (hazard numbers, notice
+ * numbers). Taken with an upsert in the transaction that uses it, so a serial is issued once and
+ * a rolled-back transaction gives its serial back: no gaps, no duplicates (platform/serials.ts).
+ */
+export const documentSerial = pgTable(
+  "document_serial",
+  {
+    authorityCode: varchar("authority_code", { length: 6 })
+      .notNull()
+      .references(() => jurisdiction.code),
+    kind: text("kind").notNull(),
+    year: smallint("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.authorityCode, t.kind, t.year] })],
+);
+
+/**
+ * A hazard (隐患) in an institution's ledger, from the day it is found until it is closed or voided
+ * (domain/hazard-lifecycle.ts). Its rows follow the institution to a new county
+ * (platform/institution-records.ts); nothing is deleted, every change is a hazard_event.
+ */
+export const hazard = pgTable(
+  "hazard",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** 兰考隐患〔2026〕0123: per recording authority and year (domain/document-numbers.ts). */
+    number: text("number").notNull().unique("hazard_number_key"),
+    /** The authority whose number it carries: the recorder's jurisdiction. */
+    authorityCode: varchar("authority_code", { length: 6 })
+      .notNull()
+      .references(() => jurisdiction.code),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institution.id),
+    /** Copy of the institution's jurisdiction path, for the scope predicate without a join (ADR 7). */
+    jurisdictionPath: text("jurisdiction_path").notNull(),
+    source: text("source").notNull().default("direct"),
+    /** The inspection or self-inspection it came from, once those exist. */
+    sourceId: uuid("source_id"),
+    foundOn: date("found_on").notNull(),
+    finders: text("finders").notNull(),
+    place: text("place").notNull(),
+    category: text("category").notNull(),
+    description: text("description").notNull(),
+    /** The regulation and clause it breaks. */
+    basis: text("basis").notNull().default(""),
+    grade: text("grade").notNull(),
+    handling: text("handling").notNull(),
+    /** 整改时限, a China calendar day; null when handled on the spot. */
+    deadline: date("deadline"),
+    responsiblePerson: text("responsible_person").notNull(),
+    responsiblePhone: text("responsible_phone").notNull().default(""),
+    /** The "五落实" plan of a major hazard. */
+    majorPlan: jsonb("major_plan"),
+    state: text("state").notNull().default("pending"),
+    /** Rectifications submitted so far: each opens a review round. */
+    round: integer("round").notNull().default(0),
+    pendingExtension: jsonb("pending_extension"),
+    /** Raised by every change: an edit made on an older version is refused (409), not applied. */
+    version: integer("version").notNull().default(1),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("hazard_source_check", oneOf("source", HAZARD_SOURCES)),
+    check("hazard_grade_check", oneOf("grade", HAZARD_GRADES)),
+    check("hazard_handling_check", oneOf("handling", HAZARD_HANDLINGS)),
+    check("hazard_state_check", oneOf("state", HAZARD_STATES)),
+    check("hazard_deadline_check", sql`(handling = 'on_the_spot') = (deadline is null)`),
+    index("hazard_path_idx").on(t.jurisdictionPath, t.createdAt, t.id),
+    index("hazard_institution_idx").on(t.institutionId, t.createdAt, t.id),
+  ],
+);
+
+/** One change of a hazard: who, when, what they asked, why, and the fields it changed. Append-only. */
+export const hazardEvent = pgTable(
+  "hazard_event",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    hazardId: uuid("hazard_id")
+      .notNull()
+      .references(() => hazard.id),
+    /** record, or a command of domain/hazard-lifecycle.ts. */
+    kind: text("kind").notNull(),
+    /** The review round the event belongs to. */
+    round: integer("round").notNull(),
+    actorId: uuid("actor_id").references(() => appUser.id),
+    actorName: text("actor_name").notNull(),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    reason: text("reason"),
+    /** What the command carried: the rectification, the verification, the extension asked. */
+    details: jsonb("details").notNull().default({}),
+    /** Old and new value of each field the event changed. */
+    changed: jsonb("changed").notNull().default({}),
+  },
+  (t) => [index("hazard_event_hazard_idx").on(t.hazardId, t.id)],
+);

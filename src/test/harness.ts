@@ -3,7 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Role } from "../contracts/enums";
 import type { InstitutionInput } from "../contracts/institutions";
-import { appUser, institution } from "../db/schema";
+import { appUser, hazard, institution } from "../db/schema";
 import { buildApp } from "../server/app";
 import { type Config, loadConfig } from "../server/config";
 import { institutionValues } from "../server/modules/institutions/save-institution";
@@ -139,6 +139,31 @@ export async function makeUser(db: Db, account: AccountSpec) {
       jurisdictionPath: account.institution?.jurisdictionPath ?? (account.jurisdictionCode ? (directory.get(account.jurisdictionCode)?.path ?? null) : null),
       passwordHash: await passwordHash,
       mustChangePassword: account.mustChangePassword ?? false,
+    })
+    .returning();
+  if (!row) throw new Error("no row");
+  return row;
+}
+
+/** A hazard recorded directly in an institution's ledger (until the hazard routes exist to record one). */
+export async function makeHazard(db: Db, at: { institution: { id: string; jurisdictionPath: string; jurisdictionCode: string }; recordedBy: { id: string } }) {
+  const [row] = await db
+    .insert(hazard)
+    .values({
+      number: `测试隐患〔2026〕${randomUUID().slice(0, 8)}`,
+      authorityCode: at.institution.jurisdictionCode,
+      institutionId: at.institution.id,
+      jurisdictionPath: at.institution.jurisdictionPath,
+      foundOn: "2026-06-01",
+      finders: "李明",
+      place: "门诊楼配电间",
+      category: "electrical",
+      description: "配电柜前堆放杂物",
+      grade: "general",
+      handling: "by_deadline",
+      deadline: "2026-06-30",
+      responsiblePerson: "王科长",
+      recordedBy: at.recordedBy.id,
     })
     .returning();
   if (!row) throw new Error("no row");

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { appUser } from "../../db/schema";
+import { appUser, hazard } from "../../db/schema";
 import type { Tx } from "./db";
 
 /** A table whose rows belong to an institution and carry a copy of its jurisdiction path for scoping. */
@@ -15,7 +15,10 @@ interface InstitutionScopedTable {
  * institution when it moves to another county (docs/adr/0007-records-follow-their-institution.md).
  * The audit log is not here: it records where things were when they happened, and is append-only.
  */
-const INSTITUTION_SCOPED_TABLES: InstitutionScopedTable[] = [{ table: appUser, institutionId: appUser.institutionId, path: appUser.jurisdictionPath }];
+const INSTITUTION_SCOPED_TABLES: InstitutionScopedTable[] = [
+  { table: appUser, institutionId: appUser.institutionId, path: appUser.jurisdictionPath },
+  { table: hazard, institutionId: hazard.institutionId, path: hazard.jurisdictionPath },
+];
 
 /** Re-homes an institution's records under its new jurisdiction path, in the transaction of the move. */
 export async function moveInstitutionRecords(tx: Tx, institutionId: string, path: string): Promise<void> {

@@ -2,8 +2,19 @@ import { and, count, eq, gt, lt } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { InstitutionInput } from "../../../contracts/institutions";
-import { appUser, auditLog, institution, institutionTally } from "../../../db/schema";
-import { type Area, areaPicker, directory, institutionInput, makeInstitution, makeUser, PROVINCE, setUpTestApp, signedIn } from "../../../test/harness";
+import { appUser, auditLog, hazard, institution, institutionTally } from "../../../db/schema";
+import {
+  type Area,
+  areaPicker,
+  directory,
+  institutionInput,
+  makeHazard,
+  makeInstitution,
+  makeUser,
+  PROVINCE,
+  setUpTestApp,
+  signedIn,
+} from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
 import { institutionBatches, institutionListCondition, listInstitutions, SHORT_TERM_COUNT_CAP } from "./queries";
 import { editableValues, institutionValues } from "./save-institution";
@@ -132,15 +143,18 @@ describe("scope", () => {
     expect(row).toMatchObject({ grade: "grade2", name: own.name, provincialDirect: false });
   });
 
-  it("moving an institution to another county takes its records along: its users follow it", async () => {
+  it("moving an institution to another county takes its records along: its users and hazards follow it", async () => {
     const area = newArea();
     const moving = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code });
     const staff = await makeUser(ctx.db, { role: "institution_staff", institution: moving });
+    const found = await makeHazard(ctx.db, { institution: moving, recordedBy: staff });
     const { agent: city } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.city.code });
     const moved = await city.put(`/api/institutions/${moving.id}`, editable(moving, { jurisdictionCode: area.neighbour.code }));
     expect(moved.json().institution.jurisdictionName).toBe(area.neighbour.name);
     const [user] = await ctx.db.select().from(appUser).where(eq(appUser.id, staff.id));
     expect(user?.jurisdictionPath).toBe(area.neighbour.path);
+    const [movedHazard] = await ctx.db.select().from(hazard).where(eq(hazard.id, found.id));
+    expect(movedHazard?.jurisdictionPath).toBe(area.neighbour.path);
     const { agent: before } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.county.code });
     const { agent: after } = await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.neighbour.code });
     const usernames = async (agent: typeof before) => (await agent.get("/api/users?pageSize=100")).json().items.map((u: { username: string }) => u.username);
