@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = {
   "user.reset_password": "重置密码",
   "user.export": "导出用户",
   "audit.export": "导出审计日志",
+  "hazard.record": "登记隐患",
+  "hazard.command": "办理隐患",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -69,6 +71,8 @@ export interface AuditDetails {
   "user.reset_password": { username: string };
   "user.export": ExportDetail;
   "audit.export": ExportDetail;
+  "hazard.record": { number: string; institution: string };
+  "hazard.command": { number: string; command: string; reason?: string; changes: FieldChanges };
   request: { method: string; route: string; status: number };
 }
 
@@ -76,7 +80,14 @@ export interface AuditDetails {
 export type ActionsWithDetail<Detail> = { [Action in AuditAction]: AuditDetails[Action] extends Detail ? Action : never }[AuditAction];
 
 /** Kinds of record an audit entry can concern. */
-export const AUDIT_TARGET_TYPES = { user: "用户", institution: "机构", import: "导入批次", institution_import: "导入批次", audit: "审计日志" } as const;
+export const AUDIT_TARGET_TYPES = {
+  user: "用户",
+  institution: "机构",
+  import: "导入批次",
+  institution_import: "导入批次",
+  audit: "审计日志",
+  hazard: "隐患",
+} as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
 
 export const AUDIT_RESULTS = { success: "成功", failure: "失败" } as const;

@@ -42,10 +42,11 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   });
 
 export const Uuid = z.uuid();
-export const idParamsOf = (kind: "institution" | "user" | "import", label: string) => z.object({ id: references(z.uuid(), kind, label) });
+export const idParamsOf = (kind: "institution" | "user" | "import" | "hazard", label: string) => z.object({ id: references(z.uuid(), kind, label) });
 export const InstitutionIdParams = idParamsOf("institution", "机构编号");
 export const UserIdParams = idParamsOf("user", "用户编号");
 export const ImportIdParams = idParamsOf("import", "导入批次编号");
+export const HazardIdParams = idParamsOf("hazard", "隐患编号");
 
 /** "true"/"false" in a query string. */
 export const QueryBoolean = z.enum(["true", "false"]).transform((v) => v === "true");

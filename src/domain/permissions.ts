@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "institution:own": "查看本单位",
   "user:manage": "管理用户",
   "audit:read": "查看审计日志",
+  "hazard:read": "查看隐患台账",
+  "hazard:record": "登记隐患",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -28,10 +30,19 @@ export const INSTITUTION_REGISTRY_FIELDS = ["name", "creditCode", "type", "owner
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   system_admin: ["institution:read", "user:manage", "audit:read"],
-  authority_admin: ["institution:read", "institution:create", "institution:update", "institution:register", "institution:export", "user:manage"],
-  authority_inspector: ["institution:read", "institution:export"],
-  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage"],
-  institution_staff: ["institution:read", "institution:own"],
+  authority_admin: [
+    "institution:read",
+    "institution:create",
+    "institution:update",
+    "institution:register",
+    "institution:export",
+    "user:manage",
+    "hazard:read",
+    "hazard:record",
+  ],
+  authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record"],
+  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage", "hazard:read"],
+  institution_staff: ["institution:read", "institution:own", "hazard:read"],
 };
 
 export const permissionsOf = (role: Role): readonly Permission[] => GRANTS[role];

@@ -14,6 +14,7 @@ import type { AppDeps } from "./deps";
 import { registerAuditRoutes } from "./modules/audit/routes";
 import { registerAuthRoutes } from "./modules/auth/routes";
 import { registerDashboardRoutes } from "./modules/dashboard/routes";
+import { registerHazardRoutes } from "./modules/hazards/routes";
 import { registerInstitutionRoutes } from "./modules/institutions/routes";
 import { JurisdictionDirectory } from "./modules/jurisdictions/directory";
 import { registerJurisdictionRoutes } from "./modules/jurisdictions/routes";
@@ -81,6 +82,7 @@ export async function buildApp({ config, db, clock = systemClock, directory = ne
     registerUserRoutes,
     registerAuditRoutes,
     registerDashboardRoutes,
+    registerHazardRoutes,
   ]) {
     registerArea(app, deps);
   }

@@ -2,7 +2,7 @@ import { asc, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RecordKind } from "../contracts/validation";
-import { appUser, dataImport, institution } from "../db/schema";
+import { appUser, dataImport, hazard, institution } from "../db/schema";
 import { type Agent, areaPicker, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn } from "../test/harness";
 import { type Operation, operationsOf, responseText, urlOf } from "../test/openapi";
 import { editableValues } from "./modules/institutions/save-institution";
@@ -57,20 +57,55 @@ async function makeSide(label: string, county: string) {
   const batch = await importBatch(admin.agent, county, `${label}导入村卫生室`);
   // Changes that leave traces in audit and history.
   await admin.agent.put(`/api/institutions/${second.id}`, { ...editableValues(second), contactPerson: `${label}联系人` });
+  const recorded = await inspector.agent.post("/api/hazards", {
+    institutionId: first.id,
+    foundOn: "2026-06-01",
+    finders: `${label}检查组`,
+    place: `${label}配电间`,
+    category: "electrical",
+    description: `${label}配电柜前堆放杂物`,
+    grade: "general",
+    handling: "by_deadline",
+    deadline: "2026-06-30",
+    responsiblePerson: `${label}责任人`,
+  });
+  if (recorded.statusCode !== 201) throw new Error(`recording the side's hazard failed: ${recorded.body}`);
+  const hazardRecord = recorded.json() as { id: string; number: string; description: string };
   const users = [admin.user, inspector.user, institutionAdmin.user, staff];
   return {
     agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
     first,
     second,
     batch,
+    hazard: hazardRecord,
+    recorder: inspector.user,
     users,
   };
 }
 
-const sideOf = (county: string, institutions: (typeof institution.$inferSelect)[], users: { id: string; username: string }[], batches: string[]): Side => ({
+type HazardRecord = { id: string; number: string; description: string };
+
+const sideOf = (
+  county: string,
+  institutions: (typeof institution.$inferSelect)[],
+  users: { id: string; username: string }[],
+  batches: string[],
+  hazards: HazardRecord[],
+): Side => ({
   county,
-  records: { institution: institutions.map((i) => i.id), user: users.map((u) => u.id), import: batches, jurisdiction: [county] },
-  markers: [...institutions.flatMap((i) => [i.id, i.name, i.creditCode]), ...users.flatMap((u) => [u.id, u.username]), ...batches],
+  records: {
+    institution: institutions.map((i) => i.id),
+    user: users.map((u) => u.id),
+    import: batches,
+    jurisdiction: [county],
+    hazard: hazards.map((h) => h.id),
+  },
+  markers: [
+    ...institutions.flatMap((i) => [i.id, i.name, i.creditCode]),
+    ...users.flatMap((u) => [u.id, u.username]),
+    ...batches,
+    ...hazards.flatMap((h) => [h.id, h.number, h.description]),
+  ],
   institutionIds: institutions.map((i) => i.id),
   userIds: users.map((u) => u.id),
 });
@@ -80,6 +115,7 @@ async function snapshot(side: Side) {
     institutions: await ctx.db.select().from(institution).where(inArray(institution.id, side.institutionIds)).orderBy(asc(institution.id)),
     users: await ctx.db.select().from(appUser).where(inArray(appUser.id, side.userIds)).orderBy(asc(appUser.id)),
     imports: await ctx.db.select({ id: dataImport.id, status: dataImport.status }).from(dataImport).where(inArray(dataImport.id, side.records.import)),
+    hazards: await ctx.db.select().from(hazard).where(inArray(hazard.id, side.records.hazard)),
   };
 }
 
@@ -87,14 +123,16 @@ beforeAll(async () => {
   operations = await operationsOf(ctx.app);
   const a = await makeSide("甲县隔离", area.county.code);
   const b = await makeSide("乙县隔离", area.neighbour.code);
-  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch]);
-  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch]);
-  // An institution's users must not see the other institution of their county, nor its authority's accounts.
+  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard]);
+  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard]);
+  // An institution's users must not see the other institution of their county, nor its authority's
+  // accounts — except the inspector who recorded its hazard, whom the hazard's timeline names.
   const restOfA = sideOf(
     area.county.code,
     [a.second],
-    a.users.filter((u) => u.role.startsWith("authority")),
+    a.users.filter((u) => u.role.startsWith("authority") && u.id !== a.recorder.id),
     [a.batch],
+    [],
   );
   sides = [sideA, sideB];
   viewers = [

@@ -89,6 +89,10 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
       const rows = typeof detail.rows === "number" ? `导出 ${detail.rows} 条` : "导出";
       return [detail.complete === false ? `${rows}（下载中断，未完成）` : rows, filterLine(schema, isRecord(detail.filters) ? detail.filters : {})];
     }
+    case "hazard.record":
+      return [`机构：${String(detail.institution)}`];
+    case "hazard.command":
+      return [`办理：${String(detail.command)}`, ...(detail.reason ? [`原因：${String(detail.reason)}`] : [])];
     case "user.create":
       return [`角色：${ROLES[detail.role as keyof typeof ROLES] ?? String(detail.role)}`];
     case "request":

@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { BUILT_IN_HAZARD_CATEGORIES } from "../domain/hazard-categories";
+import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES, MAJOR_PLAN_FIELDS } from "../domain/hazard-lifecycle";
+import { CalendarDay, HazardIdParams, optionalText, Pagination, pageOf, requiredText } from "./common";
+import { defineRoute, requires } from "./route";
+import { choice, labelled, references } from "./validation";
+
+/** The "五落实" plan of a major hazard: every part must be given. */
+export const MajorPlan = z.object({
+  measures: requiredText(MAJOR_PLAN_FIELDS.measures, 2000),
+  funds: requiredText(MAJOR_PLAN_FIELDS.funds, 200),
+  deadline: requiredText(MAJOR_PLAN_FIELDS.deadline, 200),
+  responsiblePerson: requiredText(MAJOR_PLAN_FIELDS.responsiblePerson, 100),
+  interimMeasures: requiredText(MAJOR_PLAN_FIELDS.interimMeasures, 2000),
+});
+
+/** A hazard as it is first recorded in an institution's ledger. */
+export const HazardRecordBody = z.object({
+  institutionId: references(z.uuid(), "institution", "被检查机构"),
+  foundOn: labelled(CalendarDay, "发现日期"),
+  finders: requiredText("发现人", 200),
+  place: requiredText("隐患部位", 200),
+  category: choice(BUILT_IN_HAZARD_CATEGORIES, "隐患类别"),
+  description: requiredText("隐患描述", 2000),
+  basis: optionalText("判定依据", 500).default(""),
+  grade: choice(HAZARD_GRADES, "隐患等级"),
+  handling: choice(HAZARD_HANDLINGS, "处理方式"),
+  deadline: labelled(CalendarDay, "整改时限").nullable().default(null),
+  responsiblePerson: requiredText("整改责任人", 100),
+  responsiblePhone: optionalText("责任人电话", 50).default(""),
+  majorPlan: MajorPlan.nullable().default(null),
+});
+export type HazardRecordBody = z.infer<typeof HazardRecordBody>;
+
+const EXAMPLE: z.input<typeof HazardRecordBody> = {
+  institutionId: "00000000-0000-4000-8000-000000000000",
+  foundOn: "2026-06-01",
+  finders: "李明、张强",
+  place: "门诊楼一层配电间",
+  category: "electrical",
+  description: "配电柜前堆放纸箱等可燃物，柜门无法完全打开",
+  basis: "《机关、团体、企业、事业单位消防安全管理规定》第二十一条",
+  grade: "general",
+  handling: "by_deadline",
+  deadline: "2026-06-30",
+  responsiblePerson: "王科长",
+  responsiblePhone: "0371-26991234",
+};
+
+/** Photos come with the file store; until then a command states why it has none. */
+const noPhotoReason = optionalText("无照片的原因", 500);
+
+/** What a user asks of a hazard, with the version of it they saw (an older one is refused, 409). */
+export const HazardCommandBody = z.object({
+  version: labelled(z.number().int().min(1), "版本"),
+  command: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("start") }),
+    z.object({ kind: z.literal("submit"), actionsTaken: requiredText("整改情况", 2000), noPhotoReason }),
+    z.object({ kind: z.literal("return"), reason: requiredText("退回原因", 1000) }),
+    z.object({
+      kind: z.literal("verify"),
+      verifiers: requiredText("复查人", 200),
+      verifiedOn: labelled(CalendarDay, "复查日期"),
+      opinion: requiredText("复查意见", 2000),
+      noPhotoReason,
+    }),
+    z.object({ kind: z.literal("close_on_spot") }),
+    z.object({ kind: z.literal("request_extension"), requestedDeadline: labelled(CalendarDay, "申请的整改时限"), reason: requiredText("延期原因", 1000) }),
+    z.object({ kind: z.literal("approve_extension"), deadline: labelled(CalendarDay, "批准的整改时限").optional() }),
+    z.object({ kind: z.literal("refuse_extension"), reason: requiredText("不予延期的理由", 1000) }),
+    z.object({ kind: z.literal("regrade"), grade: choice(HAZARD_GRADES, "隐患等级"), reason: requiredText("调整原因", 1000), plan: MajorPlan.optional() }),
+    z.object({ kind: z.literal("void"), reason: requiredText("作废原因", 1000) }),
+  ]),
+});
+export type HazardCommandBody = z.infer<typeof HazardCommandBody>;
+
+export const HazardSummary = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  institutionId: z.uuid(),
+  institutionName: z.string(),
+  jurisdictionName: z.string(),
+  foundOn: z.string(),
+  place: z.string(),
+  category: z.string(),
+  description: z.string(),
+  grade: z.string(),
+  handling: z.string(),
+  deadline: z.string().nullable(),
+  state: z.string(),
+  /** Derived from the deadline and today's date in Asia/Shanghai, never stored. */
+  overdue: z.boolean(),
+  responsiblePerson: z.string(),
+  updatedAt: z.string(),
+});
+export type HazardSummary = z.infer<typeof HazardSummary>;
+
+export const HazardEvent = z.object({
+  kind: z.string(),
+  round: z.number().int(),
+  actorName: z.string(),
+  at: z.string(),
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  changed: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+});
+
+export const HazardDetail = HazardSummary.extend({
+  source: z.string(),
+  finders: z.string(),
+  basis: z.string(),
+  responsiblePhone: z.string(),
+  majorPlan: MajorPlan.nullable(),
+  round: z.number().int(),
+  pendingExtension: z.object({ requestedDeadline: z.string(), reason: z.string() }).nullable(),
+  version: z.number().int(),
+  /** Every change from the record onwards, oldest first: the hazard's timeline. */
+  events: z.array(HazardEvent),
+});
+export type HazardDetail = z.infer<typeof HazardDetail>;
+
+export const HazardListQuery = Pagination.extend({
+  state: choice(HAZARD_STATES, "状态").optional(),
+  grade: choice(HAZARD_GRADES, "隐患等级").optional(),
+  category: choice(BUILT_IN_HAZARD_CATEGORIES, "隐患类别").optional(),
+  institutionId: references(z.uuid(), "institution", "被检查机构").optional(),
+});
+
+export const hazardRoutes = {
+  record: defineRoute({
+    method: "POST",
+    path: "/api/hazards",
+    summary: "登记隐患",
+    description: "在被检查机构的隐患台账中登记一条隐患；编号按登记部门和年份连续编制。重大隐患须填写“五落实”方案。",
+    access: requires("hazard:record"),
+    body: HazardRecordBody,
+    example: EXAMPLE,
+    response: HazardDetail,
+    status: 201,
+  }),
+  list: defineRoute({
+    method: "GET",
+    path: "/api/hazards",
+    summary: "隐患台账（管辖范围内；机构用户为本单位）",
+    access: requires("hazard:read"),
+    query: HazardListQuery,
+    response: pageOf(HazardSummary),
+  }),
+  detail: defineRoute({
+    method: "GET",
+    path: "/api/hazards/:id",
+    summary: "隐患详情与全部办理记录",
+    access: requires("hazard:read"),
+    params: HazardIdParams,
+    response: HazardDetail,
+  }),
+  command: defineRoute({
+    method: "POST",
+    path: "/api/hazards/:id/commands",
+    summary: "办理隐患（整改、复查、退回、延期、调级、作废）",
+    description: "按隐患当前状态办理；状态不允许时返回 409 并说明当前状态；version 与当前版本不一致（他人已修改）时返回 409。",
+    access: requires("hazard:read"),
+    params: HazardIdParams,
+    body: HazardCommandBody,
+    example: { version: 1, command: { kind: "start" } },
+    response: HazardDetail,
+  }),
+};

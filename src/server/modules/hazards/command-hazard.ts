@@ -1,0 +1,103 @@
+import { eq, sql } from "drizzle-orm";
+import type { FieldChanges } from "../../../contracts/audit";
+import type { HazardCommandBody } from "../../../contracts/hazards";
+import { hazard, hazardEvent } from "../../../db/schema";
+import { decide, HAZARD_COMMANDS, type HazardCommand, type HazardFacts, type HazardSide } from "../../../domain/hazard-lifecycle";
+import { isAuthorityRole } from "../../../domain/permissions";
+import type { AppDeps } from "../../deps";
+import type { UserActor } from "../../platform/access";
+import { writeAudit } from "../../platform/audit";
+import { type AppError, badRequest, conflict, forbidden, notFound } from "../../platform/http/errors";
+import { factsOf, findHazard, hazardDetail } from "./queries";
+
+/** The rules' command from the request. Photos come with the file store: until then, none are attached. */
+function commandOf(body: HazardCommandBody["command"]): HazardCommand {
+  const evidence = (noPhotoReason?: string) => ({ photoCount: 0, noPhotoReason });
+  switch (body.kind) {
+    case "submit":
+      return { kind: "submit", actionsTaken: body.actionsTaken, evidence: evidence(body.noPhotoReason) };
+    case "verify":
+      return {
+        kind: "verify",
+        verification: { verifiers: body.verifiers, verifiedOn: body.verifiedOn, opinion: body.opinion, ...evidence(body.noPhotoReason) },
+      };
+    case "close_on_spot":
+      return { kind: "close_on_spot", photoCount: 0 };
+    default:
+      return body;
+  }
+}
+
+/** The command's content worth keeping on the timeline, without its kind and reason. */
+function detailsOf(body: HazardCommandBody["command"]): Record<string, unknown> {
+  const { kind: _kind, ...rest } = body;
+  return Object.fromEntries(Object.entries(rest).filter(([key, value]) => key !== "reason" && value !== undefined));
+}
+
+function fieldChanges(before: HazardFacts, after: HazardFacts, changed: (keyof HazardFacts)[]): FieldChanges {
+  return Object.fromEntries(changed.map((key) => [key, { from: before[key], to: after[key] }]));
+}
+
+const refusalError = (refusal: ReturnType<typeof decide> & { ok: false }): AppError => {
+  const { refusal: r } = refusal;
+  if (r.kind === "conflict") return conflict(r.message);
+  if (r.kind === "forbidden") return forbidden(r.message);
+  return badRequest(r.message, r.field);
+};
+
+/**
+ * Carries out one command on a hazard in one transaction: the hazard is locked through the
+ * caller's scope, the version they saw must still be current, the rules decide, and the change,
+ * its event and its audit entry commit together.
+ */
+export async function commandHazard(
+  { db, directory, clock }: Pick<AppDeps, "db" | "directory" | "clock">,
+  actor: UserActor,
+  id: string,
+  body: HazardCommandBody,
+) {
+  const side: HazardSide = isAuthorityRole(actor.user.role) ? "authority" : "institution";
+  const today = clock.today();
+  return db.transaction(async (tx) => {
+    const found = await findHazard(tx, actor.scope, id, { lock: true });
+    if (!found) throw notFound("隐患不存在");
+    if (found.row.version !== body.version) throw conflict("该隐患已被他人修改，请刷新后重新办理", "version");
+    const before = factsOf(found.row);
+    const decision = decide(before, side, commandOf(body.command), today);
+    if (!decision.ok) throw refusalError(decision);
+    const { after, changed } = decision;
+    await tx
+      .update(hazard)
+      .set({
+        state: after.state,
+        grade: after.grade,
+        deadline: after.deadline,
+        round: after.round,
+        pendingExtension: after.pendingExtension,
+        majorPlan: after.majorPlan,
+        version: sql`${hazard.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(hazard.id, id));
+    const changes = fieldChanges(before, after, changed);
+    const reason = "reason" in body.command ? body.command.reason : null;
+    await tx.insert(hazardEvent).values({
+      hazardId: id,
+      kind: body.command.kind,
+      round: after.round,
+      actorId: actor.user.id,
+      actorName: actor.user.displayName,
+      reason,
+      details: detailsOf(body.command),
+      changed: changes,
+    });
+    await writeAudit(tx, actor, {
+      action: "hazard.command",
+      target: { type: "hazard", id, path: found.row.jurisdictionPath, name: found.row.number },
+      detail: { number: found.row.number, command: HAZARD_COMMANDS[body.command.kind].label, ...(reason ? { reason } : {}), changes },
+    });
+    const saved = await findHazard(tx, actor.scope, id);
+    if (!saved) throw notFound("隐患不存在");
+    return hazardDetail(tx, directory, saved, today);
+  });
+}

@@ -1,0 +1,113 @@
+import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { HazardDetail, HazardListQuery, HazardSummary } from "../../../contracts/hazards";
+import { hazard, hazardEvent, institution } from "../../../db/schema";
+import { type HazardFacts, type HazardGrade, type HazardHandling, type HazardState, isOverdue, type MajorHazardPlan } from "../../../domain/hazard-lifecycle";
+import type { DbOrTx } from "../../platform/db";
+import { inScope, type Scope } from "../../platform/scope";
+import type { JurisdictionDirectory } from "../jurisdictions/directory";
+
+/** Hazards are scoped like their institution: by its jurisdiction path, or by the institution itself. */
+export const HAZARD_SCOPE = { path: hazard.jurisdictionPath, institutionId: hazard.institutionId };
+
+export type HazardRow = typeof hazard.$inferSelect;
+
+const summaryColumns = {
+  row: hazard,
+  institutionName: institution.name,
+  jurisdictionCode: institution.jurisdictionCode,
+};
+
+type SummarySource = { row: HazardRow; institutionName: string; jurisdictionCode: string };
+
+/** The rules' view of a stored hazard. */
+export const factsOf = (row: HazardRow): HazardFacts => ({
+  state: row.state as HazardState,
+  grade: row.grade as HazardGrade,
+  handling: row.handling as HazardHandling,
+  deadline: row.deadline,
+  round: row.round,
+  pendingExtension: row.pendingExtension as HazardFacts["pendingExtension"],
+  majorPlan: row.majorPlan as MajorHazardPlan | null,
+});
+
+function toSummary(directory: JurisdictionDirectory, source: SummarySource, today: string): HazardSummary {
+  const { row } = source;
+  return {
+    id: row.id,
+    number: row.number,
+    institutionId: row.institutionId,
+    institutionName: source.institutionName,
+    jurisdictionName: directory.name(source.jurisdictionCode),
+    foundOn: row.foundOn,
+    place: row.place,
+    category: row.category,
+    description: row.description,
+    grade: row.grade,
+    handling: row.handling,
+    deadline: row.deadline,
+    state: row.state,
+    overdue: isOverdue(factsOf(row), today),
+    responsiblePerson: row.responsiblePerson,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The hazards of the caller's scope, newest first. */
+export async function listHazards(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: z.infer<typeof HazardListQuery>, today: string) {
+  const conditions: (SQL | undefined)[] = [inScope(scope, HAZARD_SCOPE)];
+  if (query.state) conditions.push(eq(hazard.state, query.state));
+  if (query.grade) conditions.push(eq(hazard.grade, query.grade));
+  if (query.category) conditions.push(eq(hazard.category, query.category));
+  if (query.institutionId) conditions.push(eq(hazard.institutionId, query.institutionId));
+  const where = and(...conditions);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(hazard)
+      .innerJoin(institution, eq(institution.id, hazard.institutionId))
+      .where(where)
+      .orderBy(desc(hazard.createdAt), desc(hazard.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(hazard).where(where),
+  ]);
+  return { items: rows.map((row) => toSummary(directory, row, today)), total: counted?.total ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+/** One hazard through the caller's scope (out of scope reads as missing), locked when it is to change. */
+export async function findHazard(db: DbOrTx, scope: Scope, id: string, options: { lock?: boolean } = {}): Promise<SummarySource | undefined> {
+  const query = db
+    .select(summaryColumns)
+    .from(hazard)
+    .innerJoin(institution, eq(institution.id, hazard.institutionId))
+    .where(and(eq(hazard.id, id), inScope(scope, HAZARD_SCOPE)));
+  const [found] = options.lock ? await query.for("update", { of: hazard }) : await query;
+  return found;
+}
+
+/** The hazard with its whole timeline, oldest first. */
+export async function hazardDetail(db: DbOrTx, directory: JurisdictionDirectory, source: SummarySource, today: string): Promise<HazardDetail> {
+  const { row } = source;
+  const events = await db.select().from(hazardEvent).where(eq(hazardEvent.hazardId, row.id)).orderBy(asc(hazardEvent.id));
+  return {
+    ...toSummary(directory, source, today),
+    source: row.source,
+    finders: row.finders,
+    basis: row.basis,
+    responsiblePhone: row.responsiblePhone,
+    majorPlan: row.majorPlan as MajorHazardPlan | null,
+    round: row.round,
+    pendingExtension: row.pendingExtension as HazardFacts["pendingExtension"],
+    version: row.version,
+    events: events.map((event) => ({
+      kind: event.kind,
+      round: event.round,
+      actorName: event.actorName,
+      at: event.at.toISOString(),
+      reason: event.reason,
+      details: event.details as Record<string, unknown>,
+      changed: event.changed as Record<string, { from: unknown; to: unknown }>,
+    })),
+  };
+}

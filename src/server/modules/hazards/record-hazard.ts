@@ -1,0 +1,53 @@
+import type { HazardRecordBody } from "../../../contracts/hazards";
+import { hazard, hazardEvent } from "../../../db/schema";
+import { defaultPrefixes, hazardNumber } from "../../../domain/document-numbers";
+import { newHazardProblem, recordedHazard } from "../../../domain/hazard-lifecycle";
+import type { AppDeps } from "../../deps";
+import type { UserActor } from "../../platform/access";
+import { writeAudit } from "../../platform/audit";
+import { badRequest, forbidden, notFound } from "../../platform/http/errors";
+import { nextSerial } from "../../platform/serials";
+import { findInstitution } from "../institutions/queries";
+import { findHazard, hazardDetail } from "./queries";
+
+/**
+ * Records a hazard in an institution's ledger: the institution must be in the recorder's scope,
+ * the hazard gets the next number of the recorder's authority for this year, and the record, its
+ * first event and its audit entry commit together.
+ */
+export async function recordHazard({ db, directory, clock }: Pick<AppDeps, "db" | "directory" | "clock">, actor: UserActor, body: HazardRecordBody) {
+  const authorityCode = actor.user.jurisdictionCode;
+  if (!authorityCode) throw forbidden("只有监管部门的用户可以登记隐患");
+  const today = clock.today();
+  const problem = newHazardProblem(body, today);
+  if (problem) throw badRequest(problem.message, problem.field);
+  return db.transaction(async (tx) => {
+    const owner = await findInstitution(tx, actor.scope, body.institutionId);
+    if (!owner) throw badRequest("被检查机构：不存在或不在管辖范围内", "institutionId");
+    if (owner.status !== "active") throw badRequest("被检查机构：已注销或停业", "institutionId");
+    const year = Number(today.slice(0, 4));
+    const serial = await nextSerial(tx, authorityCode, "hazard", year);
+    const facts = recordedHazard(body);
+    const [row] = await tx
+      .insert(hazard)
+      .values({
+        ...body,
+        ...facts,
+        number: hazardNumber(defaultPrefixes(directory.name(authorityCode)).hazard, year, serial),
+        authorityCode,
+        jurisdictionPath: owner.jurisdictionPath,
+        recordedBy: actor.user.id,
+      })
+      .returning();
+    if (!row) throw new Error("the hazard insert returned no row");
+    await tx.insert(hazardEvent).values({ hazardId: row.id, kind: "record", round: 0, actorId: actor.user.id, actorName: actor.user.displayName });
+    await writeAudit(tx, actor, {
+      action: "hazard.record",
+      target: { type: "hazard", id: row.id, path: row.jurisdictionPath, name: row.number },
+      detail: { number: row.number, institution: owner.name },
+    });
+    const saved = await findHazard(tx, actor.scope, row.id);
+    if (!saved) throw notFound("隐患不存在");
+    return hazardDetail(tx, directory, saved, today);
+  });
+}
