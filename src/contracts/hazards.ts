@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BUILT_IN_HAZARD_CATEGORIES } from "../domain/hazard-categories";
 import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES, MAJOR_PLAN_FIELDS } from "../domain/hazard-lifecycle";
-import { CalendarDay, HazardIdParams, optionalText, Pagination, pageOf, requiredText } from "./common";
+import { CalendarDay, HazardIdParams, optionalText, Pagination, pageOf, QueryBoolean, requiredText } from "./common";
 import { defineRoute, requires } from "./route";
 import { choice, labelled, references } from "./validation";
 
@@ -124,6 +124,8 @@ export const HazardListQuery = Pagination.extend({
   grade: choice(HAZARD_GRADES, "隐患等级").optional(),
   category: choice(BUILT_IN_HAZARD_CATEGORIES, "隐患类别").optional(),
   institutionId: references(z.uuid(), "institution", "被检查机构").optional(),
+  /** Past the deadline on today's China calendar and not yet submitted (逾期). */
+  overdue: labelled(QueryBoolean, "是否逾期").optional(),
 });
 
 export const hazardRoutes = {

@@ -153,4 +153,17 @@ describe("the closed loop", () => {
     const list = (await institution.get("/api/hazards")).json();
     expect(list.items.map((h: { id: string }) => h.id)).toContain(late.id);
   });
+
+  it("filters the ledger to overdue hazards the way each hazard reads: by today's date in China", async () => {
+    const { hazardOwner, inspector } = await county(newArea());
+    const late = (await inspector.post("/api/hazards", body(hazardOwner.id, { deadline: "2026-06-09" }))).json();
+    const due = (await inspector.post("/api/hazards", body(hazardOwner.id, { deadline: "2026-06-10" }))).json();
+    const ids = async (query: string) =>
+      (await inspector.get(`/api/hazards?institutionId=${hazardOwner.id}&${query}`)).json().items.map((h: { id: string }) => h.id);
+    expect(await ids("overdue=true")).toEqual([late.id]);
+    expect(await ids("overdue=false")).toEqual([due.id]);
+    const submitted = await command(inspector, late.id, 1, { kind: "void", reason: "重复录入" });
+    expect(submitted.json()).toMatchObject({ state: "voided", overdue: false });
+    expect(await ids("overdue=true")).toEqual([]);
+  });
 });

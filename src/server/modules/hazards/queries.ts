@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, not, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { HazardDetail, HazardListQuery, HazardSummary } from "../../../contracts/hazards";
 import { hazard, hazardEvent, institution } from "../../../db/schema";
@@ -53,6 +53,12 @@ function toSummary(directory: JurisdictionDirectory, source: SummarySource, toda
   };
 }
 
+/**
+ * isOverdue of domain/hazard-lifecycle.ts in SQL: not yet submitted and past its deadline on
+ * `today`. Never null (a hazard without a deadline is not overdue), so its negation is exact.
+ */
+const overdueOn = (today: string) => sql`(${inArray(hazard.state, ["pending", "rectifying"])} and coalesce(${lt(hazard.deadline, today)}, false))`;
+
 /** The hazards of the caller's scope, newest first. */
 export async function listHazards(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: z.infer<typeof HazardListQuery>, today: string) {
   const conditions: (SQL | undefined)[] = [inScope(scope, HAZARD_SCOPE)];
@@ -60,6 +66,7 @@ export async function listHazards(db: DbOrTx, directory: JurisdictionDirectory, 
   if (query.grade) conditions.push(eq(hazard.grade, query.grade));
   if (query.category) conditions.push(eq(hazard.category, query.category));
   if (query.institutionId) conditions.push(eq(hazard.institutionId, query.institutionId));
+  if (query.overdue !== undefined) conditions.push(query.overdue ? overdueOn(today) : not(overdueOn(today)));
   const where = and(...conditions);
   const [rows, [counted]] = await Promise.all([
     db
