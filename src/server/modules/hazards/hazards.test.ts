@@ -158,10 +158,11 @@ describe("the closed loop", () => {
     const { hazardOwner, inspector } = await county(newArea());
     const late = (await inspector.post("/api/hazards", body(hazardOwner.id, { deadline: "2026-06-09" }))).json();
     const due = (await inspector.post("/api/hazards", body(hazardOwner.id, { deadline: "2026-06-10" }))).json();
+    const onSpot = (await inspector.post("/api/hazards", body(hazardOwner.id, { handling: "on_the_spot", deadline: null }))).json();
     const ids = async (query: string) =>
       (await inspector.get(`/api/hazards?institutionId=${hazardOwner.id}&${query}`)).json().items.map((h: { id: string }) => h.id);
     expect(await ids("overdue=true")).toEqual([late.id]);
-    expect(await ids("overdue=false")).toEqual([due.id]);
+    expect(await ids("overdue=false")).toEqual([onSpot.id, due.id]);
     const submitted = await command(inspector, late.id, 1, { kind: "void", reason: "重复录入" });
     expect(submitted.json()).toMatchObject({ state: "voided", overdue: false });
     expect(await ids("overdue=true")).toEqual([]);
