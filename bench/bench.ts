@@ -229,8 +229,7 @@ async function listCase(name: string, client: ApiClient, scope: Scope, params: R
   const plan = institutionListPlan(database.db, directory, scope, query);
   const total = statementOf(plan.count);
   const runSql = async () => {
-    if (!plan.countFirst)
-      return Promise.all([sqlPool.query({ ...statementOf(plan.page(0)), rowMode: "array" }), sqlPool.query({ ...total, rowMode: "array" })]);
+    if (!plan.countFirst) return Promise.all([sqlPool.query({ ...statementOf(plan.page()), rowMode: "array" }), sqlPool.query({ ...total, rowMode: "array" })]);
     const counted = await sqlPool.query({ ...total, rowMode: "array" });
     const page = await sqlPool.query({ ...statementOf(plan.page(Number(counted.rows[0]?.[0]))), rowMode: "array" });
     return [page, counted] as const;
@@ -241,7 +240,7 @@ async function listCase(name: string, client: ApiClient, scope: Scope, params: R
   const body = JSON.parse(new TextDecoder().decode((await getOk(client, path)).body)) as { items: { id: string }[]; total: number };
   const [pageRows, countRows] = await runSql();
   const counted = Number(countRows.rows[0]?.[0]);
-  const expectedTotal = plan.cap === undefined ? counted : Math.min(counted, plan.cap);
+  const expectedTotal = plan.countFirst ? Math.min(counted, plan.cap) : counted;
   if (body.items.map((i) => i.id).join() !== pageRows.rows.map((row) => row[0]).join() || body.total !== expectedTotal) {
     throw new Error(`${name}: the API and the SQL disagree`);
   }

@@ -172,11 +172,11 @@ export function institutionListPlan(db: DbOrTx, directory: JurisdictionDirectory
   const shortTerm = query.q !== undefined && isShortTerm(query.q.toLowerCase());
   if (!shortTerm || narrowerThanProvince(directory, scope, query)) {
     const where = institutionListCondition(directory, scope, query, shortTerm ? "scan" : "index");
-    return { countFirst: false, count: institutionCountQuery(db, where), cap: undefined, page: () => institutionPageQuery(db, where, sort, query) };
+    return { countFirst: false as const, count: institutionCountQuery(db, where), page: () => institutionPageQuery(db, where, sort, query) };
   }
   const indexed = institutionListCondition(directory, scope, query, "index");
   return {
-    countFirst: true,
+    countFirst: true as const,
     count: cappedCountQuery(db, indexed, SHORT_TERM_COUNT_CAP),
     cap: SHORT_TERM_COUNT_CAP,
     page: (total: number) =>
@@ -186,24 +186,20 @@ export function institutionListPlan(db: DbOrTx, directory: JurisdictionDirectory
 
 export async function listInstitutions(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: InstitutionListQuery) {
   const plan = institutionListPlan(db, directory, scope, query);
-  let rows: Awaited<ReturnType<typeof plan.page>>;
-  let counted: number;
-  if (plan.countFirst) {
-    counted = (await plan.count)[0]?.total ?? 0;
-    rows = await plan.page(counted);
-  } else {
-    const [page, [row]] = await Promise.all([plan.page(0), plan.count]);
-    rows = page;
-    counted = row?.total ?? 0;
-  }
-  const totalCapped = plan.cap !== undefined && counted > plan.cap;
-  return {
+  const answer = (rows: SummaryRow[], total: number, totalCapped: boolean) => ({
     items: rows.map((row) => toSummary(directory, row)),
-    total: totalCapped ? (plan.cap as number) : counted,
+    total,
     totalCapped,
     page: query.page,
     pageSize: query.pageSize,
-  };
+  });
+  if (!plan.countFirst) {
+    const [rows, [counted]] = await Promise.all([plan.page(), plan.count]);
+    return answer(rows, counted?.total ?? 0, false);
+  }
+  const counted = (await plan.count)[0]?.total ?? 0;
+  const rows = await plan.page(counted);
+  return counted > plan.cap ? answer(rows, plan.cap, true) : answer(rows, counted, false);
 }
 
 export type InstitutionRow = typeof institution.$inferSelect;
