@@ -66,7 +66,7 @@ export async function commandHazard(
     const decision = decide(before, side, commandOf(body.command), today);
     if (!decision.ok) throw refusalError(decision);
     const { after, changed } = decision;
-    await tx
+    const [row] = await tx
       .update(hazard)
       .set({
         state: after.state,
@@ -78,7 +78,9 @@ export async function commandHazard(
         version: sql`${hazard.version} + 1`,
         updatedAt: sql`now()`,
       })
-      .where(eq(hazard.id, id));
+      .where(eq(hazard.id, id))
+      .returning();
+    if (!row) throw notFound("隐患不存在");
     const changes = fieldChanges(before, after, changed);
     const reason = "reason" in body.command ? body.command.reason : null;
     await tx.insert(hazardEvent).values({
@@ -96,8 +98,6 @@ export async function commandHazard(
       target: { type: "hazard", id, path: found.row.jurisdictionPath, name: found.row.number },
       detail: { number: found.row.number, command: HAZARD_COMMANDS[body.command.kind].label, ...(reason ? { reason } : {}), changes },
     });
-    const saved = await findHazard(tx, actor.scope, id);
-    if (!saved) throw notFound("隐患不存在");
-    return hazardDetail(tx, directory, saved, today);
+    return hazardDetail(tx, directory, { ...found, row }, today);
   });
 }

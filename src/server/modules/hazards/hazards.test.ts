@@ -14,7 +14,7 @@ async function county(area: Area) {
   const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code, name: `${area.county.name}隐患测试医院` });
   const inspector = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
   const institutionAdmin = await signedIn(ctx, { role: "institution_admin", institution: hospital });
-  return { hazardOwner: hospital, inspector: inspector.agent, inspectorUser: inspector.user, institution: institutionAdmin.agent };
+  return { hazardOwner: hospital, inspector: inspector.agent, institution: institutionAdmin.agent };
 }
 
 const body = (institutionId: string, overrides: Record<string, unknown> = {}) => ({

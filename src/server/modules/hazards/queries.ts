@@ -10,7 +10,7 @@ import type { JurisdictionDirectory } from "../jurisdictions/directory";
 /** Hazards are scoped like their institution: by its jurisdiction path, or by the institution itself. */
 export const HAZARD_SCOPE = { path: hazard.jurisdictionPath, institutionId: hazard.institutionId };
 
-export type HazardRow = typeof hazard.$inferSelect;
+type HazardRow = typeof hazard.$inferSelect;
 
 const summaryColumns = {
   row: hazard,
@@ -18,7 +18,8 @@ const summaryColumns = {
   jurisdictionCode: institution.jurisdictionCode,
 };
 
-type SummarySource = { row: HazardRow; institutionName: string; jurisdictionCode: string };
+/** A hazard with the names its pages show of its institution. */
+export type HazardWithInstitution = { row: HazardRow; institutionName: string; jurisdictionCode: string };
 
 /** The rules' view of a stored hazard. */
 export const factsOf = (row: HazardRow): HazardFacts => ({
@@ -31,7 +32,7 @@ export const factsOf = (row: HazardRow): HazardFacts => ({
   majorPlan: row.majorPlan as MajorHazardPlan | null,
 });
 
-function toSummary(directory: JurisdictionDirectory, source: SummarySource, today: string): HazardSummary {
+function toSummary(directory: JurisdictionDirectory, source: HazardWithInstitution, today: string): HazardSummary {
   const { row } = source;
   return {
     id: row.id,
@@ -83,7 +84,7 @@ export async function listHazards(db: DbOrTx, directory: JurisdictionDirectory, 
 }
 
 /** One hazard through the caller's scope (out of scope reads as missing), locked when it is to change. */
-export async function findHazard(db: DbOrTx, scope: Scope, id: string, options: { lock?: boolean } = {}): Promise<SummarySource | undefined> {
+export async function findHazard(db: DbOrTx, scope: Scope, id: string, options: { lock?: boolean } = {}): Promise<HazardWithInstitution | undefined> {
   const query = db
     .select(summaryColumns)
     .from(hazard)
@@ -94,7 +95,7 @@ export async function findHazard(db: DbOrTx, scope: Scope, id: string, options: 
 }
 
 /** The hazard with its whole timeline, oldest first. */
-export async function hazardDetail(db: DbOrTx, directory: JurisdictionDirectory, source: SummarySource, today: string): Promise<HazardDetail> {
+export async function hazardDetail(db: DbOrTx, directory: JurisdictionDirectory, source: HazardWithInstitution, today: string): Promise<HazardDetail> {
   const { row } = source;
   const events = await db.select().from(hazardEvent).where(eq(hazardEvent.hazardId, row.id)).orderBy(asc(hazardEvent.id));
   return {

@@ -5,10 +5,10 @@ import { newHazardProblem, recordedHazard } from "../../../domain/hazard-lifecyc
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
-import { badRequest, forbidden, notFound } from "../../platform/http/errors";
+import { badRequest, forbidden } from "../../platform/http/errors";
 import { nextSerial } from "../../platform/serials";
 import { findInstitution } from "../institutions/queries";
-import { findHazard, hazardDetail } from "./queries";
+import { hazardDetail } from "./queries";
 
 /**
  * Records a hazard in an institution's ledger: the institution must be in the recorder's scope,
@@ -46,8 +46,6 @@ export async function recordHazard({ db, directory, clock }: Pick<AppDeps, "db" 
       target: { type: "hazard", id: row.id, path: row.jurisdictionPath, name: row.number },
       detail: { number: row.number, institution: owner.name },
     });
-    const saved = await findHazard(tx, actor.scope, row.id);
-    if (!saved) throw notFound("隐患不存在");
-    return hazardDetail(tx, directory, saved, today);
+    return hazardDetail(tx, directory, { row, institutionName: owner.name, jurisdictionCode: owner.jurisdictionCode }, today);
   });
 }
