@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, labelled, references } from "./validation";
+import { choice, labelled, type RecordKind, references } from "./validation";
 
 export const ErrorBody = z.object({
   error: z.object({
@@ -42,7 +42,8 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   });
 
 export const Uuid = z.uuid();
-export const idParamsOf = (kind: "institution" | "user" | "import" | "hazard", label: string) => z.object({ id: references(z.uuid(), kind, label) });
+/** Path parameters naming one record by its uuid (jurisdictions are named by code instead). */
+export const idParamsOf = (kind: Exclude<RecordKind, "jurisdiction">, label: string) => z.object({ id: references(z.uuid(), kind, label) });
 export const InstitutionIdParams = idParamsOf("institution", "机构编号");
 export const UserIdParams = idParamsOf("user", "用户编号");
 export const ImportIdParams = idParamsOf("import", "导入批次编号");
