@@ -145,7 +145,7 @@ export async function makeUser(db: Db, account: AccountSpec) {
   return row;
 }
 
-/** A hazard recorded directly in an institution's ledger (until the hazard routes exist to record one). */
+/** A hazard written straight into an institution's ledger, for tests of other areas that need one to exist. */
 export async function makeHazard(db: Db, at: { institution: { id: string; jurisdictionPath: string; jurisdictionCode: string }; recordedBy: { id: string } }) {
   const [row] = await db
     .insert(hazard)

@@ -49,7 +49,7 @@ export function ListTable<Row extends { id: string | number }, SortKey extends s
   defaultSort,
   emptyText,
 }: {
-  query: UseQueryResult<{ items: Row[]; total: number; totalCapped?: boolean }>;
+  query: UseQueryResult<{ items: Row[] } & PageCount>;
   list: ListState<SortKey>;
   columns: ListColumn<Row, SortKey>[];
   /** The 操作 column's content for a row. */
