@@ -22,8 +22,13 @@ test("a manager's own row offers no password reset, the role filter only assigna
 
   await button(ownRow, "编辑").click();
   const dialog = page.getByRole("dialog");
+  // The form has its initial values once the dialog has opened: only then is a typed name kept.
+  await expect(dialog.getByLabel("姓名")).toHaveValue(/开封市/);
   await dialog.getByLabel("姓名").fill(newName);
+  const saved = page.waitForResponse((response) => response.request().method() === "PUT" && response.url().includes("/api/users/"));
   await button(dialog, "保存").click();
+  // A refused save names its reason here instead of as a dialog that stayed open.
+  expect(await (await saved).text()).toContain(newName);
   await expect(dialog).toHaveCount(0);
   await expect(page.locator(".yian-header")).toContainText(newName);
   await page.getByRole("menuitem", { name: "首页" }).click();
