@@ -1,5 +1,22 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
 import { HAZARD_SOURCES } from "../domain/hazard-categories";
 import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES } from "../domain/hazard-lifecycle";
 import { GRADE_RANK, INSTITUTION_GRADES, INSTITUTION_STATUSES, OWNERSHIPS } from "../domain/institution-grades";
@@ -322,4 +339,217 @@ export const hazardEvent = pgTable(
     changed: jsonb("changed").notNull().default({}),
   },
   (t) => [index("hazard_event_hazard_idx").on(t.hazardId, t.id)],
+);
+
+/**
+ * The bytes of an uploaded file, kept once by their SHA-256 in the file store
+ * (server/platform/files). Who may read them is decided by the attachments that name them.
+ */
+export const storedFile = pgTable("stored_file", {
+  sha256: varchar("sha256", { length: 64 }).primaryKey(),
+  /** Detected from the content, never from the name: image/jpeg, image/png, image/heic, application/pdf. */
+  mediaType: text("media_type").notNull(),
+  size: integer("size").notNull(),
+  width: integer("width"),
+  height: integer("height"),
+  hasThumbnail: boolean("has_thumbnail").notNull().default(false),
+  /** When the photo was taken, from its EXIF data when present. */
+  capturedAt: timestamp("captured_at", { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/**
+ * A file as someone attached it. Uploaded first and unbound (only its uploader reads it), then
+ * bound in the transaction of the record or event it belongs to; from then on whoever can read
+ * that record reads the file, and nobody else — an id is never a way around scope.
+ */
+export const attachment = pgTable(
+  "attachment",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sha256: varchar("sha256", { length: 64 })
+      .notNull()
+      .references(() => storedFile.sha256),
+    fileName: text("file_name").notNull(),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => appUser.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The kind of record it belongs to ("hazard"); null until bound. */
+    recordKind: text("record_kind"),
+    recordId: uuid("record_id"),
+    /** The hazard event (or later another timeline's event) it came with. */
+    eventId: bigint("event_id", { mode: "number" }),
+    /** before, after (rectification), verification, document. */
+    purpose: text("purpose"),
+  },
+  (t) => [
+    check("attachment_bound_check", sql`(record_kind is null) = (record_id is null)`),
+    index("attachment_record_idx").on(t.recordKind, t.recordId),
+    index("attachment_unbound_idx").on(t.uploadedBy).where(sql`record_id is null`),
+  ],
+);
+
+/** 整改通知书 or 卫生监督意见书: numbered per authority and year, verified publicly by an unguessable code. */
+export const notice = pgTable(
+  "notice",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: text("number").notNull().unique("notice_number_key"),
+    kind: text("kind").notNull(),
+    authorityCode: varchar("authority_code", { length: 6 })
+      .notNull()
+      .references(() => jurisdiction.code),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institution.id),
+    jurisdictionPath: text("jurisdiction_path").notNull(),
+    /** What the QR code carries: random, unique, never derived from the number or id. */
+    verifyCode: text("verify_code").notNull().unique("notice_verify_code_key"),
+    issuedOn: date("issued_on").notNull(),
+    issuedBy: uuid("issued_by")
+      .notNull()
+      .references(() => appUser.id),
+    /** The text as issued: party details, opinion, basis, deadline — a notice never changes after issue. */
+    content: jsonb("content").notNull(),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: uuid("acknowledged_by").references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("notice_kind_check", sql`kind in ('rectification', 'supervision_opinion')`),
+    index("notice_path_idx").on(t.jurisdictionPath, t.createdAt, t.id),
+    index("notice_institution_idx").on(t.institutionId, t.createdAt, t.id),
+  ],
+);
+
+export const noticeHazard = pgTable(
+  "notice_hazard",
+  {
+    noticeId: uuid("notice_id")
+      .notNull()
+      .references(() => notice.id),
+    hazardId: uuid("hazard_id")
+      .notNull()
+      .references(() => hazard.id),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.hazardId] }), index("notice_hazard_hazard_idx").on(t.hazardId)],
+);
+
+/**
+ * 挂牌督办 of a major hazard by the authority one level above the hazard's own (seed 003): its
+ * document, deadline and supervising department, the institution's 签收, and 摘牌销号 by the
+ * listing authority alone. The working-day clocks run from the dates kept here.
+ */
+export const hazardListing = pgTable(
+  "hazard_listing",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    hazardId: uuid("hazard_id")
+      .notNull()
+      .references(() => hazard.id),
+    listingAuthorityCode: varchar("listing_authority_code", { length: 6 })
+      .notNull()
+      .references(() => jurisdiction.code),
+    documentNumber: text("document_number").notNull().unique("hazard_listing_document_number_key"),
+    deadline: date("deadline").notNull(),
+    supervisingDepartment: text("supervising_department").notNull(),
+    listedOn: date("listed_on").notNull(),
+    listedBy: uuid("listed_by").references(() => appUser.id),
+    publishedOn: date("published_on"),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: uuid("acknowledged_by").references(() => appUser.id),
+    delistedOn: date("delisted_on"),
+    delistedBy: uuid("delisted_by").references(() => appUser.id),
+    delistingPublishedOn: date("delisting_published_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("hazard_listing_active_key").on(t.hazardId).where(sql`delisted_on is null`),
+    index("hazard_listing_authority_idx").on(t.listingAuthorityCode, t.listedOn),
+  ],
+);
+
+/** The figures each authority may set; a missing row or null means the default of domain/. */
+export const authoritySetting = pgTable("authority_setting", {
+  authorityCode: varchar("authority_code", { length: 6 })
+    .primaryKey()
+    .references(() => jurisdiction.code),
+  hazardPrefix: text("hazard_prefix"),
+  noticePrefix: text("notice_prefix"),
+  listingPrefix: text("listing_prefix"),
+  dueSoonDays: smallint("due_soon_days"),
+  listingPublishDays: smallint("listing_publish_days"),
+  delistingPublishDays: smallint("delisting_publish_days"),
+  extensionLeadDays: smallint("extension_lead_days"),
+  extensionDecisionDays: smallint("extension_decision_days"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => appUser.id),
+});
+
+/** A system administrator's correction of the working-day calendar for one day. */
+export const calendarCorrection = pgTable(
+  "calendar_correction",
+  {
+    day: date("day").primaryKey(),
+    /** workday (a 调休 Saturday the package misses) or holiday. */
+    kind: text("kind").notNull(),
+    note: text("note").notNull().default(""),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => appUser.id),
+  },
+  () => [check("calendar_correction_kind_check", sql`kind in ('workday', 'holiday')`)],
+);
+
+/** A hazard category an authority added to the built-in list; its subtree sees it too. */
+export const hazardCategory = pgTable(
+  "hazard_category",
+  {
+    authorityCode: varchar("authority_code", { length: 6 })
+      .notNull()
+      .references(() => jurisdiction.code),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid("created_by").references(() => appUser.id),
+  },
+  (t) => [primaryKey({ columns: [t.authorityCode, t.name] })],
+);
+
+/** An in-app message. One digest per user, kind and day: the key makes a second delivery a no-op. */
+export const notification = pgTable(
+  "notification",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id),
+    kind: text("kind").notNull(),
+    day: date("day").notNull(),
+    title: text("title").notNull(),
+    body: jsonb("body").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("notification_user_kind_day_key").on(t.userId, t.kind, t.day), index("notification_unread_idx").on(t.userId).where(sql`read_at is null`)],
+);
+
+/** An export too large to answer in one request: run in the background, downloaded when done. */
+export const exportJob = pgTable(
+  "export_job",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id),
+    kind: text("kind").notNull(),
+    filters: jsonb("filters").notNull(),
+    state: text("state").notNull().default("queued"),
+    rowsDone: integer("rows_done").notNull().default(0),
+    rowsTotal: integer("rows_total"),
+    fileName: text("file_name").notNull(),
+    error: text("error"),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [check("export_job_state_check", sql`state in ('queued', 'running', 'done', 'failed')`), index("export_job_user_idx").on(t.userId, t.createdAt)],
 );
