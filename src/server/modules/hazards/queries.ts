@@ -6,6 +6,7 @@ import { type HazardFacts, type HazardGrade, type HazardHandling, type HazardSta
 import type { DbOrTx } from "../../platform/db";
 import { inScope, type Scope } from "../../platform/scope";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
+import { supervisionOf } from "./supervision-view";
 
 /** Hazards are scoped like their institution: by its jurisdiction path, or by the institution itself. */
 export const HAZARD_SCOPE = { path: hazard.jurisdictionPath, institutionId: hazard.institutionId };
@@ -32,7 +33,7 @@ export const factsOf = (row: HazardRow): HazardFacts => ({
   majorPlan: row.majorPlan as MajorHazardPlan | null,
 });
 
-function toSummary(directory: JurisdictionDirectory, source: HazardWithInstitution, today: string): HazardSummary {
+export function toSummary(directory: JurisdictionDirectory, source: HazardWithInstitution, today: string): HazardSummary {
   const { row } = source;
   return {
     id: row.id,
@@ -108,6 +109,7 @@ export async function hazardDetail(db: DbOrTx, directory: JurisdictionDirectory,
     round: row.round,
     pendingExtension: row.pendingExtension as HazardFacts["pendingExtension"],
     version: row.version,
+    supervision: await supervisionOf(db, directory, row, today),
     events: events.map((event) => ({
       kind: event.kind,
       round: event.round,
