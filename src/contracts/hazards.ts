@@ -113,6 +113,7 @@ export const ListingClock = z.object({
   doneOn: z.string().nullable(),
   late: z.boolean(),
 });
+export type ListingClock = z.infer<typeof ListingClock>;
 
 /** A 挂牌督办 as the hazard page and the queues show it. */
 export const Listing = z.object({

@@ -30,6 +30,9 @@ export const LISTING_VIEWS = {
 export const ListingQueueQuery = Pagination.extend({ view: choice(LISTING_VIEWS, "类别").default("active") });
 
 export const ListingQueueItem = z.object({
+  /** The hazard's id and version, to act on it from the queue. */
+  id: z.uuid(),
+  version: z.number().int(),
   hazard: HazardSummary,
   listingAuthorityName: z.string(),
   listing: Listing.nullable(),

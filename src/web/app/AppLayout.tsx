@@ -3,6 +3,7 @@ import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from "antd
 import { useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { ROLES } from "../../contracts/enums";
+import { NotificationBell } from "../modules/notifications/NotificationBell";
 import { PAGES } from "./pages";
 import { CHANGE_PASSWORD_PATH } from "./paths";
 import { useCan, useCurrentUser, useSignOut } from "./session";
@@ -40,6 +41,7 @@ const brand = (
 
 export function AppLayout() {
   const user = useCurrentUser();
+  const can = useCan();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
@@ -82,6 +84,7 @@ export function AppLayout() {
             {isWide && <Typography.Text type="secondary">卫生健康安全监管平台</Typography.Text>}
           </Space>
           <Space size={isWide ? "middle" : "small"} className="yian-header-user">
+            {can("hazard:read") && <NotificationBell />}
             <Typography.Text strong>{user.displayName}</Typography.Text>
             {isWide && <Typography.Text type="secondary">{user.affiliation.name}</Typography.Text>}
             {isWide && <Tag color="blue">{ROLES[user.role]}</Tag>}

@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, HomeOutlined, ShopOutlined, TeamOutlined } from "@ant-design/icons";
+import { AuditOutlined, BankOutlined, CalendarOutlined, FlagOutlined, HomeOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { CurrentUser } from "../../contracts/auth";
 import type { Permission } from "../../domain/permissions";
@@ -8,6 +8,10 @@ import { InstitutionDetailPage } from "../modules/institutions/InstitutionDetail
 import { InstitutionFormPage } from "../modules/institutions/InstitutionFormPage";
 import { InstitutionListPage } from "../modules/institutions/InstitutionListPage";
 import { MyInstitutionPage } from "../modules/institutions/MyInstitutionPage";
+import { ListingQueuePage } from "../modules/listings/ListingQueuePage";
+import { NotificationsPage } from "../modules/notifications/NotificationsPage";
+import { CalendarPage } from "../modules/settings/CalendarPage";
+import { HazardSettingsPage } from "../modules/settings/HazardSettingsPage";
 import { UserListPage } from "../modules/users/UserListPage";
 
 export interface AppPage {
@@ -34,5 +38,9 @@ export const PAGES: AppPage[] = [
   { path: "/institutions/:id", permission: "institution:read", page: <InstitutionDetailPage /> },
   { path: "/institutions/:id/edit", permission: "institution:update", page: <InstitutionFormPage /> },
   { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined />, for: ["system", "jurisdiction"] } },
+  { path: "/hazard-listings", permission: "hazard:record", page: <ListingQueuePage />, menu: { label: "挂牌督办", icon: <FlagOutlined /> } },
+  { path: "/settings/hazards", permission: "settings:manage", page: <HazardSettingsPage />, menu: { label: "隐患设置", icon: <SettingOutlined /> } },
+  { path: "/settings/calendar", permission: "calendar:manage", page: <CalendarPage />, menu: { label: "工作日历", icon: <CalendarOutlined /> } },
+  { path: "/notifications", permission: "hazard:read", page: <NotificationsPage /> },
   { path: "/audit", permission: "audit:read", page: <AuditLogPage />, menu: { label: "审计日志", icon: <AuditOutlined /> } },
 ];

@@ -229,6 +229,8 @@ export async function listingQueue(
     const clocks = found.listing ? await clocksOf(db, directory, listingCode, found.listing, found.row, today) : [];
     const summary = toSummary(directory, found, today);
     items.push({
+      id: found.row.id,
+      version: found.row.version,
       hazard: summary,
       listingAuthorityName: authorityName(directory, listingCode),
       listing: found.listing ? toListing(found.listing) : null,
