@@ -70,6 +70,7 @@ export function AppLayout() {
         >
           {brand}
           <div className="yian-drawer-user">
+            <div>{user.displayName}</div>
             <div>{user.affiliation.name}</div>
             <Tag color="blue">{ROLES[user.role]}</Tag>
           </div>
@@ -85,7 +86,8 @@ export function AppLayout() {
           </Space>
           <Space size={isWide ? "middle" : "small"} className="yian-header-user">
             {can("hazard:read") && <NotificationBell />}
-            <Typography.Text strong>{user.displayName}</Typography.Text>
+            {/* On a phone the name is in the menu drawer: the header keeps room for the bell. */}
+            {isWide && <Typography.Text strong>{user.displayName}</Typography.Text>}
             {isWide && <Typography.Text type="secondary">{user.affiliation.name}</Typography.Text>}
             {isWide && <Tag color="blue">{ROLES[user.role]}</Tag>}
             <Button type="text" aria-label="修改密码" icon={<LockOutlined />} onClick={() => navigate(CHANGE_PASSWORD_PATH)}>
