@@ -39,6 +39,7 @@ const SHOTS: Shot[] = [
   { name: "users", user: "kf_admin", path: "/users", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
   { name: "audit", user: "sysadmin", path: "/audit", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
   { name: "listings-city", user: "kf_admin", path: "/hazard-listings?view=to_list", ready: ".ant-table, .yian-row-card, .ant-empty" },
+  { name: "common-problems", user: "kf_admin", path: "/common-problems?from=2026-01-01&to=2026-12-31", ready: ".ant-table" },
   { name: "settings-hazards", user: "lk_admin", path: "/settings/hazards", ready: "text=隐患类别" },
   { name: "settings-calendar", user: "sysadmin", path: "/settings/calendar", ready: "text=工作日历" },
   { name: "notifications", user: "lkyy_admin", path: "/notifications", ready: "text=消息" },

@@ -1,9 +1,20 @@
-import { AuditOutlined, BankOutlined, CalendarOutlined, FlagOutlined, HomeOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { CurrentUser } from "../../contracts/auth";
 import type { Permission } from "../../domain/permissions";
 import { AuditLogPage } from "../modules/audit/AuditLogPage";
 import { HomePage } from "../modules/dashboard/HomePage";
+import { CommonProblemsPage } from "../modules/hazards/CommonProblemsPage";
 import { InstitutionDetailPage } from "../modules/institutions/InstitutionDetailPage";
 import { InstitutionFormPage } from "../modules/institutions/InstitutionFormPage";
 import { InstitutionListPage } from "../modules/institutions/InstitutionListPage";
@@ -38,6 +49,7 @@ export const PAGES: AppPage[] = [
   { path: "/institutions/:id", permission: "institution:read", page: <InstitutionDetailPage /> },
   { path: "/institutions/:id/edit", permission: "institution:update", page: <InstitutionFormPage /> },
   { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined />, for: ["system", "jurisdiction"] } },
+  { path: "/common-problems", permission: "hazard:record", page: <CommonProblemsPage />, menu: { label: "共性问题", icon: <BarChartOutlined /> } },
   { path: "/hazard-listings", permission: "hazard:record", page: <ListingQueuePage />, menu: { label: "挂牌督办", icon: <FlagOutlined /> } },
   { path: "/settings/hazards", permission: "settings:manage", page: <HazardSettingsPage />, menu: { label: "隐患设置", icon: <SettingOutlined /> } },
   { path: "/settings/calendar", permission: "calendar:manage", page: <CalendarPage />, menu: { label: "工作日历", icon: <CalendarOutlined /> } },
