@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = {
   "audit.export": "导出审计日志",
   "hazard.record": "登记隐患",
   "hazard.command": "办理隐患",
+  "file.upload": "上传文件",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -73,6 +74,7 @@ export interface AuditDetails {
   "audit.export": ExportDetail;
   "hazard.record": { number: string; institution: string };
   "hazard.command": { number: string; command: string; reason?: string; changes: FieldChanges };
+  "file.upload": { fileName: string; mediaType: string; size: number; sha256: string };
   request: { method: string; route: string; status: number };
 }
 
@@ -87,6 +89,7 @@ export const AUDIT_TARGET_TYPES = {
   institution_import: "导入批次",
   audit: "审计日志",
   hazard: "隐患",
+  file: "文件",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
 

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "audit:read": "查看审计日志",
   "hazard:read": "查看隐患台账",
   "hazard:record": "登记隐患",
+  "file:upload": "上传照片与文件",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -39,10 +40,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "user:manage",
     "hazard:read",
     "hazard:record",
+    "file:upload",
   ],
-  authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record"],
-  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage", "hazard:read"],
-  institution_staff: ["institution:read", "institution:own", "hazard:read"],
+  authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record", "file:upload"],
+  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage", "hazard:read", "file:upload"],
+  institution_staff: ["institution:read", "institution:own", "hazard:read", "file:upload"],
 };
 
 export const permissionsOf = (role: Role): readonly Permission[] => GRANTS[role];

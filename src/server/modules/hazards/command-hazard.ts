@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { FieldChanges } from "../../../contracts/audit";
+import type { AttachmentPurpose } from "../../../contracts/files";
 import type { HazardCommandBody } from "../../../contracts/hazards";
 import { hazard, hazardEvent } from "../../../db/schema";
 import { decide, HAZARD_COMMANDS, type HazardCommand, type HazardFacts, type HazardSide } from "../../../domain/hazard-lifecycle";
@@ -8,30 +9,37 @@ import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
 import { type AppError, badRequest, conflict, forbidden, notFound } from "../../platform/http/errors";
+import { bindPhotos, claimPhotos } from "../files/attachments";
 import { factsOf, findHazard, hazardDetail } from "./queries";
 
-/** The rules' command from the request. Photos come with the file store: until then, none are attached. */
-function commandOf(body: HazardCommandBody["command"]): HazardCommand {
-  const evidence = (noPhotoReason?: string) => ({ photoCount: 0, noPhotoReason });
+/** The rules' command from the request, with the number of photos it names. */
+function commandOf(body: HazardCommandBody["command"], photoCount: number): HazardCommand {
   switch (body.kind) {
     case "submit":
-      return { kind: "submit", actionsTaken: body.actionsTaken, evidence: evidence(body.noPhotoReason) };
+      return { kind: "submit", actionsTaken: body.actionsTaken, evidence: { photoCount, noPhotoReason: body.noPhotoReason } };
     case "verify":
       return {
         kind: "verify",
-        verification: { verifiers: body.verifiers, verifiedOn: body.verifiedOn, opinion: body.opinion, ...evidence(body.noPhotoReason) },
+        verification: { verifiers: body.verifiers, verifiedOn: body.verifiedOn, opinion: body.opinion, photoCount, noPhotoReason: body.noPhotoReason },
       };
     case "close_on_spot":
-      return { kind: "close_on_spot", photoCount: 0 };
+      return { kind: "close_on_spot", photoCount };
     default:
       return body;
   }
 }
 
-/** The command's content worth keeping on the timeline, without its kind and reason. */
+/** The commands that carry photos: what the photos show, and the label a refusal names. */
+const PHOTOS_OF: Partial<Record<HazardCommandBody["command"]["kind"], { purpose: AttachmentPurpose; label: string }>> = {
+  submit: { purpose: "after", label: "整改后照片" },
+  verify: { purpose: "verification", label: "复查照片" },
+  close_on_spot: { purpose: "after", label: "整改后照片" },
+};
+
+/** The command's content worth keeping on the timeline, without its kind and reason (its photos are its attachments). */
 function detailsOf(body: HazardCommandBody["command"]): Record<string, unknown> {
   const { kind: _kind, ...rest } = body;
-  return Object.fromEntries(Object.entries(rest).filter(([key, value]) => key !== "reason" && value !== undefined));
+  return Object.fromEntries(Object.entries(rest).filter(([key, value]) => key !== "reason" && key !== "photoIds" && value !== undefined));
 }
 
 function fieldChanges(before: HazardFacts, after: HazardFacts, changed: (keyof HazardFacts)[]): FieldChanges {
@@ -47,8 +55,9 @@ const refusalError = (refusal: ReturnType<typeof decide> & { ok: false }): AppEr
 
 /**
  * Carries out one command on a hazard in one transaction: the hazard is locked through the
- * caller's scope, the version they saw must still be current, the rules decide, and the change,
- * its event and its audit entry commit together.
+ * caller's scope, the version they saw must still be current, the rules decide (their photo
+ * gates count the photos named), the photos must be the caller's own unused uploads, and the
+ * change, its event, its bound photos and its audit entry commit together.
  */
 export async function commandHazard(
   { db, directory, clock }: Pick<AppDeps, "db" | "directory" | "clock">,
@@ -63,8 +72,12 @@ export async function commandHazard(
     if (!found) throw notFound("隐患不存在");
     if (found.row.version !== body.version) throw conflict("该隐患已被他人修改，请刷新后重新办理", "version");
     const before = factsOf(found.row);
-    const decision = decide(before, side, commandOf(body.command), today);
+    const photos = PHOTOS_OF[body.command.kind];
+    const requested = new Set("photoIds" in body.command ? body.command.photoIds : []);
+    const decision = decide(before, side, commandOf(body.command, requested.size), today);
     if (!decision.ok) throw refusalError(decision);
+    // After the rules, so a refusal names the most basic reason; a photo that is not the caller's to use undoes the command (400).
+    const photoIds = photos ? await claimPhotos(tx, actor, [...requested], { name: "photoIds", label: photos.label }) : [];
     const { after, changed } = decision;
     const [row] = await tx
       .update(hazard)
@@ -83,16 +96,21 @@ export async function commandHazard(
     if (!row) throw notFound("隐患不存在");
     const changes = fieldChanges(before, after, changed);
     const reason = "reason" in body.command ? body.command.reason : null;
-    await tx.insert(hazardEvent).values({
-      hazardId: id,
-      kind: body.command.kind,
-      round: after.round,
-      actorId: actor.user.id,
-      actorName: actor.user.displayName,
-      reason,
-      details: detailsOf(body.command),
-      changed: changes,
-    });
+    const [event] = await tx
+      .insert(hazardEvent)
+      .values({
+        hazardId: id,
+        kind: body.command.kind,
+        round: after.round,
+        actorId: actor.user.id,
+        actorName: actor.user.displayName,
+        reason,
+        details: detailsOf(body.command),
+        changed: changes,
+      })
+      .returning({ id: hazardEvent.id });
+    if (!event) throw new Error("the hazard event insert returned no row");
+    if (photos) await bindPhotos(tx, photoIds, { recordKind: "hazard", recordId: id, eventId: event.id, purpose: photos.purpose });
     await writeAudit(tx, actor, {
       action: "hazard.command",
       target: { type: "hazard", id, path: found.row.jurisdictionPath, name: found.row.number },

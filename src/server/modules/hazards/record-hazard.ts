@@ -7,15 +7,20 @@ import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
 import { badRequest, forbidden } from "../../platform/http/errors";
 import { nextSerial } from "../../platform/serials";
+import { bindPhotos, claimPhotos } from "../files/attachments";
 import { findInstitution } from "../institutions/queries";
 import { hazardDetail } from "./queries";
 
 /**
  * Records a hazard in an institution's ledger: the institution must be in the recorder's scope,
  * the hazard gets the next number of the recorder's authority for this year, and the record, its
- * first event and its audit entry commit together.
+ * first event, its on-site photos (现场照片, the recorder's own uploads) and its audit entry commit together.
  */
-export async function recordHazard({ db, directory, clock }: Pick<AppDeps, "db" | "directory" | "clock">, actor: UserActor, body: HazardRecordBody) {
+export async function recordHazard(
+  { db, directory, clock }: Pick<AppDeps, "db" | "directory" | "clock">,
+  actor: UserActor,
+  { photoIds, ...body }: HazardRecordBody,
+) {
   const authorityCode = actor.user.jurisdictionCode;
   if (!authorityCode) throw forbidden("只有监管部门的用户可以登记隐患");
   const today = clock.today();
@@ -25,6 +30,7 @@ export async function recordHazard({ db, directory, clock }: Pick<AppDeps, "db" 
     const owner = await findInstitution(tx, actor.scope, body.institutionId);
     if (!owner) throw badRequest("被检查机构：不存在或不在管辖范围内", "institutionId");
     if (owner.status !== "active") throw badRequest("被检查机构：已注销或停业", "institutionId");
+    const photos = await claimPhotos(tx, actor, photoIds, { name: "photoIds", label: "现场照片" });
     const year = Number(today.slice(0, 4));
     const serial = await nextSerial(tx, authorityCode, "hazard", year);
     const facts = recordedHazard(body);
@@ -40,7 +46,12 @@ export async function recordHazard({ db, directory, clock }: Pick<AppDeps, "db" 
       })
       .returning();
     if (!row) throw new Error("the hazard insert returned no row");
-    await tx.insert(hazardEvent).values({ hazardId: row.id, kind: "record", round: 0, actorId: actor.user.id, actorName: actor.user.displayName });
+    const [event] = await tx
+      .insert(hazardEvent)
+      .values({ hazardId: row.id, kind: "record", round: 0, actorId: actor.user.id, actorName: actor.user.displayName })
+      .returning({ id: hazardEvent.id });
+    if (!event) throw new Error("the hazard event insert returned no row");
+    await bindPhotos(tx, photos, { recordKind: "hazard", recordId: row.id, eventId: event.id, purpose: "before" });
     await writeAudit(tx, actor, {
       action: "hazard.record",
       target: { type: "hazard", id: row.id, path: row.jurisdictionPath, name: row.number },
