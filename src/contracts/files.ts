@@ -6,6 +6,9 @@ import { defineRoute, requires, SIGNED_IN } from "./route";
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_FILE_MEGABYTES = MAX_FILE_BYTES / 1024 / 1024;
 
+/** The most photos one record or command carries. */
+export const MAX_PHOTOS = 20;
+
 /**
  * What may be uploaded, detected from the content (never the name or the client's type). HEIC
  * photos are refused: the prebuilt sharp cannot decode HEVC, so they could be neither checked nor

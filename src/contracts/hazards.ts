@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BUILT_IN_HAZARD_CATEGORIES } from "../domain/hazard-categories";
 import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES, MAJOR_PLAN_FIELDS } from "../domain/hazard-lifecycle";
 import { CalendarDay, HazardIdParams, optionalText, Pagination, pageOf, QueryBoolean, requiredText } from "./common";
-import { AttachmentInfo } from "./files";
+import { AttachmentInfo, MAX_PHOTOS } from "./files";
 import { defineRoute, requires } from "./route";
 import { choice, labelled, references } from "./validation";
 
@@ -14,9 +14,6 @@ export const MajorPlan = z.object({
   responsiblePerson: requiredText(MAJOR_PLAN_FIELDS.responsiblePerson, 100),
   interimMeasures: requiredText(MAJOR_PLAN_FIELDS.interimMeasures, 2000),
 });
-
-/** The most photos one record or command carries. */
-export const MAX_PHOTOS = 20;
 
 /** Photos uploaded first (POST /api/files) and named here by id; the command binds them to the hazard. */
 const photoIds = (label: string) => labelled(z.array(references(z.uuid(), "file", label)).max(MAX_PHOTOS), label).default([]);
