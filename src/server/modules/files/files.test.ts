@@ -7,6 +7,7 @@ import { type Agent, areaPicker, directory, makeInstitution, setUpTestApp, signe
 import { testPhoto, uploadTestFile, uploadTestPhoto } from "../../../test/photos";
 import { fixedClock } from "../../platform/clock";
 import { sha256Of } from "../../platform/files/file-store";
+import { cleanFileName } from "./upload-file";
 
 // 2026-06-10 09:00 in China.
 const ctx = setUpTestApp({ clock: fixedClock("2026-06-10T01:00:00Z") });
@@ -25,15 +26,26 @@ const refusal = (response: { statusCode: number; json(): { error: { field?: stri
   message: response.json().error.message,
 });
 
+describe("the name a file is kept under", () => {
+  it("drops folders and control characters, keeps the extension of a long name, and names a nameless file by its type", () => {
+    expect(cleanFileName("C:\\Users\\李明\\Desktop\\现场.jpg", "image/jpeg")).toBe("现场.jpg");
+    expect(cleanFileName("整改\u0000报告\n.pdf", "application/pdf")).toBe("整改报告.pdf");
+    const long = cleanFileName(`${"很长的名字".repeat(60)}.jpeg`, "image/jpeg");
+    expect([long.length, long.endsWith("字.jpeg")]).toEqual([200, true]);
+    expect(cleanFileName("  ", "image/png")).toBe("照片.png");
+    expect(cleanFileName("", "application/pdf")).toBe("文件.pdf");
+  });
+});
+
 describe("uploading photos and documents", () => {
   it("keeps a phone's JPEG upright with its thumbnail and EXIF capture time, serves it back inline and audits the upload", async () => {
     const agent = await uploader();
     const photo = await testPhoto({ width: 800, height: 600, orientation: 6, takenAt: "2026:06:09 16:45:10" });
-    const response = await uploadTestFile(agent, "配电间 现场照片.jpg", photo);
+    const response = await uploadTestFile(agent, "配电间 现场照片(1).jpg", photo);
     expect(response.statusCode, response.body).toBe(201);
     const info = response.json();
     expect(info).toMatchObject({
-      fileName: "配电间 现场照片.jpg",
+      fileName: "配电间 现场照片(1).jpg",
       mediaType: "image/jpeg",
       size: photo.length,
       width: 600,
@@ -48,7 +60,7 @@ describe("uploading photos and documents", () => {
     expect(original.rawPayload.equals(photo)).toBe(true);
     expect(original.headers).toMatchObject({
       "content-type": "image/jpeg",
-      "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent("配电间 现场照片.jpg")}`,
+      "content-disposition": "inline; filename*=UTF-8''%E9%85%8D%E7%94%B5%E9%97%B4%20%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87%281%29.jpg",
       "x-content-type-options": "nosniff",
     });
     expect(original.headers["cache-control"]).toMatch(/^private\b/);
@@ -65,7 +77,7 @@ describe("uploading photos and documents", () => {
       .where(and(eq(auditLog.action, "file.upload"), eq(auditLog.targetId, info.id)));
     expect(audit).toMatchObject({
       result: "success",
-      targetName: "配电间 现场照片.jpg",
+      targetName: "配电间 现场照片(1).jpg",
       detail: { mediaType: "image/jpeg", size: photo.length, sha256: sha256Of(photo) },
     });
   });

@@ -44,7 +44,9 @@ export interface RouteInput<Route extends RouteContract> {
   reply: FastifyReply;
 }
 
-const disposition = (name: string, inline = false) => `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(name)}`;
+/** RFC 5987 ext-value: encodeURIComponent leaves ' ( ) * as they are, which the header's syntax does not allow. */
+const extValue = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const disposition = (name: string, inline = false) => `${inline ? "inline" : "attachment"}; filename*=UTF-8''${extValue(name)}`;
 
 /** Multipart's own refusal of a file over the limit, raised while the handler reads it. */
 const FILE_TOO_LARGE = "FST_REQ_FILE_TOO_LARGE";
