@@ -1,4 +1,4 @@
-import { FilePdfOutlined } from "@ant-design/icons";
+import { CameraOutlined, FilePdfOutlined } from "@ant-design/icons";
 import { Image, Typography } from "antd";
 import { ATTACHMENT_PURPOSES, type AttachmentInfo } from "../../contracts/files";
 import { labelOf } from "./enum-options";
@@ -7,12 +7,7 @@ import { fileUrl, thumbnailUrl } from "./photos";
 
 const TILE = 104;
 
-/** What a photo shows and when it was taken, under its thumbnail. */
-function captionOf(photo: AttachmentInfo, withPurpose: boolean): string {
-  return [withPurpose && photo.purpose ? labelOf(ATTACHMENT_PURPOSES, photo.purpose) : null, photo.capturedAt ? `摄于 ${formatTime(photo.capturedAt)}` : null]
-    .filter(Boolean)
-    .join(" · ");
-}
+const CAPTION = { display: "block", fontSize: 12, lineHeight: 1.4 } as const;
 
 /**
  * The photos (and documents) of a record or of one step of its timeline: thumbnails that wrap to
@@ -30,7 +25,6 @@ export function PhotoGallery({ photos, showPurpose = true }: { photos: Attachmen
     <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
       <Image.PreviewGroup>
         {images.map((photo) => {
-          const caption = captionOf(photo, showPurpose);
           return (
             <figure key={photo.id} style={{ margin: 0, width: TILE }}>
               <Image
@@ -41,9 +35,14 @@ export function PhotoGallery({ photos, showPurpose = true }: { photos: Attachmen
                 alt={photo.fileName}
                 preview={{ src: fileUrl(photo.id) }}
               />
-              {caption && (
-                <Typography.Text type="secondary" style={{ display: "block", fontSize: 12, lineHeight: 1.4 }} ellipsis={{ tooltip: caption }}>
-                  {caption}
+              {showPurpose && photo.purpose && (
+                <Typography.Text type="secondary" style={CAPTION}>
+                  {labelOf(ATTACHMENT_PURPOSES, photo.purpose)}
+                </Typography.Text>
+              )}
+              {photo.capturedAt && (
+                <Typography.Text type="secondary" style={CAPTION} title="拍摄时间（照片自带）">
+                  <CameraOutlined /> {formatTime(photo.capturedAt)}
                 </Typography.Text>
               )}
             </figure>

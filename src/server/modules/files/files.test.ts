@@ -102,7 +102,11 @@ describe("uploading photos and documents", () => {
     const agent = await uploader();
     const text = Buffer.from("这不是照片，只是一段文字");
     const response = await uploadTestFile(agent, "照片.jpg", text);
-    expect(refusal(response)).toEqual({ status: 400, field: "file", message: "文件：只能上传JPEG 照片、PNG 图片、PDF 文档（按文件内容识别，修改扩展名无效）" });
+    expect(refusal(response)).toEqual({
+      status: 400,
+      field: "file",
+      message: "文件：只能上传 JPEG 照片、PNG 图片或 PDF 文档（按文件内容识别，修改扩展名无效）",
+    });
     expect(
       (
         await ctx.db

@@ -12,7 +12,9 @@ import { badRequest } from "../../platform/http/errors";
 import { scopePath } from "../../platform/scope";
 import { attachmentInfo } from "./attachments";
 
-const ALLOWED = Object.values(FILE_MEDIA_TYPES).join("、");
+const TYPE_LABELS = Object.values(FILE_MEDIA_TYPES);
+/** "JPEG 照片、PNG 图片或 PDF 文档" */
+const ALLOWED = `${TYPE_LABELS.slice(0, -1).join("、")}或 ${TYPE_LABELS.at(-1)}`;
 
 const HEIC_ADVICE =
   "文件：暂不支持 HEIC 格式的照片。请以 JPEG 格式发送：在网页中直接拍照上传，或在手机“设置 → 相机 → 格式”中选择“兼容性最佳”后重拍，或将照片转为 JPEG 后上传";
@@ -35,7 +37,7 @@ export function cleanFileName(name: string, mediaType: FileMediaType): string {
 function acceptedType(bytes: Buffer): FileMediaType {
   const detected = detectFileType(bytes);
   if (detected === "image/heic") throw badRequest(HEIC_ADVICE, "file");
-  if (!detected) throw badRequest(`文件：只能上传${ALLOWED}（按文件内容识别，修改扩展名无效）`, "file");
+  if (!detected) throw badRequest(`文件：只能上传 ${ALLOWED}（按文件内容识别，修改扩展名无效）`, "file");
   return detected;
 }
 
