@@ -131,6 +131,20 @@ describe("photos on the hazard's record and timeline", () => {
     expect(reused.json().error).toMatchObject({ field: "photoIds" });
   });
 
+  it("binds a photo once when two commands on two hazards race for it", async () => {
+    const { hospital, inspector, institution } = await county();
+    const first = await record(inspector, hospital.id);
+    const second = await record(inspector, hospital.id);
+    const shared = await photo(institution);
+    const answers = await Promise.all(
+      [first, second].map((h) => command(institution, h.id, 1, { kind: "submit", actionsTaken: "已整改", photoIds: [shared] })),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 400]);
+    const bound = await ctx.db.select().from(attachment).where(eq(attachment.id, shared));
+    expect(bound).toHaveLength(1);
+    expect([first.id, second.id]).toContain(bound[0]?.recordId);
+  });
+
   it("refuses on the rules before the photos: a forbidden command names the state, not the photo", async () => {
     const { hospital, inspector, institution } = await county();
     const { id } = await record(inspector, hospital.id);
