@@ -1,6 +1,7 @@
 import { auditRoutes } from "./audit";
 import { changePasswordRoute, loginRoute, logoutRoute, sessionRoute } from "./auth";
 import { dashboardRoutes } from "./dashboard";
+import { fileRoutes } from "./files";
 import { institutionRoutes } from "./institutions";
 import { jurisdictionRoutes } from "./jurisdictions";
 import type { RouteContract } from "./route";
@@ -17,4 +18,5 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(userRoutes),
   ...Object.values(auditRoutes),
   ...Object.values(dashboardRoutes),
+  ...Object.values(fileRoutes),
 ];

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   "settings.update": "修改隐患管理设置",
   "hazard_category.create": "增加隐患类别",
   "calendar.correct": "更正工作日历",
+  "file.upload": "上传文件",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -79,6 +80,7 @@ export interface AuditDetails {
   "settings.update": { name: string; changes: FieldChanges };
   "hazard_category.create": { name: string };
   "calendar.correct": { day: string; kind: string | null; note: string };
+  "file.upload": { fileName: string; mediaType: string; size: number; sha256: string };
   request: { method: string; route: string; status: number };
 }
 
@@ -95,6 +97,7 @@ export const AUDIT_TARGET_TYPES = {
   hazard: "隐患",
   authority: "监管部门",
   calendar: "工作日历",
+  file: "文件",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
 
