@@ -3,6 +3,7 @@ import { changePasswordRoute, loginRoute, logoutRoute, sessionRoute } from "./au
 import { dashboardRoutes } from "./dashboard";
 import { institutionRoutes } from "./institutions";
 import { jurisdictionRoutes } from "./jurisdictions";
+import { noticeRoutes } from "./notices";
 import type { RouteContract } from "./route";
 import { userRoutes } from "./users";
 
@@ -17,4 +18,5 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(userRoutes),
   ...Object.values(auditRoutes),
   ...Object.values(dashboardRoutes),
+  ...Object.values(noticeRoutes),
 ];

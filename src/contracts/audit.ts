@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = {
   "audit.export": "导出审计日志",
   "hazard.record": "登记隐患",
   "hazard.command": "办理隐患",
+  "notice.issue": "开具通知书",
+  "notice.acknowledge": "签收通知书",
+  "notice.export": "导出通知书",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -73,6 +76,9 @@ export interface AuditDetails {
   "audit.export": ExportDetail;
   "hazard.record": { number: string; institution: string };
   "hazard.command": { number: string; command: string; reason?: string; changes: FieldChanges };
+  "notice.issue": { number: string; kind: string; institution: string; hazards: string[] };
+  "notice.acknowledge": { number: string; institution: string };
+  "notice.export": ExportDetail;
   request: { method: string; route: string; status: number };
 }
 
@@ -87,6 +93,7 @@ export const AUDIT_TARGET_TYPES = {
   institution_import: "导入批次",
   audit: "审计日志",
   hazard: "隐患",
+  notice: "通知书",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
 

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "audit:read": "查看审计日志",
   "hazard:read": "查看隐患台账",
   "hazard:record": "登记隐患",
+  "notice:acknowledge": "签收通知书",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -41,8 +42,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "hazard:record",
   ],
   authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record"],
-  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage", "hazard:read"],
-  institution_staff: ["institution:read", "institution:own", "hazard:read"],
+  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage", "hazard:read", "notice:acknowledge"],
+  institution_staff: ["institution:read", "institution:own", "hazard:read", "notice:acknowledge"],
 };
 
 export const permissionsOf = (role: Role): readonly Permission[] => GRANTS[role];

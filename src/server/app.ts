@@ -18,6 +18,7 @@ import { registerHazardRoutes } from "./modules/hazards/routes";
 import { registerInstitutionRoutes } from "./modules/institutions/routes";
 import { JurisdictionDirectory } from "./modules/jurisdictions/directory";
 import { registerJurisdictionRoutes } from "./modules/jurisdictions/routes";
+import { registerNoticeRoutes } from "./modules/notices/routes";
 import { registerUserRoutes } from "./modules/users/routes";
 import { type Clock, systemClock } from "./platform/clock";
 import type { Db } from "./platform/db";
@@ -83,6 +84,7 @@ export async function buildApp({ config, db, clock = systemClock, directory = ne
     registerAuditRoutes,
     registerDashboardRoutes,
     registerHazardRoutes,
+    registerNoticeRoutes,
   ]) {
     registerArea(app, deps);
   }

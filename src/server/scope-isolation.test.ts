@@ -2,7 +2,7 @@ import { asc, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RecordKind } from "../contracts/validation";
-import { appUser, dataImport, hazard, institution } from "../db/schema";
+import { appUser, dataImport, hazard, institution, notice } from "../db/schema";
 import { type Agent, areaPicker, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn } from "../test/harness";
 import { type Operation, operationsOf, responseText, urlOf } from "../test/openapi";
 import { editableValues } from "./modules/institutions/save-institution";
@@ -71,6 +71,9 @@ async function makeSide(label: string, county: string) {
   });
   if (recorded.statusCode !== 201) throw new Error(`recording the side's hazard failed: ${recorded.body}`);
   const hazardRecord = recorded.json() as { id: string; number: string; description: string };
+  const issued = await inspector.agent.post("/api/notices", { kind: "rectification", hazardIds: [hazardRecord.id] });
+  if (issued.statusCode !== 201) throw new Error(`issuing the side's notice failed: ${issued.body}`);
+  const noticeRecord = issued.json() as NoticeRecord;
   const users = [admin.user, inspector.user, institutionAdmin.user, staff];
   return {
     agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
@@ -78,12 +81,14 @@ async function makeSide(label: string, county: string) {
     second,
     batch,
     hazard: hazardRecord,
+    notice: noticeRecord,
     recorder: inspector.user,
     users,
   };
 }
 
 type HazardRecord = { id: string; number: string; description: string };
+type NoticeRecord = { id: string; number: string; verifyPath: string };
 
 const sideOf = (
   county: string,
@@ -91,6 +96,7 @@ const sideOf = (
   users: { id: string; username: string }[],
   batches: string[],
   hazards: HazardRecord[],
+  notices: NoticeRecord[] = [],
 ): Side => ({
   county,
   records: {
@@ -99,12 +105,14 @@ const sideOf = (
     import: batches,
     jurisdiction: [county],
     hazard: hazards.map((h) => h.id),
+    notice: notices.map((n) => n.id),
   },
   markers: [
     ...institutions.flatMap((i) => [i.id, i.name, i.creditCode]),
     ...users.flatMap((u) => [u.id, u.username]),
     ...batches,
     ...hazards.flatMap((h) => [h.id, h.number, h.description]),
+    ...notices.flatMap((n) => [n.id, n.number, n.verifyPath]),
   ],
   institutionIds: institutions.map((i) => i.id),
   userIds: users.map((u) => u.id),
@@ -116,6 +124,7 @@ async function snapshot(side: Side) {
     users: await ctx.db.select().from(appUser).where(inArray(appUser.id, side.userIds)).orderBy(asc(appUser.id)),
     imports: await ctx.db.select({ id: dataImport.id, status: dataImport.status }).from(dataImport).where(inArray(dataImport.id, side.records.import)),
     hazards: await ctx.db.select().from(hazard).where(inArray(hazard.id, side.records.hazard)),
+    notices: await ctx.db.select().from(notice).where(inArray(notice.id, side.records.notice)),
   };
 }
 
@@ -123,8 +132,8 @@ beforeAll(async () => {
   operations = await operationsOf(ctx.app);
   const a = await makeSide("甲县隔离", area.county.code);
   const b = await makeSide("乙县隔离", area.neighbour.code);
-  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard]);
-  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard]);
+  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], [a.notice]);
+  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], [b.notice]);
   // An institution's users must not see the other institution of their county, nor its authority's
   // accounts — except the inspector who recorded its hazard, whom the hazard's timeline names.
   const restOfA = sideOf(
