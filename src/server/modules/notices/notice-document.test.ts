@@ -77,4 +77,23 @@ describe("the printed notice", () => {
       expect.arrayContaining(["第一联 监督机构存档", "第二联 交被监督单位", "法定代表人（负责人）", "张院长", "被监督单位签字（盖章）：________________"]),
     );
   });
+
+  it("builds each copy from nodes of its own: pdfmake marks up a node as it lays it out, and a shared one prints once", () => {
+    const content = noticeContent({ ...base, kind: "supervision_opinion", legalRepresentative: "张院长", opinion: "发现问题。" }, facts);
+    const nodes = noticeDocument(content, URL).content as object[];
+    const second = nodes.findIndex((node) => (node as { pageBreak?: string }).pageBreak === "before");
+    const objectsOf = (part: object[]) => {
+      const seen = new Set<object>();
+      const visit = (value: unknown) => {
+        if (!value || typeof value !== "object" || seen.has(value)) return;
+        seen.add(value);
+        for (const child of Object.values(value)) visit(child);
+      };
+      visit(part);
+      return seen;
+    };
+    const firstCopy = objectsOf(nodes.slice(0, second));
+    expect(second).toBeGreaterThan(0);
+    expect([...objectsOf(nodes.slice(second))].filter((node) => firstCopy.has(node))).toEqual([]);
+  });
 });

@@ -17,7 +17,7 @@ function hazardTable(content: NoticeContent): Content {
   return {
     table: {
       headerRows: 1,
-      widths: HAZARD_WIDTHS,
+      widths: [...HAZARD_WIDTHS],
       body: [
         ["序号", "隐患编号", "隐患部位", "隐患描述", "判定依据", "整改时限", "责任人"].map(headerCell),
         ...content.hazards.map((h, index): TableCell[] => [
@@ -57,14 +57,14 @@ function partyBlock(content: NoticeContent): Content {
   };
 }
 
-/** The party's acknowledgement on paper, besides the one made in the system. */
-const signatureLine: Content = {
+/** The party's acknowledgement on paper, besides the one made in the system. A new node each time: pdfmake marks up the nodes it lays out. */
+const signatureLine = (): Content => ({
   columns: [
     { text: "被监督单位签字（盖章）：________________", width: "*" },
     { text: "日期：______年____月____日", width: "auto" },
   ],
   margin: [0, 16, 0, 0],
-};
+});
 
 function footer(content: NoticeContent, verifyUrl: string): Content {
   return {
@@ -111,7 +111,7 @@ function copyOf(content: NoticeContent, verifyUrl: string, copy: string | undefi
     ...content.paragraphs.map(paragraph),
     { text: opinion ? "所涉隐患：" : "隐患清单：", bold: true, margin: [0, 6, 0, 0] },
     hazardTable(content),
-    ...(opinion ? [signatureLine] : []),
+    ...(opinion ? [signatureLine()] : []),
     footer(content, verifyUrl),
   ];
 }
