@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, HomeOutlined, ShopOutlined, TeamOutlined } from "@ant-design/icons";
+import { AuditOutlined, BankOutlined, FileTextOutlined, HomeOutlined, ShopOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { CurrentUser } from "../../contracts/auth";
 import type { Permission } from "../../domain/permissions";
@@ -8,6 +8,7 @@ import { InstitutionDetailPage } from "../modules/institutions/InstitutionDetail
 import { InstitutionFormPage } from "../modules/institutions/InstitutionFormPage";
 import { InstitutionListPage } from "../modules/institutions/InstitutionListPage";
 import { MyInstitutionPage } from "../modules/institutions/MyInstitutionPage";
+import { NoticeListPage } from "../modules/notices/NoticeListPage";
 import { UserListPage } from "../modules/users/UserListPage";
 
 export interface AppPage {
@@ -33,6 +34,7 @@ export const PAGES: AppPage[] = [
   { path: "/institutions/new", permission: "institution:create", page: <InstitutionFormPage /> },
   { path: "/institutions/:id", permission: "institution:read", page: <InstitutionDetailPage /> },
   { path: "/institutions/:id/edit", permission: "institution:update", page: <InstitutionFormPage /> },
+  { path: "/notices", permission: "hazard:read", page: <NoticeListPage />, menu: { label: "通知书", icon: <FileTextOutlined /> } },
   { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined />, for: ["system", "jurisdiction"] } },
   { path: "/audit", permission: "audit:read", page: <AuditLogPage />, menu: { label: "审计日志", icon: <AuditOutlined /> } },
 ];
