@@ -130,5 +130,18 @@ test.describe("on a phone", () => {
     await expect(button(card, "签收")).toBeVisible();
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: test.info().outputPath("notices-institution-phone.png") });
+    await button(card, "详情").click();
+    const drawer = page.getByRole("dialog", { name: number });
+    await expect(drawer).toContainText("燃气灶具未安装报警装置");
+    expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await page.keyboard.press("Escape");
+    await expect(drawer).toBeHidden();
+    await logout(page);
+
+    // The authority's list and its query form fit too.
+    await login(page, "lk_inspector");
+    await page.goto(`/notices?number=${encodeURIComponent(number)}`);
+    await expect(page.locator(".yian-row-card").filter({ hasText: number })).toContainText("未签收");
+    expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
   });
 });

@@ -6,6 +6,7 @@ import { auditLog, authoritySetting, hazard, hazardEvent, notice } from "../../.
 import { defaultPrefixes } from "../../../domain/document-numbers";
 import { Agent, type Area, areaPicker, makeHazard, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
+import { editableValues } from "../institutions/save-institution";
 
 // 2026-06-10 09:00 in China.
 const ctx = setUpTestApp({ clock: fixedClock("2026-06-10T01:00:00Z") });
@@ -234,6 +235,20 @@ describe("scope", () => {
     // The city above sees its county's notices.
     expect((await city.get(`/api/notices/${issued.id}`)).statusCode).toBe(200);
     expect(await workbookText((await city.get(`/api/notices/export`)).rawPayload)).toContain(issued.number);
+  });
+});
+
+describe("a notice follows its institution (ADR 7)", () => {
+  it("moves to the new county's authority when the institution moves there", async () => {
+    const area = newArea();
+    const { hospital, inspector, hazards } = await county(area, 1);
+    const issued = (await inspector.post("/api/notices", rectification([hazards[0]?.id as string]))).json();
+    const city = (await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.city.code })).agent;
+    const moved = await city.put(`/api/institutions/${hospital.id}`, { ...editableValues(hospital), jurisdictionCode: area.neighbour.code });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const neighbour = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.neighbour.code })).agent;
+    expect((await neighbour.get(`/api/notices/${issued.id}`)).statusCode).toBe(200);
+    expect((await inspector.get(`/api/notices/${issued.id}`)).statusCode).toBe(404);
   });
 });
 
