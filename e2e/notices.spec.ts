@@ -79,7 +79,42 @@ test("the inspector issues a notice and downloads its PDF; the hospital signs fo
 
   await login(page, "lk_inspector");
   await page.goto(`/notices?acknowledged=true&number=${encodeURIComponent(notice.number)}`);
-  await expect(tableRows(page).filter({ hasText: notice.number })).toContainText("兰考县人民医院管理员 已签收");
+  const signed = tableRows(page).filter({ hasText: notice.number });
+  await expect(signed).toContainText("已签收");
+  await expect(signed).toContainText("兰考县人民医院管理员");
+  await expect(page.locator(".ant-spin-spinning")).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath("notices-authority-desktop.png") });
+});
+
+test("a 卫生监督意见书 asks for the party's legal representative and the opinion, and prints its two copies", async ({ page, baseURL }) => {
+  const description = `安全出口指示灯损坏${unique()}`;
+  await recordHazard(baseURL as string, description);
+  await login(page, "lk_inspector");
+  await page.goto("/notices");
+  await button(page, "开具通知书").click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByText("卫生监督意见书").click();
+  await chooseOption(dialog, "被通知机构", HOSPITAL, HOSPITAL);
+  await dialog.getByRole("checkbox", { name: new RegExp(description) }).check();
+  await button(dialog, "签发").click();
+  await expect(dialog.getByText("请填写法定代表人（负责人）")).toBeVisible();
+  await expect(dialog.getByText("请填写监督意见")).toBeVisible();
+  await dialog.getByLabel("法定代表人（负责人）").fill("张院长");
+  await dialog.getByRole("textbox", { name: "监督意见" }).fill(`经检查，你单位${description}。`);
+  await page.screenshot({ path: test.info().outputPath("issue-opinion-dialog.png") });
+  const issued = page.waitForResponse((response) => response.request().method() === "POST" && response.url().endsWith("/api/notices"));
+  await button(dialog, "签发").click();
+  const notice = (await (await issued).json()) as { number: string };
+  const drawer = page.getByRole("dialog", { name: notice.number });
+  await expect(drawer).toContainText("卫生监督意见书");
+  await expect(drawer).toContainText("张院长");
+  // The legal basis is the hazard's own, as the form said it would be when left empty.
+  await expect(drawer).toContainText("依据《机关、团体、企业、事业单位消防安全管理规定》第二十一条，责令你单位于2099年6月30日前");
+  const download = page.waitForEvent("download");
+  await button(drawer, "下载PDF").click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toBe(`卫生监督意见书-${notice.number}.pdf`);
+  await pdf.saveAs(test.info().outputPath("opinion.pdf"));
 });
 
 test.describe("on a phone", () => {

@@ -11,14 +11,19 @@ import { Loaded } from "../../ui/results";
 import { AcknowledgeButton } from "./AcknowledgeButton";
 import { useNotice } from "./queries";
 
-/** 已签收 with its time, or 未签收: how both sides read a notice's receipt. */
+/** 已签收 with its time and signer, or 未签收: how both sides read a notice's receipt. */
 export function AcknowledgementTag({ notice }: { notice: Pick<NoticeDetail, "acknowledgedAt" | "acknowledgedByName"> }) {
-  return notice.acknowledgedAt ? (
-    <Tag color="green">
-      {formatTime(notice.acknowledgedAt)} {notice.acknowledgedByName} 已签收
-    </Tag>
-  ) : (
-    <Tag color="orange">未签收</Tag>
+  if (!notice.acknowledgedAt) return <Tag color="orange">未签收</Tag>;
+  return (
+    <Flex vertical gap={2} align="start">
+      <Tag color="green">已签收</Tag>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {formatTime(notice.acknowledgedAt)}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {notice.acknowledgedByName}
+      </Typography.Text>
+    </Flex>
   );
 }
 
