@@ -4,6 +4,7 @@ import { dashboardRoutes } from "./dashboard";
 import { fileRoutes } from "./files";
 import { institutionRoutes } from "./institutions";
 import { jurisdictionRoutes } from "./jurisdictions";
+import { noticeRoutes } from "./notices";
 import type { RouteContract } from "./route";
 import { userRoutes } from "./users";
 
@@ -19,4 +20,5 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(auditRoutes),
   ...Object.values(dashboardRoutes),
   ...Object.values(fileRoutes),
+  ...Object.values(noticeRoutes),
 ];

@@ -19,6 +19,7 @@ import { registerHazardRoutes } from "./modules/hazards/routes";
 import { registerInstitutionRoutes } from "./modules/institutions/routes";
 import { JurisdictionDirectory } from "./modules/jurisdictions/directory";
 import { registerJurisdictionRoutes } from "./modules/jurisdictions/routes";
+import { registerNoticeRoutes } from "./modules/notices/routes";
 import { registerNotificationRoutes } from "./modules/notifications/routes";
 import { registerSettingsRoutes } from "./modules/settings/routes";
 import { registerUserRoutes } from "./modules/users/routes";
@@ -99,6 +100,7 @@ export async function buildApp({
     registerSettingsRoutes,
     registerNotificationRoutes,
     registerFileRoutes,
+    registerNoticeRoutes,
   ]) {
     registerArea(app, deps);
   }

@@ -26,6 +26,10 @@ const EnvSchema = z.object({
     .default("false")
     .transform((v) => v === "true")
     .describe("Take the client address from X-Forwarded-For (behind a reverse proxy)"),
+  PUBLIC_URL: z
+    .url()
+    .optional()
+    .describe("Address users open the app at (https://yian.example.cn), printed in the QR codes of notices; unset: the address of the request"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn").describe("Server log level (info logs every request)"),
 });
 

@@ -3,7 +3,7 @@ import { asc, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RecordKind } from "../contracts/validation";
-import { appUser, dataImport, hazard, institution } from "../db/schema";
+import { appUser, dataImport, hazard, institution, notice } from "../db/schema";
 import { type Agent, areaPicker, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn } from "../test/harness";
 import { type Operation, operationsOf, responseText, urlOf } from "../test/openapi";
 import { testPhoto, uploadTestFile } from "../test/photos";
@@ -88,6 +88,9 @@ async function makeSide(label: string, county: string) {
   });
   if (recorded.statusCode !== 201) throw new Error(`recording the side's hazard failed: ${recorded.body}`);
   const hazardRecord = recorded.json() as { id: string; number: string; description: string };
+  const issued = await inspector.agent.post("/api/notices", { kind: "rectification", hazardIds: [hazardRecord.id] });
+  if (issued.statusCode !== 201) throw new Error(`issuing the side's notice failed: ${issued.body}`);
+  const noticeRecord = issued.json() as NoticeRecord;
   const users = [admin.user, inspector.user, institutionAdmin.user, staff];
   return {
     agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
@@ -96,12 +99,14 @@ async function makeSide(label: string, county: string) {
     batch,
     hazard: hazardRecord,
     files: [photo, document],
+    notice: noticeRecord,
     recorder: inspector.user,
     users,
   };
 }
 
 type HazardRecord = { id: string; number: string; description: string };
+type NoticeRecord = { id: string; number: string; verifyPath: string };
 
 const sideOf = (
   county: string,
@@ -110,6 +115,7 @@ const sideOf = (
   batches: string[],
   hazards: HazardRecord[],
   files: UploadedFile[] = [],
+  notices: NoticeRecord[] = [],
 ): Side => ({
   county,
   records: {
@@ -119,6 +125,7 @@ const sideOf = (
     jurisdiction: [county],
     hazard: hazards.map((h) => h.id),
     file: files.map((f) => f.id),
+    notice: notices.map((n) => n.id),
   },
   markers: [
     ...institutions.flatMap((i) => [i.id, i.name, i.creditCode]),
@@ -126,6 +133,7 @@ const sideOf = (
     ...batches,
     ...hazards.flatMap((h) => [h.id, h.number, h.description]),
     ...files.flatMap((f) => [f.id, f.fileName, f.marker]),
+    ...notices.flatMap((n) => [n.id, n.number, n.verifyPath]),
   ],
   institutionIds: institutions.map((i) => i.id),
   userIds: users.map((u) => u.id),
@@ -137,6 +145,7 @@ async function snapshot(side: Side) {
     users: await ctx.db.select().from(appUser).where(inArray(appUser.id, side.userIds)).orderBy(asc(appUser.id)),
     imports: await ctx.db.select({ id: dataImport.id, status: dataImport.status }).from(dataImport).where(inArray(dataImport.id, side.records.import)),
     hazards: await ctx.db.select().from(hazard).where(inArray(hazard.id, side.records.hazard)),
+    notices: await ctx.db.select().from(notice).where(inArray(notice.id, side.records.notice)),
   };
 }
 
@@ -144,8 +153,8 @@ beforeAll(async () => {
   operations = await operationsOf(ctx.app);
   const a = await makeSide("甲县隔离", area.county.code);
   const b = await makeSide("乙县隔离", area.neighbour.code);
-  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files);
-  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files);
+  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files, [a.notice]);
+  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice]);
   // An institution's users must not see the other institution of their county, nor its authority's
   // accounts — except the inspector who recorded its hazard, whom the hazard's timeline names — nor the
   // county administrator's unbound upload.

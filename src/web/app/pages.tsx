@@ -3,6 +3,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  FileTextOutlined,
   FlagOutlined,
   HomeOutlined,
   SettingOutlined,
@@ -20,6 +21,7 @@ import { InstitutionFormPage } from "../modules/institutions/InstitutionFormPage
 import { InstitutionListPage } from "../modules/institutions/InstitutionListPage";
 import { MyInstitutionPage } from "../modules/institutions/MyInstitutionPage";
 import { ListingQueuePage } from "../modules/listings/ListingQueuePage";
+import { NoticeListPage } from "../modules/notices/NoticeListPage";
 import { NotificationsPage } from "../modules/notifications/NotificationsPage";
 import { CalendarPage } from "../modules/settings/CalendarPage";
 import { HazardSettingsPage } from "../modules/settings/HazardSettingsPage";
@@ -48,6 +50,7 @@ export const PAGES: AppPage[] = [
   { path: "/institutions/new", permission: "institution:create", page: <InstitutionFormPage /> },
   { path: "/institutions/:id", permission: "institution:read", page: <InstitutionDetailPage /> },
   { path: "/institutions/:id/edit", permission: "institution:update", page: <InstitutionFormPage /> },
+  { path: "/notices", permission: "hazard:read", page: <NoticeListPage />, menu: { label: "通知书", icon: <FileTextOutlined /> } },
   { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined />, for: ["system", "jurisdiction"] } },
   { path: "/common-problems", permission: "hazard:record", page: <CommonProblemsPage />, menu: { label: "共性问题", icon: <BarChartOutlined /> } },
   { path: "/hazard-listings", permission: "hazard:record", page: <ListingQueuePage />, menu: { label: "挂牌督办", icon: <FlagOutlined /> } },
