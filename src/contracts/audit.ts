@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = {
   "audit.export": "导出审计日志",
   "hazard.record": "登记隐患",
   "hazard.command": "办理隐患",
+  "hazard.export": "导出隐患台账",
+  "hazard.export_job": "提交隐患台账后台导出",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -36,6 +38,12 @@ export interface ExportDetail {
   rows: number;
   /** False when the download stopped before the last row (client gone, error). */
   complete: boolean;
+}
+
+/** A background export asked for: the filters it will select by, and its job. */
+export interface ExportJobDetail {
+  filters: Record<string, unknown>;
+  jobId: string;
 }
 
 /** What an import's preview records. */
@@ -73,6 +81,8 @@ export interface AuditDetails {
   "audit.export": ExportDetail;
   "hazard.record": { number: string; institution: string };
   "hazard.command": { number: string; command: string; reason?: string; changes: FieldChanges };
+  "hazard.export": ExportDetail;
+  "hazard.export_job": ExportJobDetail;
   request: { method: string; route: string; status: number };
 }
 

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "audit:read": "查看审计日志",
   "hazard:read": "查看隐患台账",
   "hazard:record": "登记隐患",
+  "hazard:export": "导出隐患台账",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -39,9 +40,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "user:manage",
     "hazard:read",
     "hazard:record",
+    "hazard:export",
   ],
-  authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record"],
-  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage", "hazard:read"],
+  authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record", "hazard:export"],
+  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage", "hazard:read", "hazard:export"],
   institution_staff: ["institution:read", "institution:own", "hazard:read"],
 };
 

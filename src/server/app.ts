@@ -14,6 +14,7 @@ import type { AppDeps } from "./deps";
 import { registerAuditRoutes } from "./modules/audit/routes";
 import { registerAuthRoutes } from "./modules/auth/routes";
 import { registerDashboardRoutes } from "./modules/dashboard/routes";
+import { registerExportJobRoutes } from "./modules/export-jobs/routes";
 import { registerHazardRoutes } from "./modules/hazards/routes";
 import { registerInstitutionRoutes } from "./modules/institutions/routes";
 import { JurisdictionDirectory } from "./modules/jurisdictions/directory";
@@ -24,6 +25,7 @@ import type { Db } from "./platform/db";
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./platform/http/error-handler";
 import { registerRequestContext } from "./platform/http/request-context";
 import { validatorCompiler } from "./platform/http/routes";
+import { createJobQueue, type JobQueue } from "./platform/jobs";
 
 // Every validation message in Chinese, on the server as in the web app (contracts/validation.ts).
 z.config(z.locales.zhCN());
@@ -37,6 +39,8 @@ export interface AppOptions {
   directory?: JurisdictionDirectory;
   /** Built web app (dist/web); the API runs without it in tests. */
   webRoot?: string;
+  /** The background queue; one on `db` by default, started by its first job (the server starts it at once). */
+  jobs?: JobQueue;
 }
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -50,7 +54,14 @@ const withBodyExamples: typeof jsonSchemaTransform = (input) => {
 };
 
 /** The composition root of the HTTP app: platform first, then each area's routes with one set of dependencies. */
-export async function buildApp({ config, db, clock = systemClock, directory = new JurisdictionDirectory(), webRoot }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  clock = systemClock,
+  directory = new JurisdictionDirectory(),
+  webRoot,
+  jobs = createJobQueue(db),
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
@@ -74,7 +85,8 @@ export async function buildApp({ config, db, clock = systemClock, directory = ne
   registerErrorHandling(app);
   registerRequestContext(app, { db, idleMinutes: config.SESSION_IDLE_MINUTES, secureCookies: config.COOKIE_SECURE, positionOf: directory.positionOf });
 
-  const deps: AppDeps = { db, directory, clock, config };
+  const deps: AppDeps = { db, directory, clock, config, jobs };
+  app.addHook("onClose", () => jobs.stop());
   for (const registerArea of [
     registerAuthRoutes,
     registerJurisdictionRoutes,
@@ -83,6 +95,7 @@ export async function buildApp({ config, db, clock = systemClock, directory = ne
     registerAuditRoutes,
     registerDashboardRoutes,
     registerHazardRoutes,
+    registerExportJobRoutes,
   ]) {
     registerArea(app, deps);
   }

@@ -2,6 +2,7 @@ import type { Config } from "./config";
 import type { JurisdictionDirectory } from "./modules/jurisdictions/directory";
 import type { Clock } from "./platform/clock";
 import type { Db } from "./platform/db";
+import type { JobQueue } from "./platform/jobs";
 
 /**
  * What the use cases depend on, passed as one object from the composition root (app.ts). A use
@@ -12,4 +13,6 @@ export interface AppDeps {
   directory: JurisdictionDirectory;
   clock: Clock;
   config: Config;
+  /** The background queue (pg-boss): areas register workers and schedules on it, and send jobs. */
+  jobs: JobQueue;
 }

@@ -103,3 +103,25 @@ export async function* keysetBatches<Row>(sort: ResolvedSort<Row>, fetchBatch: (
 
 /** `LIKE` pattern for a substring, with the user's own % and _ taken literally. */
 export const substringPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The `after` of a keyset page: the sort it was made for and the last row's key, opaque to the
+ * client. It names its sort, so a cursor from one order is refused in another.
+ */
+export const encodeCursor = (sortName: string, key: unknown[]) => Buffer.from(JSON.stringify([sortName, ...key])).toString("base64url");
+
+/**
+ * The key a cursor carries, if it was made for `sortName` and every value passes `valid` (by
+ * position); undefined otherwise. Cursors come back from clients: they are checked, not trusted.
+ */
+export function decodeCursor(cursor: string, sortName: string, valid: ((value: unknown) => boolean)[]): unknown[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed[0] !== sortName || parsed.length !== valid.length + 1) return undefined;
+  const key = parsed.slice(1);
+  return key.every((value, index) => valid[index]?.(value)) ? key : undefined;
+}
