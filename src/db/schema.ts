@@ -332,12 +332,16 @@ export const hazard = pgTable(
     index("hazard_path_idx").on(t.jurisdictionPath, t.foundOn, t.id),
     index("hazard_institution_idx").on(t.institutionId, t.foundOn, t.id),
     index("hazard_state_idx").on(t.stateRank, t.foundOn, t.id),
+    // A state within a city or a county: its page in order, its count from the index alone.
+    index("hazard_state_path_idx").on(t.stateRank, t.jurisdictionPath, t.foundOn, t.id),
     index("hazard_found_on_idx").on(t.foundOn, t.id),
     // The other sorts: by deadline (none, on the spot, last) and by number.
     index("hazard_deadline_idx").on(sql`coalesce(${t.deadline}, 'infinity'::date)`, t.id),
     index("hazard_number_idx").on(t.number, t.id),
     // Overdue (逾期) is a deadline past among the few hazards not yet submitted: counted from here.
     index("hazard_unsubmitted_idx").on(t.jurisdictionPath, t.deadline).where(sql`state in ('pending', 'rectifying')`),
+    // Overdue pages in the ledger's order: the deadline and the path are tested in the index, not the table.
+    index("hazard_unsubmitted_found_on_idx").on(t.foundOn, t.id, t.deadline, t.jurisdictionPath).where(sql`state in ('pending', 'rectifying')`),
     index("hazard_search_grams_idx").using("gin", sql`search_grams(${t.searchText})`),
   ],
 );

@@ -70,10 +70,15 @@ function toSummary(directory: JurisdictionDirectory, source: HazardWithInstituti
  * states are literal, so the planner matches the partial index of unsubmitted hazards.
  */
 const UNSUBMITTED = sql.raw(`${hazard.state.name} in ('pending', 'rectifying')`);
-const overdueOn = (today: string) => sql`(${UNSUBMITTED} and coalesce(${lt(hazard.deadline, today)}, false))`;
+const overdueOn = (today: string) => sql`(${UNSUBMITTED} and ${hazard.deadline} is not null and ${lt(hazard.deadline, today)})`;
 
 /** The most a list counts (and an export answers at once): beyond it the total reads "超过 10,000 条". */
 export const HAZARD_COUNT_CAP = HAZARD_EXPORT_INLINE_LIMIT;
+/**
+ * The most a list counts when its term is matched by a scan: each match costs the rows around it
+ * (a term in 15 % of the ledger, seven rows a match), so the count stops sooner ("超过 1,000 条").
+ */
+export const SCANNED_TERM_COUNT_CAP = 1000;
 
 /** A hazard without a deadline (handled on the spot) sorts after every deadline, as in the index. */
 const deadlineKey = sql`coalesce(${hazard.deadline}, 'infinity'::date)`;
@@ -114,18 +119,60 @@ function gramsOf(term: string): string[] {
 }
 
 /**
- * A term in the place or the description. The index of every one- and two-character substring
- * (search_grams, docs/adr/0005-search.md) finds the rows holding each pair of the term's
- * neighbouring characters; a longer term is then checked whole with LIKE.
+ * A term in the place or the description, matched one of two ways (docs/adr/0005-search.md):
+ * - "index": the index of every one- and two-character substring (search_grams) finds the rows
+ *   holding each pair of the term's neighbouring characters; a longer term is then checked whole;
+ * - "scan": LIKE on each row a walk reaches, in the list's order or the scope's index. For a term
+ *   in many rows this finds a page, or the 10,001 rows a capped count needs, long before the grams
+ *   index has collected its hundreds of thousands of matches.
  */
-function matchesText(term: string): SQL {
+function matchesText(term: string, matching: TextMatching): SQL {
   const lowered = term.toLowerCase();
+  const like = sql`${hazard.searchText} like ${substringPattern(lowered)}`;
+  if (matching === "scan") return like;
   const grams = gramsOf(lowered);
   const indexed = sql`search_grams(${hazard.searchText}) @> array[${sql.join(
     grams.map((gram) => sql`${gram}`),
     sql`, `,
   )}]::text[]`;
-  return [...lowered].length <= 2 ? indexed : sql`(${indexed} and ${hazard.searchText} like ${substringPattern(lowered)})`;
+  return [...lowered].length <= 2 ? indexed : sql`(${indexed} and ${like})`;
+}
+
+export type TextMatching = "index" | "scan";
+
+/** A term whose rarest pair is in at least this share of the ledger is matched by a scan. */
+const COMMON_TERM_SHARE = 0.08;
+const STATISTICS_TTL_MS = 10 * 60_000;
+let gramShares: { at: number; shares: Map<string, number> } | undefined;
+
+/**
+ * The share of hazards holding each of the most common grams, from ANALYZE's statistics of the
+ * grams index (its most common elements), read at most every ten minutes.
+ */
+async function commonGramShares(db: DbOrTx): Promise<Map<string, number>> {
+  if (gramShares && Date.now() - gramShares.at < STATISTICS_TTL_MS) return gramShares.shares;
+  const { rows } = await db.execute(sql`
+    select gram, share from pg_stats, unnest(most_common_elems::text::text[], most_common_elem_freqs) as common(gram, share)
+    where schemaname = 'public' and tablename = 'hazard_search_grams_idx'`);
+  const shares = new Map((rows as { gram: string; share: number }[]).map((row) => [row.gram, Number(row.share)]));
+  gramShares = { at: Date.now(), shares };
+  return shares;
+}
+
+/**
+ * How the list matches its term: by a scan within a county or an institution (a few thousand rows
+ * at most) and for a term in many rows (how many, the statistics say); by the grams index for a
+ * term in few rows of a city or the province.
+ */
+export async function textMatching(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, filters: HazardFilters): Promise<TextMatching> {
+  if (!filters.q) return "index";
+  const filtered = filters.jurisdictionCode === undefined ? undefined : directory.positionOf(filters.jurisdictionCode);
+  const withinCounty =
+    scope.kind === "institution" || (scope.kind === "jurisdiction" && scope.position === "leaf") || filtered?.position === "leaf" || !!filters.institutionId;
+  if (withinCounty) return "scan";
+  const shares = await commonGramShares(db);
+  const rarest = Math.min(...gramsOf(filters.q.toLowerCase()).map((gram) => shares.get(gram) ?? 0));
+  return rarest >= COMMON_TERM_SHARE ? "scan" : "index";
 }
 
 /**
@@ -133,7 +180,13 @@ function matchesText(term: string): SQL {
  * so none of them holds more than the caller's scope. A jurisdiction filter narrows within the
  * scope, never beyond it.
  */
-export function hazardListCondition(directory: JurisdictionDirectory, scope: Scope, filters: HazardFilters, today: string): SQL {
+export function hazardListCondition(
+  directory: JurisdictionDirectory,
+  scope: Scope,
+  filters: HazardFilters,
+  today: string,
+  matching: TextMatching = "index",
+): SQL {
   const conditions: (SQL | undefined)[] = [inScope(scope, HAZARD_SCOPE)];
   if (filters.jurisdictionCode) {
     const position = directory.positionOf(filters.jurisdictionCode);
@@ -152,7 +205,7 @@ export function hazardListCondition(directory: JurisdictionDirectory, scope: Sco
   if (filters.foundFrom) conditions.push(gte(hazard.foundOn, filters.foundFrom));
   if (filters.foundTo) conditions.push(lte(hazard.foundOn, filters.foundTo));
   if (filters.overdue !== undefined) conditions.push(filters.overdue ? overdueOn(today) : not(overdueOn(today)));
-  if (filters.q) conditions.push(matchesText(filters.q));
+  if (filters.q) conditions.push(matchesText(filters.q, matching));
   return and(...conditions) ?? sql`true`;
 }
 
@@ -172,9 +225,16 @@ export const hazardSort = (query: Pick<HazardListQuery, "sort" | "order">) => re
  * The statements of one ledger page, run side by side: the page (from `after` when the client
  * pages on with a cursor, by OFFSET otherwise) and the count, capped at HAZARD_COUNT_CAP.
  */
-export function hazardListPlan(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: HazardListQuery, today: string) {
+export function hazardListPlan(
+  db: DbOrTx,
+  directory: JurisdictionDirectory,
+  scope: Scope,
+  query: HazardListQuery,
+  today: string,
+  matching: TextMatching = "index",
+) {
   const sort = hazardSort(query);
-  const where = hazardListCondition(directory, scope, query, today);
+  const where = hazardListCondition(directory, scope, query, today, matching);
   const sortName = sortNameOf(query);
   let after: SQL | undefined;
   if (query.after !== undefined) {
@@ -182,8 +242,10 @@ export function hazardListPlan(db: DbOrTx, directory: JurisdictionDirectory, sco
     if (!key) throw badRequest("翻页位置：无效或与当前排序不符，请从第一页重新查询", "after");
     after = afterKey(sort, key);
   }
+  const cap = query.q && matching === "scan" ? SCANNED_TERM_COUNT_CAP : HAZARD_COUNT_CAP;
   return {
-    count: cappedCountQuery(db, hazard, where, HAZARD_COUNT_CAP),
+    cap,
+    count: cappedCountQuery(db, hazard, where, cap),
     page: db
       .select(summaryColumns)
       .from(hazard)
@@ -202,11 +264,11 @@ export function hazardListPlan(db: DbOrTx, directory: JurisdictionDirectory, sco
 
 /** The caller's ledger, filtered and sorted, a page at a time. */
 export async function listHazards(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: HazardListQuery, today: string) {
-  const plan = hazardListPlan(db, directory, scope, query, today);
+  const plan = hazardListPlan(db, directory, scope, query, today, await textMatching(db, directory, scope, query));
   const [rows, [counted]] = await Promise.all([plan.page, plan.count]);
   return {
     items: rows.map((row) => toSummary(directory, row, today)),
-    ...cappedTotal(counted?.total ?? 0, HAZARD_COUNT_CAP),
+    ...cappedTotal(counted?.total ?? 0, plan.cap),
     page: query.page,
     pageSize: query.pageSize,
     nextCursor: plan.nextCursor(rows),
