@@ -14,7 +14,7 @@ import { streamWorkbook } from "../../platform/list/excel-export";
 import { exportList } from "../../platform/list/export-list";
 import type { Scope } from "../../platform/scope";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
-import { factsOf, type HazardWithInstitution, hazardBatches, hazardListCondition } from "./queries";
+import { factsOf, type HazardWithInstitution, hazardBatches, hazardListCondition, textMatching } from "./queries";
 
 const labelOf = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 
@@ -43,9 +43,9 @@ export function hazardExportColumns(directory: JurisdictionDirectory, today: str
 type ExportDeps = Pick<AppDeps, "db" | "directory" | "clock">;
 
 /** What an export of the ledger reads: the list's own condition, so it never holds more than the list. */
-function ledgerOf({ db, directory, clock }: ExportDeps, scope: Scope, query: HazardExportQuery) {
+async function ledgerOf({ db, directory, clock }: ExportDeps, scope: Scope, query: HazardExportQuery) {
   const today = clock.today();
-  const where = hazardListCondition(directory, scope, query, today);
+  const where = hazardListCondition(directory, scope, query, today, await textMatching(db, directory, scope, query));
   return {
     where,
     columns: hazardExportColumns(directory, today),
@@ -58,7 +58,7 @@ function ledgerOf({ db, directory, clock }: ExportDeps, scope: Scope, query: Haz
  * one is refused (409) with where to go instead: a background job (`createHazardExportJob`).
  */
 export async function exportHazards(deps: ExportDeps, actor: UserActor, query: HazardExportQuery): Promise<FileReply> {
-  const ledger = ledgerOf(deps, actor.scope, query);
+  const ledger = await ledgerOf(deps, actor.scope, query);
   const [counted] = await cappedCountQuery(deps.db, hazard, ledger.where, HAZARD_EXPORT_INLINE_LIMIT);
   if ((counted?.total ?? 0) > HAZARD_EXPORT_INLINE_LIMIT) {
     throw conflict(`符合条件的隐患超过 ${HAZARD_EXPORT_INLINE_LIMIT.toLocaleString("en")} 条，请使用“后台导出”，完成后下载`);
@@ -81,8 +81,8 @@ export function hazardExportKind(deps: ExportDeps): ExportKind {
   return {
     action: "hazard.export",
     targetType: "hazard",
-    source: ({ filters, scope }) => {
-      const ledger = ledgerOf(deps, scope, filters as HazardExportQuery);
+    source: async ({ filters, scope }) => {
+      const ledger = await ledgerOf(deps, scope, filters as HazardExportQuery);
       return {
         count: async () => (await deps.db.select({ total: count() }).from(hazard).where(ledger.where))[0]?.total ?? 0,
         workbook: (progress) =>

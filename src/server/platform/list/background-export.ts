@@ -46,7 +46,7 @@ export interface ExportKind {
   /** The audit action of the finished file (with its row count). */
   action: ActionsWithDetail<ExportDetail>;
   targetType: AuditTargetType;
-  source: (job: { filters: Record<string, unknown>; scope: Scope }) => ExportSource;
+  source: (job: { filters: Record<string, unknown>; scope: Scope }) => Promise<ExportSource>;
 }
 
 /** Where finished files are kept: `exports/` in the data directory (beside the embedded cluster's `pg/`). */
@@ -83,7 +83,7 @@ export function registerExportWorker({ db, config, jobs }: ExportDeps, kinds: Re
     let rows = 0;
     try {
       if (!kind) throw new Error(`no export kind ${job.kind}`);
-      const source = kind.source({ filters: job.filters as Record<string, unknown>, scope: job.scope as Scope });
+      const source = await kind.source({ filters: job.filters as Record<string, unknown>, scope: job.scope as Scope });
       const total = await source.count();
       await db.update(exportJob).set({ rowsTotal: total }).where(eq(exportJob.id, job.id));
       await mkdir(path.dirname(file), { recursive: true });
