@@ -38,7 +38,7 @@ export function createJobQueue(db: Db, options: { pollingIntervalSeconds?: numbe
     await boss.start();
     for (const [name, handler] of workers) {
       await boss.createQueue(name);
-      await boss.work<object>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+      await boss.work<object>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async (jobs) => {
         for (const job of jobs) await handler(job.data);
       });
     }

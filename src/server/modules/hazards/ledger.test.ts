@@ -224,7 +224,7 @@ async function workbookRows(body: Buffer) {
   return rows;
 }
 
-/** Asks for a background export and waits until it has finished (the job queue polls every 2 s). */
+/** Asks for a background export and waits until it has finished (the job queue polls every second). */
 async function exportInBackground(agent: Agent, filters: Record<string, string>) {
   const created = await agent.post("/api/hazards/export-jobs", filters);
   expect(created.statusCode, created.body).toBe(201);

@@ -123,7 +123,7 @@ function gramsOf(term: string): string[] {
  * - "index": the index of every one- and two-character substring (search_grams) finds the rows
  *   holding each pair of the term's neighbouring characters; a longer term is then checked whole;
  * - "scan": LIKE on each row a walk reaches, in the list's order or the scope's index. For a term
- *   in many rows this finds a page, or the 10,001 rows a capped count needs, long before the grams
+ *   in many rows this finds a page, or the 1,001 rows its capped count needs, long before the grams
  *   index has collected its hundreds of thousands of matches.
  */
 function matchesText(term: string, matching: TextMatching): SQL {
