@@ -2,7 +2,7 @@ import { count } from "drizzle-orm";
 import { HAZARD_EXPORT_INLINE_LIMIT, type HazardExportQuery } from "../../../contracts/hazards";
 import { hazard } from "../../../db/schema";
 import { BUILT_IN_HAZARD_CATEGORIES, HAZARD_SOURCES } from "../../../domain/hazard-categories";
-import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES, isOverdue } from "../../../domain/hazard-lifecycle";
+import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES, type HazardState, isOverdue } from "../../../domain/hazard-lifecycle";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
 import { conflict } from "../../platform/http/errors";
@@ -14,12 +14,12 @@ import { streamWorkbook } from "../../platform/list/excel-export";
 import { exportList } from "../../platform/list/export-list";
 import type { Scope } from "../../platform/scope";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
-import { factsOf, type HazardWithInstitution, hazardBatches, hazardListCondition, textMatching } from "./queries";
+import { type ExportedHazard, hazardBatches, hazardListCondition, textMatching } from "./queries";
 
 const labelOf = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 
 /** The ledger's columns in a workbook, as a county clerk's own sheet has them. */
-export function hazardExportColumns(directory: JurisdictionDirectory, today: string): ExportColumn<HazardWithInstitution>[] {
+export function hazardExportColumns(directory: JurisdictionDirectory, today: string): ExportColumn<ExportedHazard>[] {
   return [
     { header: "隐患编号", width: 22, value: ({ row }) => row.number },
     { header: "被检查机构", width: 28, value: (h) => h.institutionName },
@@ -32,7 +32,7 @@ export function hazardExportColumns(directory: JurisdictionDirectory, today: str
     { header: "处理方式", width: 10, value: ({ row }) => labelOf(HAZARD_HANDLINGS, row.handling) },
     { header: "整改时限", width: 12, value: ({ row }) => row.deadline },
     { header: "状态", width: 10, value: ({ row }) => labelOf(HAZARD_STATES, row.state) },
-    { header: "是否逾期", width: 8, value: ({ row }) => (isOverdue(factsOf(row), today) ? "是" : "否") },
+    { header: "是否逾期", width: 8, value: ({ row }) => (isOverdue({ state: row.state as HazardState, deadline: row.deadline }, today) ? "是" : "否") },
     { header: "整改责任人", width: 12, value: ({ row }) => row.responsiblePerson },
     { header: "责任人电话", width: 14, value: ({ row }) => row.responsiblePhone },
     { header: "隐患来源", width: 10, value: ({ row }) => labelOf(HAZARD_SOURCES, row.source) },

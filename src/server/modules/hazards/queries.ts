@@ -83,7 +83,10 @@ export const SCANNED_TERM_COUNT_CAP = 1000;
 /** A hazard without a deadline (handled on the spot) sorts after every deadline, as in the index. */
 const deadlineKey = sql`coalesce(${hazard.deadline}, 'infinity'::date)`;
 
-export const HAZARD_SORT: SortSpec<HazardSort, HazardWithInstitution> = {
+/** The columns every sort needs from a row, for the next keyset page. */
+type SortableHazard = { row: Pick<HazardRow, "id" | "foundOn" | "deadline" | "number" | "stateRank"> };
+
+export const HAZARD_SORT: SortSpec<HazardSort, SortableHazard> = {
   columns: {
     foundOn: { by: [hazard.foundOn], valuesOf: ({ row }) => [row.foundOn] },
     deadline: { by: [deadlineKey], valuesOf: ({ row }) => [row.deadline ?? "infinity"] },
@@ -275,14 +278,38 @@ export async function listHazards(db: DbOrTx, directory: JurisdictionDirectory, 
   };
 }
 
+/** What a workbook shows of a hazard: only these are read, 100,000 rows at a time. */
+const exportedColumns = {
+  row: {
+    id: hazard.id,
+    number: hazard.number,
+    foundOn: hazard.foundOn,
+    place: hazard.place,
+    category: hazard.category,
+    description: hazard.description,
+    grade: hazard.grade,
+    handling: hazard.handling,
+    deadline: hazard.deadline,
+    state: hazard.state,
+    stateRank: hazard.stateRank,
+    responsiblePerson: hazard.responsiblePerson,
+    responsiblePhone: hazard.responsiblePhone,
+    source: hazard.source,
+    basis: hazard.basis,
+  },
+  institutionName: institution.name,
+  jurisdictionCode: institution.jurisdictionCode,
+};
+export type ExportedHazard = { row: Pick<HazardRow, keyof typeof exportedColumns.row>; institutionName: string; jurisdictionCode: string };
+
 /** Walks the filtered ledger in its order, a batch at a time (keyset), for the exports. */
 export function hazardBatches(db: DbOrTx, where: SQL, query: Pick<HazardListQuery, "sort" | "order">, batchSize?: number) {
   const sort = hazardSort(query);
-  return keysetBatches(
+  return keysetBatches<ExportedHazard>(
     sort,
     (after, limit) =>
       db
-        .select(summaryColumns)
+        .select(exportedColumns)
         .from(hazard)
         .innerJoin(institution, eq(institution.id, hazard.institutionId))
         .where(and(where, after))

@@ -88,16 +88,24 @@ export function afterKey(sort: Pick<ResolvedSort<unknown>, "terms">, key: unknow
 
 /**
  * Walks a whole filtered list in its sort order, `batchSize` rows at a time, for exports: each
- * batch starts after the last row of the previous one (keyset), so deep batches cost what the first does.
+ * batch starts after the last row of the previous one (keyset), so deep batches cost what the first
+ * does. The next batch is read while the caller handles this one (writes it into a workbook), so
+ * the database and the writing work side by side; two batches at most are held.
  */
 export async function* keysetBatches<Row>(sort: ResolvedSort<Row>, fetchBatch: (after: SQL | undefined, limit: number) => Promise<Row[]>, batchSize = 2000) {
-  let after: SQL | undefined;
-  for (;;) {
-    const rows = await fetchBatch(after, batchSize);
-    if (rows.length === 0) return;
-    yield rows;
-    after = afterKey(sort, sort.keyOf(rows[rows.length - 1] as Row));
-    if (rows.length < batchSize) return;
+  let next = fetchBatch(undefined, batchSize);
+  try {
+    for (;;) {
+      const rows = await next;
+      if (rows.length === 0) return;
+      const more = rows.length === batchSize;
+      if (more) next = fetchBatch(afterKey(sort, sort.keyOf(rows[rows.length - 1] as Row)), batchSize);
+      yield rows;
+      if (!more) return;
+    }
+  } finally {
+    // A walk stopped early (the download went away) leaves a read in flight: its outcome no longer matters.
+    next.catch(() => {});
   }
 }
 
