@@ -15,17 +15,21 @@ import type { AddressInfo } from "node:net";
 import { fillPlaceholders, type SQL } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import pg from "pg";
+import { HazardListQuery } from "../src/contracts/hazards";
 import { InstitutionListQuery } from "../src/contracts/institutions";
 import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/server/config";
 import { countByChildGroupAndGrade } from "../src/server/modules/dashboard/queries";
+import { hazardBatches, hazardListCondition, hazardListPlan, textMatching } from "../src/server/modules/hazards/queries";
 import { institutionBatches, institutionListCondition, institutionListPlan } from "../src/server/modules/institutions/queries";
 import { JurisdictionDirectory } from "../src/server/modules/jurisdictions/directory";
 import { scopeOf } from "../src/server/platform/access";
 import { lookupSession, SESSION_COOKIE, SESSION_STATEMENT, sessionIdOf, sessionQuery } from "../src/server/platform/auth/sessions";
 import { closeDatabase, openDatabase } from "../src/server/platform/bootstrap";
+import { systemClock } from "../src/server/platform/clock";
 import { chooseDataDir } from "../src/server/platform/data-dir";
 import type { Scope } from "../src/server/platform/scope";
+import { generateHazards } from "../src/server/seed/generate-hazards";
 import { DEMO_PASSWORD, isDatabaseEmpty, seed } from "../src/server/seed/seed";
 import { ApiClient } from "./lib/http-client";
 import { ms, summarise } from "./lib/stats";
@@ -37,6 +41,10 @@ const GOAL_EXPORT_RSS_MB = 400;
 const GOAL_IMPORT_PREVIEW_SECONDS = 1;
 /** Below this the data set is not province scale and the goals say nothing. */
 const MIN_INSTITUTIONS = 70_000;
+/** Hazards in the data set: about two million over three years; fewer (BENCH_HAZARDS) for a quick run while developing. */
+const HAZARDS = Number(process.env.BENCH_HAZARDS ?? 2_000_000);
+/** Rows of the background export case. */
+const EXPORT_ROWS = 100_000;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const RESULTS_FILE = new URL("./results/latest.json", import.meta.url);
@@ -82,6 +90,18 @@ const LIST_CASES: Record<string, Record<string, string>> = {
   "deep-page": { page: "100" },
 };
 
+/** The ledger's cases, each for a province, a city and a county user; the deep page starts from a cursor (keyset). */
+const HAZARD_CASES: Record<string, Record<string, string>> = {
+  "first-page": {},
+  "state=rectifying": { state: "rectifying" },
+  "overdue=true": { overdue: "true" },
+  // Two characters: too short for a trigram.
+  "q=消防": { q: "消防" },
+  "deep-page": { page: "101" },
+  // The review queue: submitted rectifications, oldest first.
+  "review-queue": { state: "awaiting_review", sort: "foundOn", order: "asc" },
+};
+
 const log = (line: string) => console.log(line);
 const benchDataDir = process.env.BENCH_DATA_DIR ? { dir: process.env.BENCH_DATA_DIR } : chooseDataDir({ purpose: "bench" });
 if (benchDataDir.notice) log(benchDataDir.notice);
@@ -121,6 +141,8 @@ try {
   const institutions = Number(countRows[0]?.n ?? 0);
   log(`机构数：${institutions.toLocaleString("en")}`);
   if (institutions < MIN_INSTITUTIONS) throw new Error(`只有 ${institutions} 家机构，不是省级规模；请换一个空目录（BENCH_DATA_DIR）重新生成`);
+  const hazards = await ensureHazards();
+  log(`隐患数：${hazards.toLocaleString("en")}`);
 
   app = await buildApp({ config, db: database.db, directory });
   await app.listen({ host: "127.0.0.1", port: 0 });
@@ -151,10 +173,16 @@ try {
   for (const level of ["province", "city"] as const) {
     results.push(await breakdownCase(`home/${level}/breakdown`, clients[level], scopes[level], floorP50));
   }
+  for (const level of Object.keys(USERS) as Level[]) {
+    for (const [caseName, params] of Object.entries(HAZARD_CASES)) {
+      results.push(await hazardCase(`hazards/${level}/${caseName}`, clients[level], scopes[level], params, floorP50));
+    }
+  }
+  results.push(await hazardExportCase("hazards/export-100k", clients.province, scopes.province));
   results.push(await exportCase("institutions/province/export", clients.province, scopes.province));
   results.push(await importPreviewCase("institutions/county/import-preview", clients.county));
 
-  printTable(results, institutions, floorP50);
+  printTable(results, institutions, hazards, floorP50);
   await mkdir(new URL("./results/", import.meta.url), { recursive: true });
   await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   log("结果已写入 bench/results/latest.json");
@@ -257,6 +285,123 @@ async function listCase(name: string, client: ApiClient, scope: Scope, params: R
   return outcome;
 }
 
+/** Hazards of the data set: generated (set-based SQL, a few minutes for two million) when there are too few. */
+async function ensureHazards(): Promise<number> {
+  const count = async () => Number((await database.pool.query<{ n: string }>("select count(*) as n from hazard")).rows[0]?.n ?? 0);
+  let hazards = await count();
+  if (hazards < HAZARDS * 0.9) {
+    if (hazards > 0) throw new Error(`已有 ${hazards} 条隐患，少于 ${HAZARDS} 条；请换一个空目录（BENCH_DATA_DIR）重新生成`);
+    log(`正在生成约 ${HAZARDS.toLocaleString("en")} 条隐患（三年）…`);
+    const started = performance.now();
+    const [recorder] = (await database.pool.query<{ id: string }>("select id from app_user where username = 'hn_inspector'")).rows;
+    if (!recorder) throw new Error("the seed has no hn_inspector");
+    await generateHazards(database.db, directory, { total: HAZARDS, today: systemClock.today(), recordedBy: recorder.id });
+    log(`已生成，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+    hazards = await count();
+  }
+  await database.pool.query("vacuum (analyze) hazard");
+  return hazards;
+}
+
+/** A ledger page: the route against its plan's page and capped count, sent side by side as the route sends them. */
+async function hazardCase(name: string, client: ApiClient, scope: Scope, params: Record<string, string>, floorP50: number): Promise<CaseResult> {
+  const today = systemClock.today();
+  let request = params;
+  if (params.page !== undefined) {
+    // Keyset: the cursor after page `page` (found once, untimed); the case is the page that follows.
+    const numbered = HazardListQuery.parse(params);
+    const plan = hazardListPlan(database.db, directory, scope, numbered, today, await textMatching(database.db, directory, scope, numbered));
+    const cursor = plan.nextCursor(await plan.page);
+    if (!cursor) throw new Error(`${name}: the ledger has no page ${params.page}`);
+    request = { after: cursor };
+  }
+  const query = HazardListQuery.parse(request);
+  // The route reads how to match a term from cached statistics; the bench asks the same function once.
+  const plan = hazardListPlan(database.db, directory, scope, query, today, await textMatching(database.db, directory, scope, query));
+  const page = statementOf(plan.page);
+  const total = statementOf(plan.count);
+  const runSql = () => Promise.all([sqlPool.query({ ...page, rowMode: "array" }), sqlPool.query({ ...total, rowMode: "array" })]);
+  const path = `/api/hazards?${new URLSearchParams(request)}`;
+
+  const body = JSON.parse(new TextDecoder().decode((await getOk(client, path)).body)) as { items: { id: string }[]; total: number };
+  const [pageRows, countRows] = await runSql();
+  const counted = Math.min(Number(countRows.rows[0]?.[0]), plan.cap);
+  if (body.items.map((i) => i.id).join() !== pageRows.rows.map((row) => row[0]).join() || body.total !== counted) {
+    throw new Error(`${name}: the API and the SQL disagree`);
+  }
+  const { api, sql } = await interleave(
+    async () => {
+      await getOk(client, path);
+    },
+    async () => {
+      await runSql();
+    },
+  );
+  const outcome = result(name, api, sql, floorP50);
+  log(`  ${padEnd(name, 44)} total=${String(body.total).padStart(6)}  API p50 ${outcome.p50_ms} / SQL p50 ${outcome.sql_p50_ms} ms  ${outcome.verdict}`);
+  return outcome;
+}
+
+/**
+ * About 100,000 hazards (the newest days of the province's ledger) exported in the background, as
+ * a user does it: asked for, followed until done, downloaded. Seconds from asking to the last byte,
+ * and the peak memory of the process serving it, against a keyset walk of the same rows.
+ */
+async function hazardExportCase(name: string, client: ApiClient, scope: Scope): Promise<CaseResult> {
+  const today = systemClock.today();
+  const { rows: bounds } = await database.pool.query<{ from: string }>(
+    "select to_char(found_on, 'YYYY-MM-DD') as from from hazard order by found_on desc, id desc offset $1 limit 1",
+    [EXPORT_ROWS - 1],
+  );
+  const filters = { foundFrom: bounds[0]?.from ?? today };
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const started = performance.now();
+  const job = JSON.parse(await client.postJson("/api/hazards/export-jobs", filters)) as { id?: string };
+  if (!job.id) throw new Error(`${name}: ${JSON.stringify(job).slice(0, 200)}`);
+  for (;;) {
+    const progress = JSON.parse(new TextDecoder().decode((await getOk(client, `/api/export-jobs/${job.id}`)).body)) as { state: string };
+    if (progress.state === "done") break;
+    if (progress.state === "failed") throw new Error(`${name}: the export job failed`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const file = await getOk(client, `/api/export-jobs/${job.id}/file`);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(file.body);
+  const rows = (book.worksheets[0]?.rowCount ?? 1) - 1;
+
+  const where = hazardListCondition(directory, scope, filters, today);
+  const sqlStarted = performance.now();
+  let walked = 0;
+  for await (const batch of hazardBatches(database.db, where, {})) walked += batch.length;
+  const sqlSeconds = (performance.now() - sqlStarted) / 1000;
+  if (walked !== rows) throw new Error(`${name}: the export has ${rows} rows, the SQL walk ${walked}`);
+
+  const peakMb = Math.round(peak / 1024 / 1024);
+  const misses = [
+    seconds > GOAL_EXPORT_SECONDS ? `> ${GOAL_EXPORT_SECONDS} s` : "",
+    peakMb > GOAL_EXPORT_RSS_MB ? `RSS > ${GOAL_EXPORT_RSS_MB} MB` : "",
+  ].filter(Boolean);
+  log(`  ${padEnd(name, 44)} ${rows} 行，${seconds.toFixed(1)} 秒（SQL ${sqlSeconds.toFixed(1)} 秒），进程峰值 ${peakMb} MB`);
+  return {
+    name,
+    p50_ms: ms(seconds * 1000),
+    p95_ms: ms(seconds * 1000),
+    sql_p50_ms: ms(sqlSeconds * 1000),
+    sql_p95_ms: ms(sqlSeconds * 1000),
+    ratio: ms(seconds / sqlSeconds),
+    seconds: ms(seconds),
+    rows,
+    peak_rss_mb: peakMb,
+    verdict: misses.length ? `MISS (${misses.join(", ")})` : "PASS",
+  };
+}
+
 async function breakdownCase(name: string, client: ApiClient, scope: Scope, floorP50: number): Promise<CaseResult> {
   if (scope.kind !== "jurisdiction") throw new Error(`${name}: the breakdown is for an authority`);
   const childPathLength = directory.children(scope.code)[0]?.path.length ?? 0;
@@ -355,10 +500,10 @@ function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - shown));
 }
 
-function printTable(results: CaseResult[], institutions: number, floorP50: number) {
+function printTable(results: CaseResult[], institutions: number, hazards: number, floorP50: number) {
   const cell = (value: number | null) => (value === null ? "—" : value.toFixed(2)).padStart(9);
   log("");
-  log(`医安基准 — ${institutions.toLocaleString("en")} 家机构，每项 ${ITERATIONS} 次（预热 ${WARMUP} 次），顺序请求`);
+  log(`医安基准 — ${institutions.toLocaleString("en")} 家机构、${hazards.toLocaleString("en")} 条隐患，每项 ${ITERATIONS} 次（预热 ${WARMUP} 次），顺序请求`);
   log(`列表目标：API p95 ≤ ${GOAL_P95_MS} ms，且 API p50 ≤ ${GOAL_RATIO} × SQL p50 + floor p50（本次 floor p50 = ${floorP50} ms）`);
   log("");
   log(`${"case".padEnd(44)}${"API p50".padStart(9)}${"API p95".padStart(9)}${"SQL p50".padStart(9)}${"SQL p95".padStart(9)}${"ratio".padStart(9)}  result`);

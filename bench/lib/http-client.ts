@@ -55,6 +55,16 @@ export class ApiClient {
     return response.text();
   }
 
+  /** POSTs a JSON body as the web app does (the CSRF header); returns the body. */
+  async postJson(path: string, body: unknown): Promise<string> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: "POST",
+      headers: { cookie: this.cookieHeader(), "content-type": "application/json", "x-csrf-token": this.cookies.get("yian_csrf") ?? "" },
+      body: JSON.stringify(body),
+    });
+    return response.text();
+  }
+
   /** A GET whose whole body has been received; the caller times this. */
   async get(pathAndQuery: string): Promise<{ status: number; body: ArrayBuffer }> {
     const response = await fetch(`${this.baseUrl}${pathAndQuery}`, { headers: { cookie: this.cookieHeader() } });

@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = {
   "notice.issue": "开具通知书",
   "notice.acknowledge": "签收通知书",
   "notice.export": "导出通知书",
+  "hazard.export": "导出隐患台账",
+  "hazard.export_job": "提交隐患台账后台导出",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -43,6 +45,12 @@ export interface ExportDetail {
   rows: number;
   /** False when the download stopped before the last row (client gone, error). */
   complete: boolean;
+}
+
+/** A background export asked for: the filters it will select by, and its job. */
+export interface ExportJobDetail {
+  filters: Record<string, unknown>;
+  jobId: string;
 }
 
 /** What an import's preview records. */
@@ -87,6 +95,8 @@ export interface AuditDetails {
   "notice.issue": { number: string; kind: string; institution: string; hazards: string[] };
   "notice.acknowledge": { number: string; institution: string };
   "notice.export": ExportDetail;
+  "hazard.export": ExportDetail;
+  "hazard.export_job": ExportJobDetail;
   request: { method: string; route: string; status: number };
 }
 

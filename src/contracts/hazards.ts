@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { HAZARD_SOURCES } from "../domain/hazard-categories";
 import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES, MAJOR_PLAN_FIELDS } from "../domain/hazard-lifecycle";
-import { CalendarDay, HazardIdParams, optionalText, Pagination, pageOf, QueryBoolean, requiredText } from "./common";
+import { CalendarDay, HazardIdParams, JurisdictionCode, optionalText, Pagination, pageOf, QueryBoolean, requiredText, sortingOf } from "./common";
+import { INSTITUTION_GRADES, INSTITUTION_TYPES } from "./enums";
 import { AttachmentInfo, MAX_PHOTOS } from "./files";
 import { defineRoute, requires } from "./route";
 import { choice, labelled, references } from "./validation";
@@ -164,14 +166,77 @@ export const HazardDetail = HazardSummary.extend({
 });
 export type HazardDetail = z.infer<typeof HazardDetail>;
 
-export const HazardListQuery = Pagination.extend({
+/**
+ * The most rows an export answers at once, and the most a list counts (`totalCapped` beyond):
+ * a larger export runs as a background job (POST /api/hazards/export-jobs).
+ */
+export const HAZARD_EXPORT_INLINE_LIMIT = 10_000;
+
+/** The ledger's filters: the list, its export and a background export select by the same ones. */
+export const HazardFilters = z.object({
   state: choice(HAZARD_STATES, "状态").optional(),
   grade: choice(HAZARD_GRADES, "隐患等级").optional(),
   category: requiredText("隐患类别", 30).optional(),
   institutionId: references(z.uuid(), "institution", "被检查机构").optional(),
   /** Past the deadline on today's China calendar and not yet submitted (逾期). */
   overdue: labelled(QueryBoolean, "是否逾期").optional(),
+  /** A jurisdiction within the caller's own, with everything under it. */
+  jurisdictionCode: references(JurisdictionCode, "jurisdiction", "行政区划").optional(),
+  institutionType: choice(INSTITUTION_TYPES, "机构类型").optional(),
+  institutionGrade: choice(INSTITUTION_GRADES, "机构等级").optional(),
+  source: choice(HAZARD_SOURCES, "隐患来源").optional(),
+  foundFrom: labelled(CalendarDay, "发现日期起").optional(),
+  foundTo: labelled(CalendarDay, "发现日期止").optional(),
+  /** Any part of the place or the description; one- and two-character terms (消防, 电线) work too. */
+  q: labelled(z.string().trim().max(50), "隐患部位或描述").optional(),
 });
+export type HazardFilters = z.infer<typeof HazardFilters>;
+
+export const HAZARD_SORTS = {
+  foundOn: "发现日期",
+  deadline: "整改时限",
+  number: "隐患编号",
+  state: "状态",
+} as const;
+export type HazardSort = keyof typeof HAZARD_SORTS;
+
+export const HazardListQuery = HazardFilters.extend(Pagination.shape)
+  .extend(sortingOf(HAZARD_SORTS).shape)
+  .extend({
+    /**
+     * Where the page starts: the `nextCursor` of the previous page (keyset paging, as fast on page
+     * 5,000 as on page 1). When given, `page` only numbers the page for display.
+     */
+    after: labelled(z.string().max(500), "翻页位置").optional(),
+  });
+export type HazardListQuery = z.infer<typeof HazardListQuery>;
+
+export const HazardPage = pageOf(HazardSummary).extend({
+  /** The cursor of the next page (`after`), or null on the last one. */
+  nextCursor: z.string().nullable(),
+});
+
+/** The ledger's filters and order, as an export (immediate or in the background) takes them. */
+export const HazardExportQuery = HazardFilters.extend(sortingOf(HAZARD_SORTS).shape);
+export type HazardExportQuery = z.infer<typeof HazardExportQuery>;
+
+export const ExportJobIdParams = z.object({ id: labelled(z.uuid(), "导出任务编号") });
+
+export const EXPORT_JOB_STATES = { queued: "排队中", running: "导出中", done: "已完成", failed: "失败" } as const;
+
+export const ExportJob = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  state: z.enum(Object.keys(EXPORT_JOB_STATES) as [keyof typeof EXPORT_JOB_STATES]),
+  rowsDone: z.number().int(),
+  /** Known once the job has counted its rows. */
+  rowsTotal: z.number().int().nullable(),
+  fileName: z.string(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ExportJob = z.infer<typeof ExportJob>;
 
 export const hazardRoutes = {
   record: defineRoute({
@@ -189,9 +254,30 @@ export const hazardRoutes = {
     method: "GET",
     path: "/api/hazards",
     summary: "隐患台账（管辖范围内；机构用户为本单位）",
+    description: `按状态、等级、类别、逾期、行政区划、机构、来源、发现日期和关键词筛选，按白名单字段排序。总数最多数到 ${HAZARD_EXPORT_INLINE_LIMIT.toLocaleString("en")}（totalCapped）。翻页可用上一页的 nextCursor 作为 after，深页与首页一样快。`,
     access: requires("hazard:read"),
     query: HazardListQuery,
-    response: pageOf(HazardSummary),
+    response: HazardPage,
+  }),
+  export: defineRoute({
+    method: "GET",
+    path: "/api/hazards/export",
+    summary: "导出筛选后的隐患台账（.xlsx）",
+    description: `与台账相同的范围和筛选条件；超过 ${HAZARD_EXPORT_INLINE_LIMIT.toLocaleString("en")} 条时返回 409，请改用后台导出（POST /api/hazards/export-jobs）。`,
+    access: requires("hazard:export"),
+    query: HazardExportQuery,
+    response: "file",
+  }),
+  exportJobCreate: defineRoute({
+    method: "POST",
+    path: "/api/hazards/export-jobs",
+    summary: "后台导出隐患台账",
+    description: "按提交时的管辖范围和筛选条件在后台生成 .xlsx；用 GET /api/export-jobs/:id 查看进度，完成后下载。",
+    access: requires("hazard:export"),
+    body: HazardExportQuery,
+    example: { state: "pending", overdue: "true", sort: "deadline" },
+    response: ExportJob,
+    status: 201,
   }),
   detail: defineRoute({
     method: "GET",
@@ -211,5 +297,25 @@ export const hazardRoutes = {
     body: HazardCommandBody,
     example: { version: 1, command: { kind: "start" } },
     response: HazardDetail,
+  }),
+};
+
+/** Background exports of any list: progress and the file, for their owner only. */
+export const exportJobRoutes = {
+  progress: defineRoute({
+    method: "GET",
+    path: "/api/export-jobs/:id",
+    summary: "后台导出任务的进度",
+    access: requires("hazard:export"),
+    params: ExportJobIdParams,
+    response: ExportJob,
+  }),
+  file: defineRoute({
+    method: "GET",
+    path: "/api/export-jobs/:id/file",
+    summary: "下载后台导出的文件",
+    access: requires("hazard:export"),
+    params: ExportJobIdParams,
+    response: "file",
   }),
 };

@@ -256,6 +256,9 @@ export const documentSerial = pgTable(
   (t) => [primaryKey({ columns: [t.authorityCode, t.kind, t.year] })],
 );
 
+/** A state's place in the loop (待整改 1 … 已作废 5): the hazard's state_rank, which one index sorts and filters by. */
+export const hazardStateRank = (state: keyof typeof HAZARD_STATES) => Object.keys(HAZARD_STATES).indexOf(state) + 1;
+
 /**
  * A hazard (隐患) in an institution's ledger, from the day it is found until it is closed or voided
  * (domain/hazard-lifecycle.ts). Its rows follow the institution to a new county
@@ -303,6 +306,19 @@ export const hazard = pgTable(
     recordedBy: uuid("recorded_by")
       .notNull()
       .references(() => appUser.id),
+    /**
+     * "place description" in lower case: the ledger's text search, by the index of its one- and
+     * two-character substrings (search_grams, migration 0006), which serves terms of any length.
+     */
+    searchText: text("search_text").generatedAlwaysAs(sql`lower(place || ' ' || description)`),
+    /** The state in the order of the loop (待整改 first), for sorting and filtering by state with one index. */
+    stateRank: smallint("state_rank").generatedAlwaysAs(
+      sql.raw(
+        `case state ${(Object.keys(HAZARD_STATES) as (keyof typeof HAZARD_STATES)[])
+          .map((state) => `when '${state}' then ${hazardStateRank(state)}`)
+          .join(" ")} else 0 end`,
+      ),
+    ),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -312,8 +328,21 @@ export const hazard = pgTable(
     check("hazard_handling_check", oneOf("handling", HAZARD_HANDLINGS)),
     check("hazard_state_check", oneOf("state", HAZARD_STATES)),
     check("hazard_deadline_check", sql`(handling = 'on_the_spot') = (deadline is null)`),
-    index("hazard_path_idx").on(t.jurisdictionPath, t.createdAt, t.id),
-    index("hazard_institution_idx").on(t.institutionId, t.createdAt, t.id),
+    // The ledger's order (found date) within a county, an institution, a state, and province-wide.
+    index("hazard_path_idx").on(t.jurisdictionPath, t.foundOn, t.id),
+    index("hazard_institution_idx").on(t.institutionId, t.foundOn, t.id),
+    index("hazard_state_idx").on(t.stateRank, t.foundOn, t.id),
+    // A state within a city or a county: its page in order, its count from the index alone.
+    index("hazard_state_path_idx").on(t.stateRank, t.jurisdictionPath, t.foundOn, t.id),
+    index("hazard_found_on_idx").on(t.foundOn, t.id),
+    // The other sorts: by deadline (none, on the spot, last) and by number.
+    index("hazard_deadline_idx").on(sql`coalesce(${t.deadline}, 'infinity'::date)`, t.id),
+    index("hazard_number_idx").on(t.number, t.id),
+    // Overdue (逾期) is a deadline past among the few hazards not yet submitted: counted from here.
+    index("hazard_unsubmitted_idx").on(t.jurisdictionPath, t.deadline).where(sql`state in ('pending', 'rectifying')`),
+    // Overdue pages in the ledger's order: the deadline and the path are tested in the index, not the table.
+    index("hazard_unsubmitted_found_on_idx").on(t.foundOn, t.id, t.deadline, t.jurisdictionPath).where(sql`state in ('pending', 'rectifying')`),
+    index("hazard_search_grams_idx").using("gin", sql`search_grams(${t.searchText})`),
   ],
 );
 
@@ -543,6 +572,8 @@ export const exportJob = pgTable(
       .references(() => appUser.id),
     kind: text("kind").notNull(),
     filters: jsonb("filters").notNull(),
+    /** The owner's scope when they asked: the job reads what they could see then, no more. */
+    scope: jsonb("scope").notNull(),
     state: text("state").notNull().default("queued"),
     rowsDone: integer("rows_done").notNull().default(0),
     rowsTotal: integer("rows_total"),

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "calendar:manage": "更正工作日历",
   "file:upload": "上传照片与文件",
   "notice:acknowledge": "签收通知书",
+  "hazard:export": "导出隐患台账",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -45,9 +46,19 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "hazard:record",
     "settings:manage",
     "file:upload",
+    "hazard:export",
   ],
-  authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record", "file:upload"],
-  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage", "hazard:read", "file:upload", "notice:acknowledge"],
+  authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record", "file:upload", "hazard:export"],
+  institution_admin: [
+    "institution:read",
+    "institution:own",
+    "institution:update",
+    "user:manage",
+    "hazard:read",
+    "file:upload",
+    "notice:acknowledge",
+    "hazard:export",
+  ],
   institution_staff: ["institution:read", "institution:own", "hazard:read", "file:upload", "notice:acknowledge"],
 };
 

@@ -14,6 +14,7 @@ import type { AppDeps } from "./deps";
 import { registerAuditRoutes } from "./modules/audit/routes";
 import { registerAuthRoutes } from "./modules/auth/routes";
 import { registerDashboardRoutes } from "./modules/dashboard/routes";
+import { registerExportJobRoutes } from "./modules/export-jobs/routes";
 import { registerFileRoutes } from "./modules/files/routes";
 import { registerHazardRoutes } from "./modules/hazards/routes";
 import { registerInstitutionRoutes } from "./modules/institutions/routes";
@@ -29,6 +30,7 @@ import { diskFileStore, type FileStore, fileStoreRoot } from "./platform/files/f
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./platform/http/error-handler";
 import { registerRequestContext } from "./platform/http/request-context";
 import { validatorCompiler } from "./platform/http/routes";
+import { createJobQueue, type JobQueue } from "./platform/jobs";
 
 // Every validation message in Chinese, on the server as in the web app (contracts/validation.ts).
 z.config(z.locales.zhCN());
@@ -44,6 +46,8 @@ export interface AppOptions {
   files?: FileStore;
   /** Built web app (dist/web); the API runs without it in tests. */
   webRoot?: string;
+  /** The background queue; one on `db` by default, started by its first job (the server starts it at once). */
+  jobs?: JobQueue;
 }
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -64,6 +68,7 @@ export async function buildApp({
   directory = new JurisdictionDirectory(),
   files = diskFileStore(fileStoreRoot(config)),
   webRoot,
+  jobs = createJobQueue(db),
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.LOG_LEVEL },
@@ -88,7 +93,8 @@ export async function buildApp({
   registerErrorHandling(app);
   registerRequestContext(app, { db, idleMinutes: config.SESSION_IDLE_MINUTES, secureCookies: config.COOKIE_SECURE, positionOf: directory.positionOf });
 
-  const deps: AppDeps = { db, directory, clock, config, files };
+  const deps: AppDeps = { db, directory, clock, config, files, jobs };
+  app.addHook("onClose", () => jobs.stop());
   for (const registerArea of [
     registerAuthRoutes,
     registerJurisdictionRoutes,
@@ -101,6 +107,7 @@ export async function buildApp({
     registerNotificationRoutes,
     registerFileRoutes,
     registerNoticeRoutes,
+    registerExportJobRoutes,
   ]) {
     registerArea(app, deps);
   }

@@ -3,6 +3,7 @@ import type { JurisdictionDirectory } from "./modules/jurisdictions/directory";
 import type { Clock } from "./platform/clock";
 import type { Db } from "./platform/db";
 import type { FileStore } from "./platform/files/file-store";
+import type { JobQueue } from "./platform/jobs";
 
 /**
  * What the use cases depend on, passed as one object from the composition root (app.ts). A use
@@ -14,4 +15,6 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   files: FileStore;
+  /** The background queue (pg-boss): areas register workers and schedules on it, and send jobs. */
+  jobs: JobQueue;
 }

@@ -4,6 +4,7 @@ import { ROLES } from "../contracts/enums";
 import { buildApp } from "./app";
 import { loadConfig } from "./config";
 import { closeDatabase, openDatabase, type RunningDatabase } from "./platform/bootstrap";
+import { createJobQueue } from "./platform/jobs";
 import { DEMO_PASSWORD, isDatabaseEmpty, seed } from "./seed/seed";
 
 // Ordered shutdown: HTTP first (in-flight requests finish), then the pool, then PostgreSQL.
@@ -34,6 +35,9 @@ if (config.SEED === "demo" && (await isDatabaseEmpty(database.db))) {
   console.log("");
 }
 
-app = await buildApp({ config, db: database.db, webRoot: fileURLToPath(new URL("../../dist/web", import.meta.url)) });
+const jobs = createJobQueue(database.db);
+app = await buildApp({ config, db: database.db, jobs, webRoot: fileURLToPath(new URL("../../dist/web", import.meta.url)) });
 await app.listen({ host: config.HOST, port: config.PORT });
+// Workers and schedules run from the start, not only once a request has sent a job.
+await jobs.start();
 console.log(`医安已启动：http://${config.HOST}:${config.PORT}`);

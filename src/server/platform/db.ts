@@ -27,3 +27,6 @@ export function connectDatabase(connectionString: string, poolSize = 10): Databa
   const db = drizzle(pool, { schema });
   return { pool, db, close: () => pool.end() };
 }
+
+/** The pool under a Drizzle handle, for a library that speaks plain SQL (pg-boss) over the app's connections. */
+export const poolOf = (db: Db): pg.Pool => (db as Db & { $client: pg.Pool }).$client;

@@ -1,13 +1,17 @@
 /**
- * npm run seed [-- --scale demo|province]
- * Loads generated data into an empty database (embedded under DATA_DIR, or DATABASE_URL).
+ * npm run seed [-- --scale demo|province] [--hazards N]
+ * Loads generated data into an empty database (embedded under DATA_DIR, or DATABASE_URL); the
+ * province scale also gets about N hazards over three years (2,000,000 unless given, as the bench).
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
+import { JurisdictionDirectory } from "../modules/jurisdictions/directory";
 import { closeDatabase, openDatabase } from "../platform/bootstrap";
+import { systemClock } from "../platform/clock";
+import { generateHazards } from "./generate-hazards";
 import { DEMO_PASSWORD, isDatabaseEmpty, type SeedScale, seed } from "./seed";
 
-const { values } = parseArgs({ options: { scale: { type: "string", default: "demo" } } });
+const { values } = parseArgs({ options: { scale: { type: "string", default: "demo" }, hazards: { type: "string", default: "2000000" } } });
 if (values.scale !== "demo" && values.scale !== "province") {
   console.error("--scale 只能是 demo 或 province");
   process.exit(2);
@@ -21,6 +25,16 @@ try {
   } else {
     const started = Date.now();
     const accounts = await seed(database.db, values.scale as SeedScale);
+    if (values.scale === "province") {
+      const recorder = await database.db.query.appUser.findFirst({ where: (user, { eq }) => eq(user.username, "hn_inspector") });
+      if (!recorder) throw new Error("the seed has no hn_inspector");
+      const hazards = await generateHazards(database.db, new JurisdictionDirectory(), {
+        total: Number(values.hazards),
+        today: systemClock.today(),
+        recordedBy: recorder.id,
+      });
+      console.log(`已生成 ${hazards} 条隐患`);
+    }
     console.log(`已写入 ${values.scale} 数据，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒；${accounts.length} 个演示账户，密码 ${DEMO_PASSWORD}`);
   }
 } finally {

@@ -8,6 +8,7 @@ import { notFound } from "../../platform/http/errors";
 import { registerRoute } from "../../platform/http/routes";
 import { commandHazard } from "./command-hazard";
 import { commonProblems } from "./common-problems";
+import { createHazardExportJob, exportHazards } from "./export-hazards";
 import { findHazard, hazardDetail, listHazards } from "./queries";
 import { recordHazard } from "./record-hazard";
 import { acknowledgeListing, listHazard, listingQueue, publishListing } from "./supervision";
@@ -15,6 +16,8 @@ import { acknowledgeListing, listHazard, listingQueue, publishListing } from "./
 export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, directory, clock } = deps;
   registerRoute(app, hazardRoutes.list, ({ actor, query }) => listHazards(db, directory, actor.scope, query, clock.today()));
+  registerRoute(app, hazardRoutes.export, ({ actor, query }) => exportHazards(deps, actor, query));
+  registerRoute(app, hazardRoutes.exportJobCreate, ({ actor, body }) => createHazardExportJob(deps, actor, body));
   registerRoute(app, hazardRoutes.detail, async ({ actor, params }) => {
     const found = await findHazard(db, actor.scope, params.id);
     if (!found) throw notFound("隐患不存在");

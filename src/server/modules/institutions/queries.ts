@@ -8,6 +8,7 @@ import { requiredSecurityStaff } from "../../../domain/security-staffing";
 import type { Actor } from "../../platform/access";
 import type { DbOrTx } from "../../platform/db";
 import { badRequest } from "../../platform/http/errors";
+import { cappedCountQuery } from "../../platform/list/counting";
 import { keysetBatches, orderByOf, type ResolvedSort, resolveSort, type SortSpec, substringPattern } from "../../platform/list/sorting";
 import { inScope, type Scope, underJurisdiction } from "../../platform/scope";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
@@ -150,17 +151,6 @@ function narrowerThanProvince(directory: JurisdictionDirectory, scope: Scope, fi
   return filtered !== undefined && filtered.position !== "root";
 }
 
-/** Counts the rows `where` selects, stopping after `cap` + 1. */
-const cappedCountQuery = (db: DbOrTx, where: SQL, cap: number) =>
-  db.select({ total: count() }).from(
-    db
-      .select({ one: sql`1` })
-      .from(institution)
-      .where(where)
-      .limit(cap + 1)
-      .as("matches"),
-  );
-
 /**
  * The statements of one list page: its count, and its page. Usually they run side by side. A one-
  * or two-character term within a city or less is tested on each of its rows. Province-wide, its
@@ -177,7 +167,7 @@ export function institutionListPlan(db: DbOrTx, directory: JurisdictionDirectory
   const indexed = institutionListCondition(directory, scope, query, "index");
   return {
     countFirst: true as const,
-    count: cappedCountQuery(db, indexed, SHORT_TERM_COUNT_CAP),
+    count: cappedCountQuery(db, institution, indexed, SHORT_TERM_COUNT_CAP),
     cap: SHORT_TERM_COUNT_CAP,
     page: (total: number) =>
       institutionPageQuery(db, total > SHORT_TERM_SORT_LIMIT ? institutionListCondition(directory, scope, query, "scan") : indexed, sort, query),

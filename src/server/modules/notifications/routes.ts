@@ -6,9 +6,19 @@ import type { AppDeps } from "../../deps";
 import { requireUser } from "../../platform/access";
 import { notFound } from "../../platform/http/errors";
 import { registerRoute } from "../../platform/http/routes";
+import { deliverHazardDigests } from "./hazard-digest";
+
+/** The daily digest's job: run by pg-boss at 07:00 China time, once per slot across server processes. */
+export const HAZARD_DIGEST_JOB = "hazard-digest";
+const HAZARD_DIGEST_CRON = "0 7 * * *";
 
 /** A user reads and marks only their own messages: every query is keyed by the caller's id. */
-export function registerNotificationRoutes(app: FastifyInstance, { db }: AppDeps) {
+export function registerNotificationRoutes(app: FastifyInstance, { db, clock, jobs }: AppDeps) {
+  // The day is the run's own China day, unless a job names one (a re-run of a missed day).
+  jobs.work<{ day?: string }>(HAZARD_DIGEST_JOB, async ({ day }) => {
+    await deliverHazardDigests(db, day ?? clock.today());
+  });
+  jobs.schedule(HAZARD_DIGEST_JOB, HAZARD_DIGEST_CRON);
   registerRoute(app, notificationRoutes.list, async ({ actor, query }) => {
     const conditions: SQL[] = [eq(notification.userId, requireUser(actor).user.id)];
     if (query.unread) conditions.push(isNull(notification.readAt));

@@ -88,18 +88,48 @@ export function afterKey(sort: Pick<ResolvedSort<unknown>, "terms">, key: unknow
 
 /**
  * Walks a whole filtered list in its sort order, `batchSize` rows at a time, for exports: each
- * batch starts after the last row of the previous one (keyset), so deep batches cost what the first does.
+ * batch starts after the last row of the previous one (keyset), so deep batches cost what the first
+ * does. The next batch is read while the caller handles this one (writes it into a workbook), so
+ * the database and the writing work side by side; two batches at most are held.
  */
 export async function* keysetBatches<Row>(sort: ResolvedSort<Row>, fetchBatch: (after: SQL | undefined, limit: number) => Promise<Row[]>, batchSize = 2000) {
-  let after: SQL | undefined;
-  for (;;) {
-    const rows = await fetchBatch(after, batchSize);
-    if (rows.length === 0) return;
-    yield rows;
-    after = afterKey(sort, sort.keyOf(rows[rows.length - 1] as Row));
-    if (rows.length < batchSize) return;
+  let next = fetchBatch(undefined, batchSize);
+  try {
+    for (;;) {
+      const rows = await next;
+      if (rows.length === 0) return;
+      const more = rows.length === batchSize;
+      if (more) next = fetchBatch(afterKey(sort, sort.keyOf(rows[rows.length - 1] as Row)), batchSize);
+      yield rows;
+      if (!more) return;
+    }
+  } finally {
+    // A walk stopped early (the download went away) leaves a read in flight: its outcome no longer matters.
+    next.catch(() => {});
   }
 }
 
 /** `LIKE` pattern for a substring, with the user's own % and _ taken literally. */
 export const substringPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The `after` of a keyset page: the sort it was made for and the last row's key, opaque to the
+ * client. It names its sort, so a cursor from one order is refused in another.
+ */
+export const encodeCursor = (sortName: string, key: unknown[]) => Buffer.from(JSON.stringify([sortName, ...key])).toString("base64url");
+
+/**
+ * The key a cursor carries, if it was made for `sortName` and every value passes `valid` (by
+ * position); undefined otherwise. Cursors come back from clients: they are checked, not trusted.
+ */
+export function decodeCursor(cursor: string, sortName: string, valid: ((value: unknown) => boolean)[]): unknown[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed[0] !== sortName || parsed.length !== valid.length + 1) return undefined;
+  const key = parsed.slice(1);
+  return key.every((value, index) => valid[index]?.(value)) ? key : undefined;
+}
