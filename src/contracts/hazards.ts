@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BUILT_IN_HAZARD_CATEGORIES } from "../domain/hazard-categories";
 import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES, MAJOR_PLAN_FIELDS } from "../domain/hazard-lifecycle";
-import { CalendarDay, HazardIdParams, optionalText, Pagination, pageOf, QueryBoolean, requiredText } from "./common";
+import { CalendarDay, HazardIdParams, optionalText, Pagination, pageOf, QueryBoolean, requiredText, sortingOf } from "./common";
 import { defineRoute, requires } from "./route";
 import { choice, labelled, references } from "./validation";
 
@@ -119,6 +119,13 @@ export const HazardDetail = HazardSummary.extend({
 });
 export type HazardDetail = z.infer<typeof HazardDetail>;
 
+/**
+ * Orders of the ledger besides the default (newest recorded first). 紧急程度 is an institution's
+ * to-do order: overdue first, then its open items by deadline, then those awaiting review, then the finished.
+ */
+export const HAZARD_SORTS = { recordedAt: "登记时间", urgency: "紧急程度" } as const;
+export type HazardSort = keyof typeof HAZARD_SORTS;
+
 export const HazardListQuery = Pagination.extend({
   state: choice(HAZARD_STATES, "状态").optional(),
   grade: choice(HAZARD_GRADES, "隐患等级").optional(),
@@ -126,7 +133,7 @@ export const HazardListQuery = Pagination.extend({
   institutionId: references(z.uuid(), "institution", "被检查机构").optional(),
   /** Past the deadline on today's China calendar and not yet submitted (逾期). */
   overdue: labelled(QueryBoolean, "是否逾期").optional(),
-});
+}).extend(sortingOf(HAZARD_SORTS).shape);
 
 export const hazardRoutes = {
   record: defineRoute({

@@ -168,3 +168,25 @@ describe("the closed loop", () => {
     expect(await ids("overdue=true")).toEqual([]);
   });
 });
+
+describe("the institution's to-do order (sort=urgency)", () => {
+  it("puts overdue hazards first, then its own open ones by deadline (none last), then those awaiting review, then the finished", async () => {
+    const { hazardOwner, inspector, institution } = await county(newArea());
+    const record = async (overrides: Record<string, unknown>) => (await inspector.post("/api/hazards", body(hazardOwner.id, overrides))).json();
+    const voided = await record({ handling: "on_the_spot", deadline: null });
+    await command(inspector, voided.id, 1, { kind: "void", reason: "重复录入" });
+    const later = await record({ deadline: "2026-06-30" });
+    const onSpot = await record({ handling: "on_the_spot", deadline: null });
+    const lateLess = await record({ deadline: "2026-06-09" });
+    const sooner = await record({ deadline: "2026-06-15" });
+    const submitted = await record({ deadline: "2026-06-12" });
+    await command(institution, submitted.id, 1, { kind: "submit", actionsTaken: "已整改", noPhotoReason: "照片随后补传" });
+    const lateMore = await record({ foundOn: "2026-05-01", deadline: "2026-05-20" });
+    const order = async (query: string) => (await institution.get(`/api/hazards?${query}`)).json().items.map((h: { id: string }) => h.id);
+    expect(await order("sort=urgency")).toEqual([lateMore.id, lateLess.id, sooner.id, later.id, onSpot.id, submitted.id, voided.id]);
+    // Filters still apply, and the default stays newest first.
+    expect(await order("sort=urgency&overdue=true")).toEqual([lateMore.id, lateLess.id]);
+    expect((await order(""))[0]).toBe(lateMore.id);
+    expect((await institution.get("/api/hazards?sort=deadline")).statusCode).toBe(400);
+  });
+});

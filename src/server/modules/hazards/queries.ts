@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, inArray, lt, not, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lt, not, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { HazardDetail, HazardListQuery, HazardSummary } from "../../../contracts/hazards";
+import type { HazardDetail, HazardListQuery, HazardSort, HazardSummary } from "../../../contracts/hazards";
 import { hazard, hazardEvent, institution } from "../../../db/schema";
 import { type HazardFacts, type HazardGrade, type HazardHandling, type HazardState, isOverdue, type MajorHazardPlan } from "../../../domain/hazard-lifecycle";
 import type { DbOrTx } from "../../platform/db";
+import { orderByOf, resolveSort, type SortSpec } from "../../platform/list/sorting";
 import { inScope, type Scope } from "../../platform/scope";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 
@@ -60,7 +61,28 @@ function toSummary(directory: JurisdictionDirectory, source: HazardWithInstituti
  */
 const overdueOn = (today: string) => sql`(${inArray(hazard.state, ["pending", "rectifying"])} and coalesce(${lt(hazard.deadline, today)}, false))`;
 
-/** The hazards of the caller's scope, newest first. */
+/** The to-do rank of 紧急程度: overdue, the institution's to act, awaiting review, finished. */
+const urgencyRank = (today: string) =>
+  sql<number>`case when ${overdueOn(today)} then 0 when ${inArray(hazard.state, ["pending", "rectifying"])} then 1 when ${eq(hazard.state, "awaiting_review")} then 2 else 3 end`;
+
+const urgencyRankOf = (row: HazardRow, today: string) => {
+  if (isOverdue(factsOf(row), today)) return 0;
+  if (row.state === "pending" || row.state === "rectifying") return 1;
+  return row.state === "awaiting_review" ? 2 : 3;
+};
+
+/** The ledger's orders; a deadline runs soonest first within a rank, and hazards without one come last. */
+const hazardSorts = (today: string): SortSpec<HazardSort, HazardWithInstitution> => ({
+  columns: {
+    recordedAt: { by: [hazard.createdAt], valuesOf: ({ row }) => [row.createdAt] },
+    urgency: { by: [urgencyRank(today)], thenAscending: [hazard.deadline], valuesOf: ({ row }) => [urgencyRankOf(row, today), row.deadline] },
+  },
+  defaultKey: "recordedAt",
+  defaultOrder: { recordedAt: "desc" },
+  tiebreak: { column: hazard.id, valueOf: ({ row }) => row.id },
+});
+
+/** The hazards of the caller's scope, newest first unless another order is asked for. */
 export async function listHazards(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: z.infer<typeof HazardListQuery>, today: string) {
   const conditions: (SQL | undefined)[] = [inScope(scope, HAZARD_SCOPE)];
   if (query.state) conditions.push(eq(hazard.state, query.state));
@@ -75,7 +97,7 @@ export async function listHazards(db: DbOrTx, directory: JurisdictionDirectory, 
       .from(hazard)
       .innerJoin(institution, eq(institution.id, hazard.institutionId))
       .where(where)
-      .orderBy(desc(hazard.createdAt), desc(hazard.id))
+      .orderBy(...orderByOf(resolveSort(hazardSorts(today), query)))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(hazard).where(where),
