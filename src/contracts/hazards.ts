@@ -55,7 +55,7 @@ export const HazardCommandBody = z.object({
   version: labelled(z.number().int().min(1), "版本"),
   command: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("start") }),
-    z.object({ kind: z.literal("submit"), actionsTaken: requiredText("整改情况", 2000), noPhotoReason }),
+    z.object({ kind: z.literal("submit"), actionsTaken: requiredText("整改情况", 2000), cost: optionalText("整改费用", 200).optional(), noPhotoReason }),
     z.object({ kind: z.literal("return"), reason: requiredText("退回原因", 1000) }),
     z.object({
       kind: z.literal("verify"),

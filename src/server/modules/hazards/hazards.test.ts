@@ -190,3 +190,15 @@ describe("the institution's to-do order (sort=urgency)", () => {
     expect((await institution.get("/api/hazards?sort=deadline")).statusCode).toBe(400);
   });
 });
+
+describe("a rectification's cost", () => {
+  it("is kept on the timeline with what was done, and may be left out", async () => {
+    const { hazardOwner, inspector, institution } = await county(newArea());
+    const { id } = (await inspector.post("/api/hazards", body(hazardOwner.id))).json();
+    const submitted = await command(institution, id, 1, { kind: "submit", actionsTaken: "更换插座", cost: "约 300 元", noPhotoReason: "照片随后补传" });
+    expect(submitted.json().events[1]).toMatchObject({ kind: "submit", details: { actionsTaken: "更换插座", cost: "约 300 元" } });
+    const returned = await command(inspector, id, 2, { kind: "return", reason: "未见更换记录" });
+    const again = await command(institution, id, returned.json().version, { kind: "submit", actionsTaken: "补充记录", noPhotoReason: "照片随后补传" });
+    expect(again.json().events[3].details).toEqual({ actionsTaken: "补充记录", noPhotoReason: "照片随后补传" });
+  });
+});
