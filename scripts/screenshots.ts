@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/screenshots.ts [baseURL] — screenshots of the main pages as each kind of user
+ * npx tsx scripts/screenshots.ts [baseURL] [part of a name] — screenshots of the main pages as each kind of user
  * sees them, at 1440×900 and 390×844, into docs/screenshots/. Run it against a server on the demo
  * data (npm start) to look at what changed before a change is done.
  */
@@ -8,6 +8,8 @@ import { type Browser, chromium as playwright } from "@playwright/test";
 import chromium from "@sparticuz/chromium";
 
 const BASE = process.argv[2] ?? "http://127.0.0.1:3000";
+/** Only the shots whose name contains this ("hazard"), to look again at the pages of one change. */
+const ONLY = process.argv[3] ?? "";
 const OUT = "docs/screenshots";
 const PASSWORD = "Yian@2026";
 
@@ -19,6 +21,8 @@ interface Shot {
   path: string;
   /** Something on the page that shows it has loaded. */
   ready: string;
+  /** A record's page, reached through the first link of the list (its id differs in every database). */
+  follow?: { link: string; ready: string };
 }
 
 const SHOTS: Shot[] = [
@@ -36,6 +40,31 @@ const SHOTS: Shot[] = [
   { name: "institution-detail", user: "lk_admin", path: "/institutions?q=兰考县人民医院", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
   { name: "users", user: "kf_admin", path: "/users", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
   { name: "audit", user: "sysadmin", path: "/audit", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  { name: "hazards-ledger", user: "lk_inspector", path: "/hazards", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  { name: "hazards-review", user: "lk_inspector", path: "/hazards/review", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  { name: "hazard-record", user: "lk_inspector", path: "/hazards/new", ready: "text=发现情况" },
+  {
+    name: "hazard-major",
+    user: "lk_inspector",
+    path: "/hazards?grade=major",
+    ready: ".ant-table-tbody .ant-table-row, .yian-row-card",
+    follow: { link: ".ant-table-tbody a, .yian-row-card a", ready: "text=办理记录" },
+  },
+  {
+    name: "hazard-closed",
+    user: "lk_inspector",
+    path: "/hazards?state=closed",
+    ready: ".ant-table-tbody .ant-table-row, .yian-row-card",
+    follow: { link: ".ant-table-tbody a, .yian-row-card a", ready: "text=办理记录" },
+  },
+  { name: "my-hazards", user: "lkyy_admin", path: "/my-hazards", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  {
+    name: "my-hazard-extension",
+    user: "lkyy_admin",
+    path: "/my-hazards?state=rectifying",
+    ready: ".ant-table-tbody .ant-table-row, .yian-row-card",
+    follow: { link: ".ant-table-tbody a, .yian-row-card a", ready: "text=办理记录" },
+  },
 ];
 
 async function shoot(browser: Browser, shot: Shot, device: keyof typeof VIEWPORTS) {
@@ -54,6 +83,10 @@ async function shoot(browser: Browser, shot: Shot, device: keyof typeof VIEWPORT
     await page.getByRole("link", { name: "兰考县人民医院" }).first().click();
     await page.getByText("安保力量").waitFor();
   }
+  if (shot.follow) {
+    await page.locator(shot.follow.link).first().click();
+    await page.locator(shot.follow.ready).first().waitFor();
+  }
   await page.waitForTimeout(600);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   await page.screenshot({ path: `${OUT}/${shot.name}-${device}.png` });
@@ -67,7 +100,7 @@ const browser = await playwright.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 try {
-  for (const shot of SHOTS) {
+  for (const shot of SHOTS.filter((candidate) => candidate.name.includes(ONLY))) {
     for (const device of Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[]) {
       const overflow = await shoot(browser, shot, device);
       console.log(`${shot.name}-${device}.png${overflow > 0 ? `  ⚠ 页面横向溢出 ${overflow}px` : ""}`);

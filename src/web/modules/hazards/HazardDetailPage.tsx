@@ -78,14 +78,16 @@ function LoadedHazard({ id }: { id: string }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const [dialog, setDialog] = useState<HazardCommandKind | null>(null);
   const open = hazard.data ? commandsOpenTo(factsOf(hazard.data), side) : [];
-  // A list row's step (?step=submit) opens its dialog once the hazard is loaded, if it is still open to the user.
+  // A list row's step (?step=submit) opens its dialog once the hazard is read afresh (a copy cached
+  // from an earlier visit may be out of date), if the step is still open to the user.
   const step = searchParams.get("step") as HazardCommandKind | null;
   const stepOpen = step !== null && open.includes(step);
+  const current = hazard.isSuccess && !hazard.isFetching;
   useEffect(() => {
-    if (step === null || !hazard.data) return;
+    if (step === null || !current) return;
     if (stepOpen) setDialog(step);
     setSearchParams({}, { replace: true });
-  }, [step, stepOpen, hazard.data, setSearchParams]);
+  }, [step, stepOpen, current, setSearchParams]);
 
   return (
     <Loaded query={hazard}>

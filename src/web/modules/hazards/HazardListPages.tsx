@@ -28,15 +28,15 @@ function queryFields(fixed: Partial<Record<HazardFilterKey, string>>, showInstit
   return fields.filter((field) => fixed[field.name] === undefined);
 }
 
-/** 查看, and the next steps the user may take, each opening the hazard's page with its dialog. */
-function RowActions({ hazard, side }: { hazard: HazardSummary; side: HazardSide }) {
+/** 查看, and (in a work queue) the next steps the user may take, each opening the hazard's page with its dialog. */
+function RowActions({ hazard, side, withSteps }: { hazard: HazardSummary; side: HazardSide; withSteps: boolean }) {
   const navigate = useNavigate();
   return (
     <>
       <Button type="link" size="small" onClick={() => navigate(`/hazards/${hazard.id}`)}>
         查看
       </Button>
-      {rowSteps(hazard, side).map((kind) => (
+      {(withSteps ? rowSteps(hazard, side) : []).map((kind) => (
         <Button key={kind} type="link" size="small" onClick={() => navigate(`/hazards/${hazard.id}?step=${kind}`)}>
           {HAZARD_COMMANDS[kind].label}
         </Button>
@@ -47,17 +47,20 @@ function RowActions({ hazard, side }: { hazard: HazardSummary; side: HazardSide 
 
 /**
  * One list of hazards: its query form and table. `fixed` filters (the review queue's state) and the
- * order (the institution's to-do order) are the page's, not the user's.
+ * order (the institution's to-do order) are the page's, not the user's; a work queue offers each
+ * row's next steps, the ledger only opens the hazard (its table has no room for more).
  */
 function HazardList({
   fixed = {},
   sort,
   showInstitution,
+  withSteps,
   emptyText,
 }: {
   fixed?: Partial<Record<HazardFilterKey, string>>;
   sort?: HazardSort;
   showInstitution: boolean;
+  withSteps: boolean;
   emptyText: string;
 }) {
   const side = useHazardSide();
@@ -72,8 +75,8 @@ function HazardList({
         <ListTable
           query={hazards}
           list={list}
-          columns={hazardColumns({ showInstitution })}
-          actions={(row) => <RowActions hazard={row} side={side} />}
+          columns={hazardColumns({ showInstitution, showState: fixed.state === undefined })}
+          actions={(row) => <RowActions hazard={row} side={side} withSteps={withSteps} />}
           emptyText={emptyText}
         />
       </Card>
@@ -96,7 +99,7 @@ export function HazardLedgerPage() {
   return (
     <>
       <PageTitle title="隐患台账" actions={<RecordButton />} />
-      <HazardList showInstitution emptyText="暂无隐患" />
+      <HazardList showInstitution withSteps={false} emptyText="暂无隐患" />
     </>
   );
 }
@@ -106,7 +109,7 @@ export function HazardReviewPage() {
   return (
     <>
       <PageTitle title="待复查" />
-      <HazardList fixed={{ state: "awaiting_review" }} showInstitution emptyText="暂无待复查的整改" />
+      <HazardList fixed={{ state: "awaiting_review" }} showInstitution withSteps emptyText="暂无待复查的整改" />
     </>
   );
 }
@@ -116,7 +119,7 @@ export function MyHazardsPage() {
   return (
     <>
       <PageTitle title="我的隐患" />
-      <HazardList sort="urgency" showInstitution={false} emptyText="暂无隐患" />
+      <HazardList sort="urgency" showInstitution={false} withSteps emptyText="暂无隐患" />
     </>
   );
 }

@@ -46,7 +46,12 @@ const CHANGE_LABELS: Record<string, string> = {
 };
 
 function EventBody({ event }: { event: Event }) {
-  const details = Object.entries(event.details).filter(([key]) => key !== "grade");
+  // In the order the command's form asks them (the database keeps JSON keys in an order of its own).
+  const order = Object.keys(commandSchema(event.kind)?.shape ?? {});
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const details = Object.entries(event.details)
+    .filter(([key]) => key !== "grade")
+    .sort(([a], [b]) => rank(a) - rank(b));
   const changes = Object.entries(event.changed).filter(([key]) => key !== "round");
   return (
     <div className="yian-hazard-event">

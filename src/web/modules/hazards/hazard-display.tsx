@@ -1,4 +1,4 @@
-import { Space, Tag, Typography } from "antd";
+import { Flex, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import type { HazardSort, HazardSummary } from "../../../contracts/hazards";
 import { chinaDay } from "../../../domain/calendar";
@@ -36,15 +36,15 @@ export function OverdueTag({ hazard }: { hazard: Pick<HazardSummary, "overdue" |
 export function HazardDeadline({ hazard }: { hazard: Pick<HazardSummary, "overdue" | "state" | "deadline" | "handling"> }) {
   if (!hazard.deadline) return <Typography.Text type="secondary">{labelOf(HAZARD_HANDLINGS, hazard.handling)}</Typography.Text>;
   return (
-    <Space size={4} wrap>
+    <Flex vertical align="start" gap={2}>
       <Typography.Text type={hazard.overdue ? "danger" : undefined}>{hazard.deadline}</Typography.Text>
       <OverdueTag hazard={hazard} />
-    </Space>
+    </Flex>
   );
 }
 
-/** The columns every hazard list shares; the institution's own list leaves out the institution. */
-export function hazardColumns({ showInstitution }: { showInstitution: boolean }): ListColumn<HazardSummary, HazardSort>[] {
+/** The columns every hazard list shares; the institution's own list leaves out the institution, a queue of one state the state. */
+export function hazardColumns({ showInstitution, showState }: { showInstitution: boolean; showState: boolean }): ListColumn<HazardSummary, HazardSort>[] {
   return [
     { key: "number", title: "编号", phone: "title", render: (row) => <Link to={`/hazards/${row.id}`}>{row.number}</Link> },
     ...(showInstitution ? [{ key: "institution", title: "机构", render: (row: HazardSummary) => row.institutionName }] : []),
@@ -53,13 +53,14 @@ export function hazardColumns({ showInstitution }: { showInstitution: boolean })
       key: "description",
       title: "描述",
       render: (row) => (
-        <Typography.Text ellipsis={{ tooltip: row.description }} style={{ maxWidth: 260 }}>
+        // A block as wide as its cell or card field, at most 200 px: one line, the rest in the tooltip.
+        <Typography.Text ellipsis={{ tooltip: row.description }} style={{ display: "block", maxWidth: 200 }}>
           {row.description}
         </Typography.Text>
       ),
     },
     { key: "grade", title: "等级", render: (row) => <HazardGradeTag grade={row.grade} /> },
-    { key: "state", title: "状态", render: (row) => <HazardStateTag state={row.state} /> },
+    ...(showState ? [{ key: "state", title: "状态", render: (row: HazardSummary) => <HazardStateTag state={row.state} /> }] : []),
     { key: "deadline", title: "整改时限", render: (row) => <HazardDeadline hazard={row} /> },
   ];
 }
