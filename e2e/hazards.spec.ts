@@ -117,8 +117,15 @@ test("the closed loop: the inspector records, the institution rectifies on a pho
 
   // The ledger shows it closed.
   await inspector.getByRole("menuitem", { name: "隐患台账" }).click();
-  await chooseOption(inspector.getByRole("search", { name: "查询条件" }), "状态", "已销号");
-  await button(inspector.getByRole("search", { name: "查询条件" }), "查询").click();
+  const query = inspector.getByRole("search", { name: "查询条件" });
+  await chooseOption(query, "状态", "已销号");
+  await button(query, "展开").click();
+  await chooseOption(query, "机构", HOSPITAL, "兰考县人民");
+  await button(query, "查询").click();
+  await expect(inspector).toHaveURL(/state=closed/);
+  // The filter survives a reload, the institution named rather than shown as its id.
+  await inspector.reload();
+  await expect(query.locator(".ant-select", { hasText: `${HOSPITAL}（兰考县）` })).toBeVisible();
   const row = tableRows(inspector).filter({ hasText: number });
   await expect(row).toContainText("已销号");
   await expect(row).toContainText(HOSPITAL);
