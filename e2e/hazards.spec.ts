@@ -84,6 +84,8 @@ test("the closed loop: the inspector records, the institution rectifies on a pho
 
   // The institution on a phone: its to-do list, then the hazard's page from the row's step.
   const hospital = await pageOf(browser, baseURL as string, "lkyy_admin", PHONE);
+  // The home page says what waits (the demo has an overdue hazard at this hospital).
+  await expect(hospital.getByText(/^本单位有 \d+ 条隐患已逾期/)).toBeVisible();
   await hospital.getByRole("button", { name: "打开菜单" }).click();
   await hospital.getByRole("menuitem", { name: "我的隐患" }).click();
   await expect(hospital.getByRole("heading", { name: "我的隐患" })).toBeVisible();
