@@ -206,3 +206,32 @@ test("a major hazard needs its 五落实 plan: the form names the missing parts,
   await expect(page.locator(".ant-card", { hasText: "“五落实”整改方案" })).toContainText("委托鉴定后加固");
   await expect(page.locator(".ant-tag", { hasText: "重大隐患" }).first()).toBeVisible();
 });
+
+test("an extension: the institution asks for a later deadline with a reason, the inspector approves it and the deadline moves", async ({
+  browser,
+  baseURL,
+}) => {
+  const inspector = await pageOf(browser, baseURL as string, "lk_inspector");
+  const number = await recordHazard(inspector, `消防通道堆放杂物 ${unique()}`);
+  const hazardPath = new URL(inspector.url()).pathname;
+
+  const hospital = await pageOf(browser, baseURL as string, "lkyy_admin", PHONE);
+  await hospital.goto(hazardPath);
+  await button(hospital, "申请延期").click();
+  await pickDate(dialog(hospital).getByLabel("申请的整改时限"), inDays(30));
+  await dialog(hospital).getByLabel("延期原因").fill("需等待消防设施检测单位排期");
+  await confirmDialog(hospital, "申请延期");
+  await expect(hospital.getByText(`延期申请待审批：申请将整改时限延至 ${inDays(30)}`)).toBeVisible();
+  await expect(button(hospital, "申请延期")).toHaveCount(0);
+
+  await inspector.reload();
+  await expect(inspector.getByRole("heading", { name: number })).toBeVisible();
+  await button(inspector, "批准延期").click();
+  await expect(dialog(inspector).getByLabel("批准的整改时限")).toHaveValue(inDays(30));
+  await confirmDialog(inspector, "批准延期");
+  await expect(inspector.getByText("延期申请待审批")).toHaveCount(0);
+  await expect(inspector.locator(".ant-descriptions")).toContainText(inDays(30));
+  const last = inspector.locator(".ant-timeline .ant-timeline-item").last();
+  await expect(last).toContainText("批准延期");
+  await expect(last).toContainText(`整改时限：${inDays(10)} → ${inDays(30)}`);
+});
