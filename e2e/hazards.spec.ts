@@ -205,6 +205,8 @@ test("a major hazard needs its 五落实 plan: the form names the missing parts,
   await expect(page).toHaveURL(/\/hazards\/[0-9a-f-]{36}$/);
   await expect(page.locator(".ant-card", { hasText: "“五落实”整改方案" })).toContainText("委托鉴定后加固");
   await expect(page.locator(".ant-tag", { hasText: "重大隐患" }).first()).toBeVisible();
+  // Managed one level up: the city lists it (挂牌督办), which has not happened yet.
+  await expect(page.locator(".ant-card", { hasText: "挂牌督办" })).toContainText("尚未挂牌");
 });
 
 test("an extension: the institution asks for a later deadline with a reason, the inspector approves it and the deadline moves", async ({

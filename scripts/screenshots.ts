@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/screenshots.ts [baseURL] [part of a name] — screenshots of the main pages as each kind of user
+ * npx tsx scripts/screenshots.ts [baseURL] [name filter] — screenshots of the main pages as each kind of user
  * sees them, at 1440×900 and 390×844, into docs/screenshots/. Run it against a server on the demo
  * data (npm start) to look at what changed before a change is done.
  */
@@ -8,7 +8,7 @@ import { type Browser, chromium as playwright } from "@playwright/test";
 import chromium from "@sparticuz/chromium";
 
 const BASE = process.argv[2] ?? "http://127.0.0.1:3000";
-/** Only the shots whose name contains this ("hazard"), to look again at the pages of one change. */
+/** Only the shots whose name contains this, to look again at the pages just changed. */
 const ONLY = process.argv[3] ?? "";
 const OUT = "docs/screenshots";
 const PASSWORD = "Yian@2026";
@@ -40,6 +40,11 @@ const SHOTS: Shot[] = [
   { name: "institution-detail", user: "lk_admin", path: "/institutions?q=兰考县人民医院", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
   { name: "users", user: "kf_admin", path: "/users", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
   { name: "audit", user: "sysadmin", path: "/audit", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  { name: "listings-city", user: "kf_admin", path: "/hazard-listings?view=to_list", ready: ".ant-table, .yian-row-card, .ant-empty" },
+  { name: "common-problems", user: "kf_admin", path: "/common-problems?from=2026-01-01&to=2026-12-31", ready: ".ant-table" },
+  { name: "settings-hazards", user: "lk_admin", path: "/settings/hazards", ready: "text=隐患类别" },
+  { name: "settings-calendar", user: "sysadmin", path: "/settings/calendar", ready: "text=工作日历" },
+  { name: "notifications", user: "lkyy_admin", path: "/notifications", ready: "text=消息" },
   { name: "hazards-ledger", user: "lk_inspector", path: "/hazards", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
   { name: "hazards-review", user: "lk_inspector", path: "/hazards/review", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
   { name: "hazard-record", user: "lk_inspector", path: "/hazards/new", ready: "text=发现情况" },

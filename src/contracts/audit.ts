@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = {
   "audit.export": "导出审计日志",
   "hazard.record": "登记隐患",
   "hazard.command": "办理隐患",
+  "settings.update": "修改隐患管理设置",
+  "hazard_category.create": "增加隐患类别",
+  "calendar.correct": "更正工作日历",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -73,6 +76,9 @@ export interface AuditDetails {
   "audit.export": ExportDetail;
   "hazard.record": { number: string; institution: string };
   "hazard.command": { number: string; command: string; reason?: string; changes: FieldChanges };
+  "settings.update": { name: string; changes: FieldChanges };
+  "hazard_category.create": { name: string };
+  "calendar.correct": { day: string; kind: string | null; note: string };
   request: { method: string; route: string; status: number };
 }
 
@@ -87,6 +93,8 @@ export const AUDIT_TARGET_TYPES = {
   institution_import: "导入批次",
   audit: "审计日志",
   hazard: "隐患",
+  authority: "监管部门",
+  calendar: "工作日历",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { BUILT_IN_HAZARD_CATEGORIES } from "../domain/hazard-categories";
 import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES, MAJOR_PLAN_FIELDS } from "../domain/hazard-lifecycle";
 import { CalendarDay, HazardIdParams, optionalText, Pagination, pageOf, QueryBoolean, requiredText, sortingOf } from "./common";
 import { defineRoute, requires } from "./route";
@@ -20,7 +19,8 @@ export const HazardRecordBody = z.object({
   foundOn: labelled(CalendarDay, "发现日期"),
   finders: requiredText("发现人", 200),
   place: requiredText("隐患部位", 200),
-  category: choice(BUILT_IN_HAZARD_CATEGORIES, "隐患类别"),
+  /** A built-in key or a category the recording authority's chain added (GET /api/hazard-categories). */
+  category: requiredText("隐患类别", 30),
   description: requiredText("隐患描述", 2000),
   basis: optionalText("判定依据", 500).default(""),
   grade: choice(HAZARD_GRADES, "隐患等级"),
@@ -105,6 +105,39 @@ export const HazardEvent = z.object({
   changed: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
 });
 
+export const ListingClock = z.object({
+  key: z.enum(["publish_listing", "decide_extension", "publish_delisting"]),
+  label: z.string(),
+  startedOn: z.string(),
+  dueOn: z.string(),
+  doneOn: z.string().nullable(),
+  late: z.boolean(),
+});
+export type ListingClock = z.infer<typeof ListingClock>;
+
+/** A 挂牌督办 as the hazard page and the queues show it. */
+export const Listing = z.object({
+  id: z.uuid(),
+  documentNumber: z.string(),
+  deadline: z.string(),
+  supervisingDepartment: z.string(),
+  listedOn: z.string(),
+  publishedOn: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  delistedOn: z.string().nullable(),
+  delistingPublishedOn: z.string().nullable(),
+});
+export type Listing = z.infer<typeof Listing>;
+
+export const Supervision = z.object({
+  listingAuthorityCode: z.string(),
+  listingAuthorityName: z.string(),
+  /** The latest listing, null while the listing authority has not listed it yet (待挂牌). */
+  listing: Listing.nullable(),
+  clocks: z.array(ListingClock),
+});
+export type Supervision = z.infer<typeof Supervision>;
+
 export const HazardDetail = HazardSummary.extend({
   source: z.string(),
   finders: z.string(),
@@ -112,7 +145,9 @@ export const HazardDetail = HazardSummary.extend({
   responsiblePhone: z.string(),
   majorPlan: MajorPlan.nullable(),
   round: z.number().int(),
-  pendingExtension: z.object({ requestedDeadline: z.string(), reason: z.string() }).nullable(),
+  pendingExtension: z.object({ requestedDeadline: z.string(), reason: z.string(), requestedOn: z.string().optional() }).nullable(),
+  /** 提级管理 of a major hazard: who lists it, its listing and the clocks; null for a general hazard never listed. */
+  supervision: Supervision.nullable(),
   version: z.number().int(),
   /** Every change from the record onwards, oldest first: the hazard's timeline. */
   events: z.array(HazardEvent),
@@ -129,7 +164,7 @@ export type HazardSort = keyof typeof HAZARD_SORTS;
 export const HazardListQuery = Pagination.extend({
   state: choice(HAZARD_STATES, "状态").optional(),
   grade: choice(HAZARD_GRADES, "隐患等级").optional(),
-  category: choice(BUILT_IN_HAZARD_CATEGORIES, "隐患类别").optional(),
+  category: requiredText("隐患类别", 30).optional(),
   institutionId: references(z.uuid(), "institution", "被检查机构").optional(),
   /** Past the deadline on today's China calendar and not yet submitted (逾期). */
   overdue: labelled(QueryBoolean, "是否逾期").optional(),

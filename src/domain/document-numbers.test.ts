@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPrefixes, hazardNumber, noticeNumber, shortName } from "./document-numbers";
+import { defaultPrefixes, hazardNumber, listingNumber, noticeNumber, shortName } from "./document-numbers";
 
 describe("document numbers", () => {
   it("read like official document numbers, four digits at least, never wrapping", () => {
@@ -15,6 +15,7 @@ describe("document numbers", () => {
     expect(shortName("河南省")).toBe("河南");
     expect(shortName("顺河回族区")).toBe("顺河");
     expect(shortName("杞县")).toBe("杞县");
-    expect(defaultPrefixes("兰考县")).toEqual({ hazard: "兰考", notice: "兰卫安通" });
+    expect(defaultPrefixes("兰考县")).toEqual({ hazard: "兰考", notice: "兰卫安通", listing: "兰卫督" });
+    expect(listingNumber("开卫督", 2026, 3)).toBe("开卫督〔2026〕3号");
   });
 });

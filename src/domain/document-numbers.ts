@@ -15,6 +15,12 @@ export const hazardNumber = (prefix: string, year: number, sequence: number) => 
 
 export const noticeNumber = (prefix: string, year: number, sequence: number) => `${prefix}〔${year}〕第${serial(sequence)}号`;
 
+/** A 挂牌督办 document: `开卫督〔2026〕3号`, numbered like an ordinary 发文字号, without padding. */
+export const listingNumber = (prefix: string, year: number, sequence: number) => {
+  serial(sequence);
+  return `${prefix}〔${year}〕${sequence}号`;
+};
+
 /** Endings dropped from a jurisdiction's name to make its short name (兰考县 → 兰考), longest first. */
 const NAME_ENDINGS = ["回族区", "自治县", "省", "市", "县", "区"];
 
@@ -28,8 +34,9 @@ export function shortName(jurisdictionName: string): string {
   return jurisdictionName;
 }
 
-/** The default 机关代字 of an authority's hazard numbers (兰考) and notices (兰卫安通); both are settings. */
+/** The default 机关代字 of an authority's hazard numbers (兰考), notices (兰卫安通) and listings (兰卫督); all are settings. */
 export const defaultPrefixes = (jurisdictionName: string) => {
   const short = shortName(jurisdictionName);
-  return { hazard: short, notice: `${[...short][0]}卫安通` };
+  const first = [...short][0];
+  return { hazard: short, notice: `${first}卫安通`, listing: `${first}卫督` };
 };

@@ -20,6 +20,9 @@ export const BUILT_IN_HAZARD_CATEGORIES = {
 } as const;
 export type BuiltInHazardCategory = keyof typeof BUILT_IN_HAZARD_CATEGORIES;
 
+/** The name of a stored category: a built-in key's label, or an added category's own name. */
+export const hazardCategoryLabel = (value: string): string => BUILT_IN_HAZARD_CATEGORIES[value as BuiltInHazardCategory] ?? value;
+
 /** Where a hazard was found: an authority's inspection, the institution's self-inspection, or entered directly. */
 export const HAZARD_SOURCES = {
   direct: "直接录入",

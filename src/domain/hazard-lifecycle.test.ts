@@ -55,7 +55,7 @@ const VALID: Record<HazardCommandKind, HazardCommand> = {
 const fixture = (kind: HazardCommandKind, state: HazardState): HazardFacts => {
   if (kind === "close_on_spot") return hazard({ state, handling: "on_the_spot", deadline: null });
   if (kind === "approve_extension" || kind === "refuse_extension") {
-    return hazard({ state, pendingExtension: { requestedDeadline: "2026-07-15", reason: "配件到货需三周" } });
+    return hazard({ state, pendingExtension: { requestedDeadline: "2026-07-15", reason: "配件到货需三周", requestedOn: "2026-06-10" } });
   }
   return hazard({ state });
 };
@@ -158,7 +158,7 @@ describe("gates on content", () => {
 
   it("a return, a refused extension, a regrade and a void each need a reason", () => {
     expect(refusal(hazard({ state: "awaiting_review" }), "authority", { kind: "return", reason: "" })).toMatchObject({ field: "reason" });
-    const requested = hazard({ pendingExtension: { requestedDeadline: "2026-07-15", reason: "等配件" } });
+    const requested = hazard({ pendingExtension: { requestedDeadline: "2026-07-15", reason: "等配件", requestedOn: "2026-06-10" } });
     expect(refusal(requested, "authority", { kind: "refuse_extension", reason: " " })).toMatchObject({ field: "reason" });
     expect(refusal(hazard(), "authority", { kind: "regrade", grade: "major", reason: "", plan: PLAN })).toMatchObject({ field: "reason" });
     expect(refusal(hazard(), "authority", { kind: "void", reason: "" })).toMatchObject({ field: "reason" });
@@ -173,7 +173,7 @@ describe("gates on content", () => {
 
 describe("extensions", () => {
   it("an approval moves the deadline to the date asked, or to the one the authority sets", () => {
-    const requested = hazard({ pendingExtension: { requestedDeadline: "2026-07-15", reason: "等配件" } });
+    const requested = hazard({ pendingExtension: { requestedDeadline: "2026-07-15", reason: "等配件", requestedOn: "2026-06-10" } });
     expect(decide(requested, "authority", { kind: "approve_extension" }, TODAY)).toMatchObject({
       ok: true,
       after: { deadline: "2026-07-15", pendingExtension: null },
@@ -191,7 +191,7 @@ describe("extensions", () => {
       ok: false,
       refusal: { field: "requestedDeadline" },
     });
-    const waiting = hazard({ pendingExtension: { requestedDeadline: "2026-07-15", reason: "等配件" } });
+    const waiting = hazard({ pendingExtension: { requestedDeadline: "2026-07-15", reason: "等配件", requestedOn: "2026-06-10" } });
     expect(decide(waiting, "institution", VALID.request_extension, TODAY)).toMatchObject({ ok: false, refusal: { kind: "conflict" } });
     expect(decide(hazard({ handling: "on_the_spot", deadline: null }), "institution", VALID.request_extension, TODAY)).toMatchObject({
       ok: false,
@@ -269,7 +269,7 @@ describe("the commands offered", () => {
       hazard({ state }),
       hazard({ state, grade: "major", majorPlan: PLAN }),
       hazard({ state, handling: "on_the_spot", deadline: null }),
-      hazard({ state, pendingExtension: { requestedDeadline: "2026-07-15", reason: "配件到货需三周" } }),
+      hazard({ state, pendingExtension: { requestedDeadline: "2026-07-15", reason: "配件到货需三周", requestedOn: "2026-06-10" } }),
     ].map((h) => [state, h] as const),
   );
   it.each(facts)("in %s, each side is offered exactly the commands the rules would not refuse for their state or side: %j", (_state, h) => {

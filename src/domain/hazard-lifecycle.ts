@@ -51,6 +51,8 @@ export const MAJOR_PLAN_FIELDS: Record<keyof MajorHazardPlan, string> = {
 export interface ExtensionRequest {
   requestedDeadline: string;
   reason: string;
+  /** The day it was asked: a listed hazard's decision clock runs from it. */
+  requestedOn: string;
 }
 
 /** What the rules need to know of a hazard. Days are Asia/Shanghai calendar days, YYYY-MM-DD. */
@@ -188,7 +190,7 @@ function applyCommand(hazard: HazardFacts, command: HazardCommand, today: string
       if (command.requestedDeadline <= hazard.deadline) {
         return invalid("requestedDeadline", `申请的整改时限：须晚于现有时限 ${hazard.deadline}`);
       }
-      return { ...hazard, pendingExtension: { requestedDeadline: command.requestedDeadline, reason: command.reason.trim() } };
+      return { ...hazard, pendingExtension: { requestedDeadline: command.requestedDeadline, reason: command.reason.trim(), requestedOn: today } };
     }
     case "approve_extension": {
       if (!hazard.pendingExtension) return refuse({ kind: "conflict", message: "没有等待审批的延期申请" });

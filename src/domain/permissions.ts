@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "audit:read": "查看审计日志",
   "hazard:read": "查看隐患台账",
   "hazard:record": "登记隐患",
+  "settings:manage": "管理本部门的隐患设置与类别",
+  "calendar:manage": "更正工作日历",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -29,7 +31,7 @@ export type Permission = keyof typeof PERMISSIONS;
 export const INSTITUTION_REGISTRY_FIELDS = ["name", "creditCode", "type", "ownership", "grade", "provincialDirect", "jurisdictionCode"] as const;
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  system_admin: ["institution:read", "user:manage", "audit:read"],
+  system_admin: ["institution:read", "user:manage", "audit:read", "calendar:manage"],
   authority_admin: [
     "institution:read",
     "institution:create",
@@ -39,6 +41,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "user:manage",
     "hazard:read",
     "hazard:record",
+    "settings:manage",
   ],
   authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record"],
   institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage", "hazard:read"],

@@ -18,6 +18,8 @@ import { registerHazardRoutes } from "./modules/hazards/routes";
 import { registerInstitutionRoutes } from "./modules/institutions/routes";
 import { JurisdictionDirectory } from "./modules/jurisdictions/directory";
 import { registerJurisdictionRoutes } from "./modules/jurisdictions/routes";
+import { registerNotificationRoutes } from "./modules/notifications/routes";
+import { registerSettingsRoutes } from "./modules/settings/routes";
 import { registerUserRoutes } from "./modules/users/routes";
 import { type Clock, systemClock } from "./platform/clock";
 import type { Db } from "./platform/db";
@@ -83,6 +85,8 @@ export async function buildApp({ config, db, clock = systemClock, directory = ne
     registerAuditRoutes,
     registerDashboardRoutes,
     registerHazardRoutes,
+    registerSettingsRoutes,
+    registerNotificationRoutes,
   ]) {
     registerArea(app, deps);
   }

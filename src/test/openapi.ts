@@ -6,6 +6,7 @@ import type { RecordKind } from "../contracts/validation";
 /** The JSON schema of a parameter or body field, as far as the walkers read it. */
 export interface FieldSchema {
   type?: string;
+  format?: string;
   title?: string;
   enum?: string[];
   "x-references"?: RecordKind;

@@ -3,7 +3,7 @@ import { documentSerial } from "../../db/schema";
 import type { Tx } from "./db";
 
 /** Kinds of numbered document, each with its own sequence per authority and year. */
-export type SerialKind = "hazard" | "notice";
+export type SerialKind = "hazard" | "notice" | "listing";
 
 /**
  * The next serial of an authority's documents of a kind in a year, taken in the caller's

@@ -3,6 +3,7 @@ import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from "antd
 import { useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { ROLES } from "../../contracts/enums";
+import { NotificationBell } from "../modules/notifications/NotificationBell";
 import { PAGES } from "./pages";
 import { CHANGE_PASSWORD_PATH } from "./paths";
 import { useCan, useCurrentUser, useSignOut } from "./session";
@@ -42,6 +43,7 @@ const brand = (
 
 export function AppLayout() {
   const user = useCurrentUser();
+  const can = useCan();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
@@ -70,6 +72,7 @@ export function AppLayout() {
         >
           {brand}
           <div className="yian-drawer-user">
+            <div>{user.displayName}</div>
             <div>{user.affiliation.name}</div>
             <Tag color="blue">{ROLES[user.role]}</Tag>
           </div>
@@ -84,7 +87,9 @@ export function AppLayout() {
             {isWide && <Typography.Text type="secondary">卫生健康安全监管平台</Typography.Text>}
           </Space>
           <Space size={isWide ? "middle" : "small"} className="yian-header-user">
-            <Typography.Text strong>{user.displayName}</Typography.Text>
+            {can("hazard:read") && <NotificationBell />}
+            {/* On a phone the name is in the menu drawer: the header keeps room for the bell. */}
+            {isWide && <Typography.Text strong>{user.displayName}</Typography.Text>}
             {isWide && <Typography.Text type="secondary">{user.affiliation.name}</Typography.Text>}
             {isWide && <Tag color="blue">{ROLES[user.role]}</Tag>}
             <Button type="text" aria-label="修改密码" icon={<LockOutlined />} onClick={() => navigate(CHANGE_PASSWORD_PATH)}>

@@ -1,9 +1,23 @@
-import { AuditOutlined, BankOutlined, FileSearchOutlined, FormOutlined, HomeOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  FormOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  WarningOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { CurrentUser } from "../../contracts/auth";
 import type { Permission } from "../../domain/permissions";
 import { AuditLogPage } from "../modules/audit/AuditLogPage";
 import { HomePage } from "../modules/dashboard/HomePage";
+import { CommonProblemsPage } from "../modules/hazards/CommonProblemsPage";
 import { HazardDetailPage } from "../modules/hazards/HazardDetailPage";
 import { HazardLedgerPage, HazardReviewPage, MyHazardsPage } from "../modules/hazards/HazardListPages";
 import { HazardRecordPage } from "../modules/hazards/HazardRecordPage";
@@ -11,6 +25,10 @@ import { InstitutionDetailPage } from "../modules/institutions/InstitutionDetail
 import { InstitutionFormPage } from "../modules/institutions/InstitutionFormPage";
 import { InstitutionListPage } from "../modules/institutions/InstitutionListPage";
 import { MyInstitutionPage } from "../modules/institutions/MyInstitutionPage";
+import { ListingQueuePage } from "../modules/listings/ListingQueuePage";
+import { NotificationsPage } from "../modules/notifications/NotificationsPage";
+import { CalendarPage } from "../modules/settings/CalendarPage";
+import { HazardSettingsPage } from "../modules/settings/HazardSettingsPage";
 import { UserListPage } from "../modules/users/UserListPage";
 
 export interface AppPage {
@@ -47,5 +65,10 @@ export const PAGES: AppPage[] = [
   { path: "/hazards/:id", permission: "hazard:read", page: <HazardDetailPage /> },
   { path: "/my-hazards", permission: "hazard:read", page: <MyHazardsPage />, menu: { label: "我的隐患", icon: <WarningOutlined />, for: ["institution"] } },
   { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined />, for: ["system", "jurisdiction"] } },
+  { path: "/common-problems", permission: "hazard:record", page: <CommonProblemsPage />, menu: { label: "共性问题", icon: <BarChartOutlined /> } },
+  { path: "/hazard-listings", permission: "hazard:record", page: <ListingQueuePage />, menu: { label: "挂牌督办", icon: <FlagOutlined /> } },
+  { path: "/settings/hazards", permission: "settings:manage", page: <HazardSettingsPage />, menu: { label: "隐患设置", icon: <SettingOutlined /> } },
+  { path: "/settings/calendar", permission: "calendar:manage", page: <CalendarPage />, menu: { label: "工作日历", icon: <CalendarOutlined /> } },
+  { path: "/notifications", permission: "hazard:read", page: <NotificationsPage /> },
   { path: "/audit", permission: "audit:read", page: <AuditLogPage />, menu: { label: "审计日志", icon: <AuditOutlined /> } },
 ];

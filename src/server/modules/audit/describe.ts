@@ -3,6 +3,7 @@ import { AUDIT_RESULTS, type AuditEntry, AuditFilters } from "../../../contracts
 import { displayValue, type NameOf } from "../../../contracts/display";
 import { INSTITUTION_STATUSES, ROLES } from "../../../contracts/enums";
 import { CLOSURE_KINDS, InstitutionFilters, InstitutionUpdate } from "../../../contracts/institutions";
+import { CALENDAR_DAY_KINDS, HazardSettingsBody } from "../../../contracts/settings";
 import { UpdateUserBody, UserFilters } from "../../../contracts/users";
 import { labelAt } from "../../../contracts/validation";
 import type { auditLog } from "../../../db/schema";
@@ -12,7 +13,7 @@ type AuditRow = typeof auditLog.$inferSelect;
 type Detail = Record<string, unknown>;
 
 /** The schema whose labels name the fields of a target's changes. */
-const FIELDS_OF_TARGET: Record<string, z.ZodType> = { institution: InstitutionUpdate, user: UpdateUserBody };
+const FIELDS_OF_TARGET: Record<string, z.ZodType> = { institution: InstitutionUpdate, user: UpdateUserBody, authority: HazardSettingsBody };
 /** The schema whose labels name an export's filters. */
 const FILTERS_OF_EXPORT: Record<string, z.ZodType> = { "institution.export": InstitutionFilters, "user.export": UserFilters, "audit.export": AuditFilters };
 
@@ -64,6 +65,7 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
       return row.result === "failure" ? [`原因：${LOGIN_FAILURES[String(detail.reason)] ?? "登录失败"}`] : [];
     case "institution.update":
     case "user.update":
+    case "settings.update":
       return isRecord(detail.changes) ? changeLines(fieldsSchema, detail.changes, nameOf) : changeLines(fieldsSchema, withoutName(detail), nameOf);
     case "institution.deregister":
       return [
@@ -93,6 +95,11 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
       return [`机构：${String(detail.institution)}`];
     case "hazard.command":
       return [`办理：${String(detail.command)}`, ...(detail.reason ? [`原因：${String(detail.reason)}`] : [])];
+    case "calendar.correct":
+      return [
+        detail.kind ? `${String(detail.day)} 设为${CALENDAR_DAY_KINDS[detail.kind as keyof typeof CALENDAR_DAY_KINDS]}` : `${String(detail.day)} 恢复内置安排`,
+        ...(detail.note ? [`说明：${String(detail.note)}`] : []),
+      ];
     case "user.create":
       return [`角色：${ROLES[detail.role as keyof typeof ROLES] ?? String(detail.role)}`];
     case "request":

@@ -1,4 +1,5 @@
 import { and, count, eq, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { institution, institutionTally } from "../../../db/schema";
 import { INSTITUTION_TYPE_GROUPS, type InstitutionTypeGroup, typesOfGroup } from "../../../domain/institution-types";
 import type { DbOrTx } from "../../platform/db";
@@ -35,12 +36,14 @@ export function countByTypeAndGrade(db: DbOrTx, scope: Scope) {
  * carries no parameter per type and costs nothing to build on each request.
  */
 const literalList = (values: readonly string[]) => sql.raw(`(${values.map((value) => `'${value}'`).join(", ")})`);
-const groupOfTallied = sql<InstitutionTypeGroup>`case ${sql.join(
-  (Object.keys(INSTITUTION_TYPE_GROUPS) as InstitutionTypeGroup[]).map(
-    (group) => sql`when ${institutionTally.type} in ${literalList(typesOfGroup(group))} then ${sql.raw(`'${group}'`)}`,
-  ),
-  sql` `,
-)} else 'other' end`;
+export const groupOfType = (type: AnyPgColumn) =>
+  sql<InstitutionTypeGroup>`case ${sql.join(
+    (Object.keys(INSTITUTION_TYPE_GROUPS) as InstitutionTypeGroup[]).map(
+      (group) => sql`when ${type} in ${literalList(typesOfGroup(group))} then ${sql.raw(`'${group}'`)}`,
+    ),
+    sql` `,
+  )} else 'other' end`;
+const groupOfTallied = groupOfType(institutionTally.type);
 
 /**
  * The counts one level below a jurisdiction, by child, category and grade (what the home page

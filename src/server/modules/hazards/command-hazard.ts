@@ -1,14 +1,13 @@
-import { eq, sql } from "drizzle-orm";
 import type { FieldChanges } from "../../../contracts/audit";
 import type { HazardCommandBody } from "../../../contracts/hazards";
-import { hazard, hazardEvent } from "../../../db/schema";
 import { decide, HAZARD_COMMANDS, type HazardCommand, type HazardFacts, type HazardSide } from "../../../domain/hazard-lifecycle";
 import { isAuthorityRole } from "../../../domain/permissions";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
-import { writeAudit } from "../../platform/audit";
-import { type AppError, badRequest, conflict, forbidden, notFound } from "../../platform/http/errors";
-import { factsOf, findHazard, hazardDetail } from "./queries";
+import { type AppError, badRequest, conflict, forbidden } from "../../platform/http/errors";
+import { applyHazardChange, lockForChange } from "./hazard-change";
+import { factsOf, hazardDetail } from "./queries";
+import { supervisionGate } from "./supervision";
 
 /** The rules' command from the request. Photos come with the file store: until then, none are attached. */
 function commandOf(body: HazardCommandBody["command"]): HazardCommand {
@@ -59,45 +58,29 @@ export async function commandHazard(
   const side: HazardSide = isAuthorityRole(actor.user.role) ? "authority" : "institution";
   const today = clock.today();
   return db.transaction(async (tx) => {
-    const found = await findHazard(tx, actor.scope, id, { lock: true });
-    if (!found) throw notFound("隐患不存在");
-    if (found.row.version !== body.version) throw conflict("该隐患已被他人修改，请刷新后重新办理", "version");
+    const found = await lockForChange(tx, actor.scope, id, body.version);
     const before = factsOf(found.row);
+    const supervision = await supervisionGate(tx, directory, actor, found, body.command, today);
     const decision = decide(before, side, commandOf(body.command), today);
     if (!decision.ok) throw refusalError(decision);
     const { after, changed } = decision;
-    const [row] = await tx
-      .update(hazard)
-      .set({
+    const reason = "reason" in body.command ? body.command.reason : null;
+    const applied = await applyHazardChange(tx, actor, found, {
+      kind: body.command.kind,
+      label: HAZARD_COMMANDS[body.command.kind].label,
+      set: {
         state: after.state,
         grade: after.grade,
         deadline: after.deadline,
         round: after.round,
         pendingExtension: after.pendingExtension,
         majorPlan: after.majorPlan,
-        version: sql`${hazard.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(hazard.id, id))
-      .returning();
-    if (!row) throw notFound("隐患不存在");
-    const changes = fieldChanges(before, after, changed);
-    const reason = "reason" in body.command ? body.command.reason : null;
-    await tx.insert(hazardEvent).values({
-      hazardId: id,
-      kind: body.command.kind,
-      round: after.round,
-      actorId: actor.user.id,
-      actorName: actor.user.displayName,
+      },
       reason,
       details: detailsOf(body.command),
-      changed: changes,
+      changed: fieldChanges(before, after, changed),
     });
-    await writeAudit(tx, actor, {
-      action: "hazard.command",
-      target: { type: "hazard", id, path: found.row.jurisdictionPath, name: found.row.number },
-      detail: { number: found.row.number, command: HAZARD_COMMANDS[body.command.kind].label, ...(reason ? { reason } : {}), changes },
-    });
-    return hazardDetail(tx, directory, { ...found, row }, today);
+    await supervision.afterChange(after);
+    return hazardDetail(tx, directory, applied.found, today);
   });
 }

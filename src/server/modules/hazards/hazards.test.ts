@@ -147,7 +147,7 @@ describe("the closed loop", () => {
     const late = (await inspector.post("/api/hazards", body(hazardOwner.id, { foundOn: "2026-06-01", deadline: "2026-06-09" }))).json();
     expect(late.overdue).toBe(true);
     const asked = await command(institution, late.id, 1, { kind: "request_extension", requestedDeadline: "2026-06-20", reason: "配件未到" });
-    expect(asked.json().pendingExtension).toEqual({ requestedDeadline: "2026-06-20", reason: "配件未到" });
+    expect(asked.json().pendingExtension).toEqual({ requestedDeadline: "2026-06-20", reason: "配件未到", requestedOn: "2026-06-10" });
     const approved = (await command(inspector, late.id, 2, { kind: "approve_extension" })).json();
     expect(approved).toMatchObject({ deadline: "2026-06-20", pendingExtension: null, overdue: false });
     const list = (await institution.get("/api/hazards")).json();

@@ -7,6 +7,7 @@ import type { DbOrTx } from "../../platform/db";
 import { orderByOf, resolveSort, type SortSpec } from "../../platform/list/sorting";
 import { inScope, type Scope } from "../../platform/scope";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
+import { supervisionOf } from "./supervision-view";
 
 /** Hazards are scoped like their institution: by its jurisdiction path, or by the institution itself. */
 export const HAZARD_SCOPE = { path: hazard.jurisdictionPath, institutionId: hazard.institutionId };
@@ -33,7 +34,7 @@ export const factsOf = (row: HazardRow): HazardFacts => ({
   majorPlan: row.majorPlan as MajorHazardPlan | null,
 });
 
-function toSummary(directory: JurisdictionDirectory, source: HazardWithInstitution, today: string): HazardSummary {
+export function toSummary(directory: JurisdictionDirectory, source: HazardWithInstitution, today: string): HazardSummary {
   const { row } = source;
   return {
     id: row.id,
@@ -130,6 +131,7 @@ export async function hazardDetail(db: DbOrTx, directory: JurisdictionDirectory,
     round: row.round,
     pendingExtension: row.pendingExtension as HazardFacts["pendingExtension"],
     version: row.version,
+    supervision: await supervisionOf(db, directory, row, today),
     events: events.map((event) => ({
       kind: event.kind,
       round: event.round,

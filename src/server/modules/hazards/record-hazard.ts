@@ -1,6 +1,6 @@
 import type { HazardRecordBody } from "../../../contracts/hazards";
 import { hazard, hazardEvent } from "../../../db/schema";
-import { defaultPrefixes, hazardNumber } from "../../../domain/document-numbers";
+import { hazardNumber } from "../../../domain/document-numbers";
 import { newHazardProblem, recordedHazard } from "../../../domain/hazard-lifecycle";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
@@ -8,6 +8,7 @@ import { writeAudit } from "../../platform/audit";
 import { badRequest, forbidden } from "../../platform/http/errors";
 import { nextSerial } from "../../platform/serials";
 import { findInstitution } from "../institutions/queries";
+import { hazardCategoriesFor, hazardSettingsOf } from "../settings/hazard-settings";
 import { hazardDetail } from "./queries";
 
 /**
@@ -25,15 +26,18 @@ export async function recordHazard({ db, directory, clock }: Pick<AppDeps, "db" 
     const owner = await findInstitution(tx, actor.scope, body.institutionId);
     if (!owner) throw badRequest("被检查机构：不存在或不在管辖范围内", "institutionId");
     if (owner.status !== "active") throw badRequest("被检查机构：已注销或停业", "institutionId");
+    const categories = await hazardCategoriesFor(tx, directory, authorityCode);
+    if (!categories.some((item) => item.value === body.category)) throw badRequest(`隐患类别：「${body.category}」不在类别清单中`, "category");
     const year = Number(today.slice(0, 4));
     const serial = await nextSerial(tx, authorityCode, "hazard", year);
+    const { hazardPrefix } = await hazardSettingsOf(tx, directory, authorityCode);
     const facts = recordedHazard(body);
     const [row] = await tx
       .insert(hazard)
       .values({
         ...body,
         ...facts,
-        number: hazardNumber(defaultPrefixes(directory.name(authorityCode)).hazard, year, serial),
+        number: hazardNumber(hazardPrefix, year, serial),
         authorityCode,
         jurisdictionPath: owner.jurisdictionPath,
         recordedBy: actor.user.id,

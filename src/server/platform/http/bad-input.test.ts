@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../../contracts/enums";
 import { institution } from "../../../db/schema";
 import { can } from "../../../domain/permissions";
-import { Agent, areaPicker, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
+import { Agent, areaPicker, makeHazard, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
 import { type Operation, operationsOf, urlOf } from "../../../test/openapi";
 
 const ctx = setUpTestApp();
@@ -20,7 +20,8 @@ beforeAll(async () => {
   operations = await operationsOf(ctx.app);
   const own = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code });
   const colleague = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.county.code });
-  ids = { institution: own.id, user: colleague.id, import: "7e0ee0cf-0000-4000-8000-000000000001", jurisdiction: area.county.code };
+  const recorded = await makeHazard(ctx.db, { institution: own, recordedBy: colleague });
+  ids = { institution: own.id, user: colleague.id, import: "7e0ee0cf-0000-4000-8000-000000000001", jurisdiction: area.county.code, hazard: recorded.id };
   const anonymous = new Agent(ctx.app);
   await anonymous.get("/api/auth/session");
   agents = {
@@ -42,7 +43,11 @@ function callerFor(operation: Operation): Agent {
 }
 
 const validParams = (operation: Operation) =>
-  Object.fromEntries(operation.parameters.filter((p) => p.in === "path").map((p) => [p.name, ids[p.schema["x-references"] ?? "institution"] ?? ""]));
+  Object.fromEntries(
+    operation.parameters
+      .filter((p) => p.in === "path")
+      .map((p) => [p.name, p.schema.format === "date" ? "2026-06-01" : (ids[p.schema["x-references"] ?? "institution"] ?? "")]),
+  );
 
 /** Every string field of a body, and every parameter, of every route. */
 function targets() {

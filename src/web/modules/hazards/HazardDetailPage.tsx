@@ -2,7 +2,7 @@ import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Typography } from 
 import { useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { HazardDetail } from "../../../contracts/hazards";
-import { HAZARD_SOURCES } from "../../../domain/hazard-categories";
+import { HAZARD_SOURCES, hazardCategoryLabel } from "../../../domain/hazard-categories";
 import {
   commandsOpenTo,
   HAZARD_COMMANDS,
@@ -15,8 +15,9 @@ import { labelOf } from "../../ui/enum-options";
 import { PageTitle } from "../../ui/PageTitle";
 import { Loaded, NotFoundResult } from "../../ui/results";
 import { HazardCommandDialog } from "./HazardCommandDialog";
+import { HazardSupervision } from "./HazardSupervision";
 import { HazardTimeline } from "./HazardTimeline";
-import { categoryLabel, HazardDeadline, HazardGradeTag, HazardStateTag, OverdueTag } from "./hazard-display";
+import { HazardDeadline, HazardGradeTag, HazardStateTag, OverdueTag } from "./hazard-display";
 import { factsOf, isHazardId, useHazard, useHazardSide } from "./queries";
 
 /** Commands that undo or end a hazard's course, drawn as such. */
@@ -32,7 +33,7 @@ function HazardFields({ hazard }: { hazard: HazardDetail }) {
       <Descriptions.Item label="发现日期">{hazard.foundOn}</Descriptions.Item>
       <Descriptions.Item label="发现人">{hazard.finders}</Descriptions.Item>
       <Descriptions.Item label="隐患部位">{hazard.place}</Descriptions.Item>
-      <Descriptions.Item label="隐患类别">{categoryLabel(hazard.category)}</Descriptions.Item>
+      <Descriptions.Item label="隐患类别">{hazardCategoryLabel(hazard.category)}</Descriptions.Item>
       <Descriptions.Item label="隐患描述" span={{ xs: 1, md: 2 }}>
         {hazard.description}
       </Descriptions.Item>
@@ -123,6 +124,7 @@ function LoadedHazard({ id }: { id: string }) {
             <HazardFields hazard={detail} />
           </Card>
           {detail.majorPlan && <MajorPlan plan={detail.majorPlan} current={detail.grade === "major"} />}
+          <HazardSupervision hazard={detail} />
           <Card title="办理记录">
             <HazardTimeline hazard={detail} />
           </Card>

@@ -2,7 +2,6 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Select, type SelectProps } from "antd";
 import { useNavigate } from "react-router";
 import { type HazardSort, type HazardSummary, hazardRoutes } from "../../../contracts/hazards";
-import { BUILT_IN_HAZARD_CATEGORIES } from "../../../domain/hazard-categories";
 import { HAZARD_COMMANDS, HAZARD_GRADES, HAZARD_STATES, type HazardSide } from "../../../domain/hazard-lifecycle";
 import { useCan } from "../../app/session";
 import { optionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
@@ -12,17 +11,21 @@ import { type QueryField, QueryForm } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { hazardColumns } from "./hazard-display";
-import { HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS, type HazardFilterKey, rowSteps, useHazardSide } from "./queries";
+import { HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS, type HazardFilterKey, rowSteps, useHazardCategoryOptions, useHazardSide } from "./queries";
 
 const select = (options: SelectProps["options"]) => <Select allowClear placeholder="全部" options={options} />;
 
 /** The filters of a hazard list; one a page fixes (the review queue's state) is left out. */
-function queryFields(fixed: Partial<Record<HazardFilterKey, string>>, showInstitution: boolean): QueryField<HazardFilterKey>[] {
+function queryFields(
+  fixed: Partial<Record<HazardFilterKey, string>>,
+  showInstitution: boolean,
+  categories: SelectProps["options"],
+): QueryField<HazardFilterKey>[] {
   const fields: QueryField<HazardFilterKey>[] = [
     { name: "state", label: "状态", control: select(optionsOf(HAZARD_STATES)) },
     { name: "overdue", label: "是否逾期", control: select(YES_NO_OPTIONS) },
     { name: "grade", label: "隐患等级", control: select(optionsOf(HAZARD_GRADES)) },
-    { name: "category", label: "隐患类别", control: select(optionsOf(BUILT_IN_HAZARD_CATEGORIES)) },
+    { name: "category", label: "隐患类别", control: select(categories) },
     ...(showInstitution ? [{ name: "institutionId" as const, label: "机构", control: <InstitutionSelect allowClear placeholder="全部" /> }] : []),
   ];
   return fields.filter((field) => fixed[field.name] === undefined);
@@ -64,12 +67,13 @@ function HazardList({
   emptyText: string;
 }) {
   const side = useHazardSide();
+  const categories = useHazardCategoryOptions();
   const list = useListParams(HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS);
   const hazards = usePageQuery(hazardRoutes.list, { ...list.query, ...fixed, ...(sort ? { sort } : {}) });
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={queryFields(fixed, showInstitution)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
+        <QueryForm fields={queryFields(fixed, showInstitution, categories)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
       </Card>
       <Card>
         <ListTable

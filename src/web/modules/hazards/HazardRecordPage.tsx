@@ -3,7 +3,6 @@ import { App, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, Radio, Row
 import dayjs, { type Dayjs } from "dayjs";
 import { Link, useNavigate } from "react-router";
 import { type HazardRecordBody, hazardRoutes } from "../../../contracts/hazards";
-import { BUILT_IN_HAZARD_CATEGORIES } from "../../../domain/hazard-categories";
 import { HAZARD_GRADES, HAZARD_HANDLINGS, type MajorHazardPlan } from "../../../domain/hazard-lifecycle";
 import { call } from "../../app/api";
 import { useCurrentUser } from "../../app/session";
@@ -12,7 +11,7 @@ import { PageTitle } from "../../ui/PageTitle";
 import { showSubmitError } from "../../ui/server-error";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { MajorPlanFields } from "./MajorPlanFields";
-import { refreshHazardData } from "./queries";
+import { refreshHazardData, useHazardCategoryOptions } from "./queries";
 
 /** The form's values: dates as pickers hold them. */
 type RecordValues = Omit<HazardRecordBody, "foundOn" | "deadline" | "majorPlan"> & {
@@ -33,6 +32,7 @@ export function HazardRecordPage() {
   const grade = Form.useWatch("grade", form);
   const handling = Form.useWatch("handling", form);
   const foundOn = Form.useWatch("foundOn", form);
+  const categories = useHazardCategoryOptions();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -95,7 +95,7 @@ export function HazardRecordPage() {
           <Row gutter={16}>
             <Col {...half}>
               <Form.Item label="隐患类别" name="category" rules={[{ required: true, message: "请选择隐患类别" }]}>
-                <Select options={optionsOf(BUILT_IN_HAZARD_CATEGORIES)} placeholder="请选择" />
+                <Select options={categories} placeholder="请选择" showSearch={{ optionFilterProp: "label" }} />
               </Form.Item>
             </Col>
             <Col {...half}>

@@ -2,7 +2,7 @@ import { Flex, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import type { HazardSort, HazardSummary } from "../../../contracts/hazards";
 import { chinaDay } from "../../../domain/calendar";
-import { BUILT_IN_HAZARD_CATEGORIES } from "../../../domain/hazard-categories";
+import { hazardCategoryLabel } from "../../../domain/hazard-categories";
 import { daysOverdue, HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES, type HazardState } from "../../../domain/hazard-lifecycle";
 import { labelOf } from "../../ui/enum-options";
 import type { ListColumn } from "../../ui/ListTable";
@@ -22,8 +22,6 @@ export function HazardStateTag({ state }: { state: string }) {
 export function HazardGradeTag({ grade }: { grade: string }) {
   return <Tag color={grade === "major" ? "red" : "default"}>{labelOf(HAZARD_GRADES, grade)}</Tag>;
 }
-
-export const categoryLabel = (category: string) => labelOf(BUILT_IN_HAZARD_CATEGORIES, category);
 
 /** "逾期 N 天" in red; the server says whether it is overdue, the browser's China day counts the days. */
 export function OverdueTag({ hazard }: { hazard: Pick<HazardSummary, "overdue" | "state" | "deadline"> }) {
@@ -48,7 +46,7 @@ export function hazardColumns({ showInstitution, showState }: { showInstitution:
   return [
     { key: "number", title: "编号", phone: "title", render: (row) => <Link to={`/hazards/${row.id}`}>{row.number}</Link> },
     ...(showInstitution ? [{ key: "institution", title: "机构", render: (row: HazardSummary) => row.institutionName }] : []),
-    { key: "category", title: "类别", render: (row) => categoryLabel(row.category) },
+    { key: "category", title: "类别", render: (row) => hazardCategoryLabel(row.category) },
     {
       key: "description",
       title: "描述",

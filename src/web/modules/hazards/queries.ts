@@ -1,6 +1,7 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
 import { HazardIdParams } from "../../../contracts/common";
 import { HAZARD_SORTS, type HazardDetail, type HazardSort, type HazardSummary, hazardRoutes } from "../../../contracts/hazards";
+import { settingsRoutes } from "../../../contracts/settings";
 import { commandsOpenTo, type HazardCommandKind, type HazardFacts, type HazardSide } from "../../../domain/hazard-lifecycle";
 import { isAuthorityRole } from "../../../domain/permissions";
 import { call } from "../../app/api";
@@ -10,6 +11,12 @@ import { useCurrentUser } from "../../app/session";
 export const HAZARD_FILTER_KEYS = ["state", "grade", "category", "overdue", "institutionId"] as const;
 export type HazardFilterKey = (typeof HAZARD_FILTER_KEYS)[number];
 export const HAZARD_SORT_KEYS = Object.keys(HAZARD_SORTS) as HazardSort[];
+
+/** The categories a hazard may take here: the built-in ones and those this authority's chain added. */
+export function useHazardCategoryOptions() {
+  const categories = useQuery({ queryKey: [settingsRoutes.categories.path], queryFn: () => call(settingsRoutes.categories) });
+  return (categories.data ?? []).map(({ value, label }) => ({ value, label }));
+}
 
 export function useHazard(id: string) {
   return useQuery({ queryKey: [hazardRoutes.detail.path, id], queryFn: () => call(hazardRoutes.detail, { params: { id } }) });
@@ -35,7 +42,8 @@ export const factsOf = (hazard: HazardSummary & Partial<Pick<HazardDetail, "roun
   handling: hazard.handling as HazardFacts["handling"],
   deadline: hazard.deadline,
   round: hazard.round ?? 0,
-  pendingExtension: hazard.pendingExtension ?? null,
+  // A request recorded before its day was kept lacks requestedOn, which no offer of a command reads.
+  pendingExtension: (hazard.pendingExtension ?? null) as HazardFacts["pendingExtension"],
   majorPlan: hazard.majorPlan ?? null,
 });
 

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { CalendarDay, HazardIdParams, Pagination, pageOf, requiredText } from "./common";
+import { HazardDetail, HazardSummary, Listing, ListingClock } from "./hazards";
+import { defineRoute, requires } from "./route";
+import { choice, labelled } from "./validation";
+
+const version = labelled(z.number().int().min(1), "版本");
+
+export const ListHazardBody = z.object({
+  version,
+  supervisingDepartment: requiredText("督办责任部门", 100),
+  deadline: labelled(CalendarDay, "督办整改期限"),
+});
+
+export const PublishListingBody = z.object({
+  version,
+  /** The listing itself, or its delisting (摘牌). */
+  stage: choice({ listing: "挂牌督办", delisting: "摘牌销号" }, "公布事项"),
+});
+
+export const VersionBody = z.object({ version });
+
+export const LISTING_VIEWS = {
+  to_list: "待挂牌",
+  active: "督办中",
+  delisted: "已摘牌",
+  requested: "报请上级督办",
+} as const;
+
+export const ListingQueueQuery = Pagination.extend({ view: choice(LISTING_VIEWS, "类别").default("active") });
+
+export const ListingQueueItem = z.object({
+  /** The hazard's id and version, to act on it from the queue. */
+  id: z.uuid(),
+  version: z.number().int(),
+  hazard: HazardSummary,
+  listingAuthorityName: z.string(),
+  listing: Listing.nullable(),
+  clocks: z.array(ListingClock),
+  /** A statutory clock has run out, or the hazard is past its deadline. */
+  late: z.boolean(),
+});
+export type ListingQueueItem = z.infer<typeof ListingQueueItem>;
+
+export const listingRoutes = {
+  queue: defineRoute({
+    method: "GET",
+    path: "/api/hazard-listings",
+    summary: "挂牌督办：待挂牌、督办中、已摘牌，以及报请上级督办的重大隐患",
+    description: "逾期未公布、逾期未答复延期申请或已过整改期限的排在最前。",
+    access: requires("hazard:record"),
+    query: ListingQueueQuery,
+    response: pageOf(ListingQueueItem),
+  }),
+  list: defineRoute({
+    method: "POST",
+    path: "/api/hazards/:id/listing",
+    summary: "挂牌督办重大隐患（上一级监管部门）",
+    access: requires("hazard:record"),
+    params: HazardIdParams,
+    body: ListHazardBody,
+    example: { version: 1, supervisingDepartment: "开封市卫生健康委员会安全生产科", deadline: "2026-12-31" },
+    response: HazardDetail,
+  }),
+  publish: defineRoute({
+    method: "POST",
+    path: "/api/hazards/:id/listing/publish",
+    summary: "记录挂牌督办或摘牌销号已公布",
+    access: requires("hazard:record"),
+    params: HazardIdParams,
+    body: PublishListingBody,
+    example: { version: 1, stage: "listing" },
+    response: HazardDetail,
+  }),
+  acknowledge: defineRoute({
+    method: "POST",
+    path: "/api/hazards/:id/listing/acknowledge",
+    summary: "机构签收挂牌督办",
+    access: requires("hazard:read"),
+    params: HazardIdParams,
+    body: VersionBody,
+    example: { version: 1 },
+    response: HazardDetail,
+  }),
+};

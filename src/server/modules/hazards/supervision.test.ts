@@ -1,0 +1,184 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { hazardListing } from "../../../db/schema";
+import { type Agent, type Area, areaPicker, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
+import { fixedClock } from "../../platform/clock";
+
+// Wednesday 2026-06-10, 09:00 in China.
+const ctx = setUpTestApp({ clock: fixedClock("2026-06-10T01:00:00Z") });
+const newArea = areaPicker();
+
+const PLAN = { measures: "更换配电柜", funds: "12 万元", deadline: "2026-09-30", responsiblePerson: "王科长", interimMeasures: "停用三楼配电间" };
+
+async function setting(area: Area) {
+  const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code, name: `${area.county.name}督办测试医院` });
+  const county = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code })).agent;
+  const city = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.city.code })).agent;
+  const institution = (await signedIn(ctx, { role: "institution_admin", institution: hospital })).agent;
+  const record = async (overrides: Record<string, unknown> = {}) => {
+    const response = await county.post("/api/hazards", {
+      institutionId: hospital.id,
+      foundOn: "2026-06-01",
+      finders: "李明",
+      place: "门诊楼配电间",
+      category: "electrical",
+      description: "配电柜老化，线路裸露",
+      grade: "major",
+      handling: "by_deadline",
+      deadline: "2026-09-30",
+      responsiblePerson: "王科长",
+      majorPlan: PLAN,
+      ...overrides,
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json();
+  };
+  return { hospital, county, city, institution, record };
+}
+
+const act = async (agent: Agent, id: string, command: Record<string, unknown>) => {
+  const version = (await agent.get(`/api/hazards/${id}`)).json().version;
+  return agent.post(`/api/hazards/${id}/commands`, { version, command });
+};
+const step = async (agent: Agent, id: string, path: string, body: Record<string, unknown> = {}) => {
+  const version = (await agent.get(`/api/hazards/${id}`)).json().version;
+  return agent.post(`/api/hazards/${id}/listing${path}`, { version, ...body });
+};
+const queue = async (agent: Agent, view: string) => (await agent.get(`/api/hazard-listings?view=${view}`)).json();
+
+describe("提级管理 and 挂牌督办 of a major hazard", () => {
+  it("a county's major hazard is listed by its city, acknowledged by the institution, and closed only by the city", async () => {
+    const area = newArea();
+    const { county, city, institution, record } = await setting(area);
+    const major = await record();
+    expect(major.supervision).toMatchObject({ listingAuthorityCode: area.city.code, listing: null, clocks: [] });
+    expect((await queue(city, "to_list")).items.map((item: { hazard: { id: string } }) => item.hazard.id)).toEqual([major.id]);
+    expect((await queue(county, "requested")).items).toHaveLength(1);
+
+    // The county cannot list it; the city can, with its own document number and deadline.
+    expect((await step(county, major.id, "", { supervisingDepartment: "安全生产科", deadline: "2026-09-30" })).statusCode).toBe(403);
+    const listed = await step(city, major.id, "", { supervisingDepartment: "开封市卫健委安全生产科", deadline: "2026-10-31" });
+    expect(listed.statusCode).toBe(200);
+    const afterListing = listed.json();
+    expect(afterListing.supervision.listing.documentNumber).toMatch(/卫督〔2026〕1号$/);
+    expect(afterListing.deadline).toBe("2026-10-31");
+    expect(afterListing.supervision.clocks).toMatchObject([{ key: "publish_listing", dueOn: "2026-06-17", doneOn: null, late: false }]);
+    expect(afterListing.events.at(-1)).toMatchObject({ kind: "list", changed: { deadline: { from: "2026-09-30", to: "2026-10-31" } } });
+    expect((await step(city, major.id, "", { supervisingDepartment: "安全生产科", deadline: "2026-10-31" })).statusCode).toBe(409);
+    expect((await queue(city, "to_list")).items).toEqual([]);
+    expect((await queue(city, "active")).items).toHaveLength(1);
+
+    // 签收 once, by the institution; publication recorded by the city.
+    expect((await step(county, major.id, "/acknowledge")).statusCode).toBe(403);
+    expect((await step(institution, major.id, "/acknowledge")).statusCode).toBe(200);
+    const again = await step(institution, major.id, "/acknowledge");
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toMatch(/^已于 .* 签收$/);
+    const published = (await step(city, major.id, "/publish", { stage: "listing" })).json();
+    expect(published.supervision.clocks[0]).toMatchObject({ doneOn: "2026-06-10", late: false });
+
+    // The county still sends a rectification back; only the city closes it (摘牌销号).
+    await act(institution, major.id, { kind: "submit", actionsTaken: "已更换配电柜", noPhotoReason: "配电间涉密" });
+    expect((await act(county, major.id, { kind: "return", reason: "未附验收报告" })).statusCode).toBe(200);
+    await act(institution, major.id, { kind: "submit", actionsTaken: "已更换配电柜并附验收报告", noPhotoReason: "配电间涉密" });
+    const verification = { kind: "verify", verifiers: "赵六", verifiedOn: "2026-06-10", opinion: "整改到位", noPhotoReason: "配电间涉密" };
+    const byCounty = await act(county, major.id, verification);
+    expect(byCounty.statusCode).toBe(403);
+    expect(byCounty.json().error.message).toBe(`重大隐患实行提级管理，由${area.city.authorityName}挂牌督办，须由其办理`);
+    const closed = (await act(city, major.id, verification)).json();
+    expect(closed.state).toBe("closed");
+    expect(closed.supervision.listing).toMatchObject({ delistedOn: "2026-06-10", delistingPublishedOn: null });
+    expect(closed.supervision.clocks.map((clock: { key: string }) => clock.key)).toEqual(["publish_listing", "publish_delisting"]);
+    expect((await queue(city, "delisted")).items).toHaveLength(1);
+    expect((await queue(city, "active")).items).toEqual([]);
+    expect((await step(city, major.id, "/publish", { stage: "delisting" })).json().supervision.listing.delistingPublishedOn).toBe("2026-06-10");
+  });
+
+  it("asks a listed hazard's extension 20 working days ahead, and leaves its decision to the listing authority, which moves the listing's deadline", async () => {
+    const { county, city, institution, record } = await setting(newArea());
+    const near = await record({ deadline: "2026-07-01" });
+    const far = await record({ deadline: "2026-09-30" });
+    for (const hazard of [near, far]) await step(city, hazard.id, "", { supervisingDepartment: "安全生产科", deadline: hazard.deadline });
+    const tooLate = await act(institution, near.id, { kind: "request_extension", requestedDeadline: "2026-08-01", reason: "设备未到货" });
+    expect(tooLate.statusCode).toBe(409);
+    expect(tooLate.json().error).toMatchObject({ field: "requestedDeadline" });
+    expect(tooLate.json().error.message).toContain("20 个工作日前提出");
+    expect((await act(institution, far.id, { kind: "request_extension", requestedDeadline: "2026-11-30", reason: "设备未到货" })).statusCode).toBe(200);
+    const waiting = (await city.get(`/api/hazards/${far.id}`)).json();
+    expect(waiting.supervision.clocks.find((clock: { key: string }) => clock.key === "decide_extension")).toMatchObject({
+      startedOn: "2026-06-10",
+      dueOn: "2026-06-25",
+    });
+    expect((await act(county, far.id, { kind: "approve_extension" })).statusCode).toBe(403);
+    expect((await act(city, far.id, { kind: "approve_extension" })).json().deadline).toBe("2026-11-30");
+    const [listing] = await ctx.db.select().from(hazardListing).where(eq(hazardListing.hazardId, far.id));
+    expect(listing?.deadline).toBe("2026-11-30");
+  });
+
+  it("shows another county's listings to nobody outside its city", async () => {
+    const area = newArea();
+    const { city, record } = await setting(area);
+    const major = await record();
+    await step(city, major.id, "", { supervisingDepartment: "安全生产科", deadline: "2026-09-30" });
+    const otherCity = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.otherCity.code })).agent;
+    const neighbour = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.neighbour.code })).agent;
+    for (const view of ["to_list", "active", "delisted", "requested"]) {
+      expect((await queue(otherCity, view)).items).toEqual([]);
+      expect((await queue(neighbour, view)).items).toEqual([]);
+    }
+    expect((await otherCity.post(`/api/hazards/${major.id}/listing/publish`, { version: 2, stage: "listing" })).statusCode).toBe(404);
+  });
+});
+
+describe("an authority's hazard settings", () => {
+  it("number its hazards with its own prefix, and refuse a bad figure naming it", async () => {
+    const area = newArea();
+    const admin = (await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.county.code })).agent;
+    const { record } = await setting(area);
+    const view = (await admin.get("/api/settings/hazards")).json();
+    expect(view.settings).toEqual(view.defaults);
+    expect(view.defaults).toMatchObject({ dueSoonDays: 3, listingPublishDays: 5, extensionLeadDays: 20, extensionDecisionDays: 10 });
+    const bad = await admin.put("/api/settings/hazards", { ...view.settings, dueSoonDays: -1 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain("到期提醒提前天数");
+    const saved = await admin.put("/api/settings/hazards", { ...view.settings, hazardPrefix: "测试县" });
+    expect(saved.json().settings.hazardPrefix).toBe("测试县");
+    expect((await record({ grade: "general", majorPlan: null })).number).toBe("测试县隐患〔2026〕0001");
+    const inspector = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code })).agent;
+    expect((await inspector.put("/api/settings/hazards", view.settings)).statusCode).toBe(403);
+  });
+
+  it("add a category for the authority and those below it, never twice, and refuse an unknown one", async () => {
+    const area = newArea();
+    const cityAdmin = (await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.city.code })).agent;
+    const otherCityAdmin = (await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.otherCity.code })).agent;
+    const { record, institution } = await setting(area);
+    const added = await cityAdmin.post("/api/hazard-categories", { name: "电梯安全" });
+    expect(added.statusCode).toBe(201);
+    expect(added.json().at(-1)).toMatchObject({ value: "电梯安全", addedBy: area.city.authorityName });
+    expect((await cityAdmin.post("/api/hazard-categories", { name: "电梯安全" })).statusCode).toBe(409);
+    expect((await cityAdmin.post("/api/hazard-categories", { name: "消防安全" })).statusCode).toBe(409);
+    expect((await record({ grade: "general", majorPlan: null, category: "电梯安全" })).category).toBe("电梯安全");
+    expect((await institution.get("/api/hazard-categories")).json().map((item: { label: string }) => item.label)).toContain("电梯安全");
+    expect((await otherCityAdmin.get("/api/hazard-categories")).json().map((item: { label: string }) => item.label)).not.toContain("电梯安全");
+    const { county } = await setting(area);
+    const unknown = await county.post("/api/hazards", { category: "不存在的类别" });
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it("let the system administrator correct the working-day calendar, which moves a listing's clock", async () => {
+    const area = newArea();
+    const { city, record } = await setting(area);
+    const sysadmin = (await signedIn(ctx, { role: "system_admin" })).agent;
+    const major = await record();
+    await step(city, major.id, "", { supervisingDepartment: "安全生产科", deadline: "2026-09-30" });
+    expect((await city.get(`/api/hazards/${major.id}`)).json().supervision.clocks[0].dueOn).toBe("2026-06-17");
+    const corrected = await sysadmin.put("/api/calendar-corrections/2026-06-12", { kind: "holiday", note: "测试：当地放假" });
+    expect(corrected.json()).toContainEqual({ day: "2026-06-12", kind: "holiday", note: "测试：当地放假" });
+    expect((await city.get(`/api/hazards/${major.id}`)).json().supervision.clocks[0].dueOn).toBe("2026-06-18");
+    expect((await city.put("/api/calendar-corrections/2026-06-15", { kind: "holiday", note: "" })).statusCode).toBe(403);
+    expect((await sysadmin.request("DELETE", "/api/calendar-corrections/2026-06-12")).json()).not.toContainEqual(
+      expect.objectContaining({ day: "2026-06-12" }),
+    );
+  });
+});
