@@ -1,8 +1,10 @@
 import { auditRoutes } from "./audit";
 import { changePasswordRoute, loginRoute, logoutRoute, sessionRoute } from "./auth";
 import { dashboardRoutes } from "./dashboard";
+import { fileRoutes } from "./files";
 import { institutionRoutes } from "./institutions";
 import { jurisdictionRoutes } from "./jurisdictions";
+import { noticeRoutes } from "./notices";
 import type { RouteContract } from "./route";
 import { userRoutes } from "./users";
 
@@ -17,4 +19,6 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(userRoutes),
   ...Object.values(auditRoutes),
   ...Object.values(dashboardRoutes),
+  ...Object.values(fileRoutes),
+  ...Object.values(noticeRoutes),
 ];

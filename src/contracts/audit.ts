@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = {
   "settings.update": "修改隐患管理设置",
   "hazard_category.create": "增加隐患类别",
   "calendar.correct": "更正工作日历",
+  "file.upload": "上传文件",
+  "notice.issue": "开具通知书",
+  "notice.acknowledge": "签收通知书",
+  "notice.export": "导出通知书",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -79,6 +83,10 @@ export interface AuditDetails {
   "settings.update": { name: string; changes: FieldChanges };
   "hazard_category.create": { name: string };
   "calendar.correct": { day: string; kind: string | null; note: string };
+  "file.upload": { fileName: string; mediaType: string; size: number; sha256: string };
+  "notice.issue": { number: string; kind: string; institution: string; hazards: string[] };
+  "notice.acknowledge": { number: string; institution: string };
+  "notice.export": ExportDetail;
   request: { method: string; route: string; status: number };
 }
 
@@ -95,6 +103,8 @@ export const AUDIT_TARGET_TYPES = {
   hazard: "隐患",
   authority: "监管部门",
   calendar: "工作日历",
+  file: "文件",
+  notice: "通知书",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
 

@@ -48,6 +48,7 @@ export const InstitutionIdParams = idParamsOf("institution", "机构编号");
 export const UserIdParams = idParamsOf("user", "用户编号");
 export const ImportIdParams = idParamsOf("import", "导入批次编号");
 export const HazardIdParams = idParamsOf("hazard", "隐患编号");
+export const NoticeIdParams = idParamsOf("notice", "文书编号");
 
 /** "true"/"false" in a query string. */
 export const QueryBoolean = z.enum(["true", "false"]).transform((v) => v === "true");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES, MAJOR_PLAN_FIELDS } from "../domain/hazard-lifecycle";
 import { CalendarDay, HazardIdParams, optionalText, Pagination, pageOf, QueryBoolean, requiredText, sortingOf } from "./common";
+import { AttachmentInfo, MAX_PHOTOS } from "./files";
 import { defineRoute, requires } from "./route";
 import { choice, labelled, references } from "./validation";
 
@@ -12,6 +13,9 @@ export const MajorPlan = z.object({
   responsiblePerson: requiredText(MAJOR_PLAN_FIELDS.responsiblePerson, 100),
   interimMeasures: requiredText(MAJOR_PLAN_FIELDS.interimMeasures, 2000),
 });
+
+/** Photos uploaded first (POST /api/files) and named here by id; the command binds them to the hazard. */
+const photoIds = (label: string) => labelled(z.array(references(z.uuid(), "file", label)).max(MAX_PHOTOS), label).default([]);
 
 /** A hazard as it is first recorded in an institution's ledger. */
 export const HazardRecordBody = z.object({
@@ -29,6 +33,7 @@ export const HazardRecordBody = z.object({
   responsiblePerson: requiredText("整改责任人", 100),
   responsiblePhone: optionalText("责任人电话", 50).default(""),
   majorPlan: MajorPlan.nullable().default(null),
+  photoIds: photoIds("现场照片"),
 });
 export type HazardRecordBody = z.infer<typeof HazardRecordBody>;
 
@@ -47,24 +52,31 @@ const EXAMPLE: z.input<typeof HazardRecordBody> = {
   responsiblePhone: "0371-26991234",
 };
 
-/** Photos come with the file store; until then a command states why it has none. */
-const noPhotoReason = optionalText("无照片的原因", 500);
+/** Instead of photos, why none applies (a rule rewritten, a device replaced off site). */
+const noPhotoReason = optionalText("无照片的原因", 500).optional();
 
 /** What a user asks of a hazard, with the version of it they saw (an older one is refused, 409). */
 export const HazardCommandBody = z.object({
   version: labelled(z.number().int().min(1), "版本"),
   command: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("start") }),
-    z.object({ kind: z.literal("submit"), actionsTaken: requiredText("整改情况", 2000), cost: optionalText("整改费用", 200).optional(), noPhotoReason }),
+    z.object({
+      kind: z.literal("submit"),
+      actionsTaken: requiredText("整改情况", 2000),
+      cost: optionalText("整改费用", 200).optional(),
+      photoIds: photoIds("整改后照片"),
+      noPhotoReason,
+    }),
     z.object({ kind: z.literal("return"), reason: requiredText("退回原因", 1000) }),
     z.object({
       kind: z.literal("verify"),
       verifiers: requiredText("复查人", 200),
       verifiedOn: labelled(CalendarDay, "复查日期"),
       opinion: requiredText("复查意见", 2000),
+      photoIds: photoIds("复查照片"),
       noPhotoReason,
     }),
-    z.object({ kind: z.literal("close_on_spot") }),
+    z.object({ kind: z.literal("close_on_spot"), photoIds: photoIds("整改后照片") }),
     z.object({ kind: z.literal("request_extension"), requestedDeadline: labelled(CalendarDay, "申请的整改时限"), reason: requiredText("延期原因", 1000) }),
     z.object({ kind: z.literal("approve_extension"), deadline: labelled(CalendarDay, "批准的整改时限").optional() }),
     z.object({ kind: z.literal("refuse_extension"), reason: requiredText("不予延期的理由", 1000) }),
@@ -97,6 +109,8 @@ export type HazardSummary = z.infer<typeof HazardSummary>;
 
 export const HazardEvent = z.object({
   kind: z.string(),
+  /** The photos that came with this step. */
+  attachments: z.array(AttachmentInfo),
   round: z.number().int(),
   actorName: z.string(),
   at: z.string(),
@@ -149,6 +163,8 @@ export const HazardDetail = HazardSummary.extend({
   /** 提级管理 of a major hazard: who lists it, its listing and the clocks; null for a general hazard never listed. */
   supervision: Supervision.nullable(),
   version: z.number().int(),
+  /** Every photo of the hazard, oldest first, each with its purpose (现场、整改后、复查). */
+  photos: z.array(AttachmentInfo),
   /** Every change from the record onwards, oldest first: the hazard's timeline. */
   events: z.array(HazardEvent),
 });

@@ -37,6 +37,8 @@ export interface RouteContract {
   status?: 200 | 201;
   /** The body is multipart/form-data with one file in the field "file". */
   upload?: boolean;
+  /** The largest file an upload route takes, when not the app's default (app.ts); a larger one is refused naming it. */
+  maxUploadBytes?: number;
   /**
    * A body the route accepts, shown in the OpenAPI; the generated scope test sends it with the ids
    * of another side's records. Every route with a body has one (contracts/api.test.ts checks it).

@@ -137,7 +137,7 @@ describe("gates on content", () => {
     expect(refusal(hazard(), "institution", { kind: "submit", actionsTaken: "  ", evidence: { photoCount: 1 } })).toMatchObject({ field: "actionsTaken" });
     expect(refusal(hazard(), "institution", { kind: "submit", actionsTaken: "已整改", evidence: { photoCount: 0 } })).toEqual({
       kind: "invalid",
-      field: "photos",
+      field: "photoIds",
       message: "整改后照片：请上传至少一张照片，或说明无法拍照的原因",
     });
     expect(
@@ -153,7 +153,7 @@ describe("gates on content", () => {
     expect(refusal(review, "authority", { kind: "verify", verification: { ...verification, verifiedOn: "2026-06-11" } })).toMatchObject({
       field: "verifiedOn",
     });
-    expect(refusal(review, "authority", { kind: "verify", verification: { ...verification, photoCount: 0 } })).toMatchObject({ field: "photos" });
+    expect(refusal(review, "authority", { kind: "verify", verification: { ...verification, photoCount: 0 } })).toMatchObject({ field: "photoIds" });
   });
 
   it("a return, a refused extension, a regrade and a void each need a reason", () => {
@@ -167,7 +167,7 @@ describe("gates on content", () => {
   it("only a hazard handled on the spot is closed at once, and only with an after photo", () => {
     expect(refusal(hazard(), "authority", VALID.close_on_spot)).toMatchObject({ kind: "conflict" });
     const onSpot = hazard({ handling: "on_the_spot", deadline: null });
-    expect(refusal(onSpot, "authority", { kind: "close_on_spot", photoCount: 0 })).toMatchObject({ field: "photos" });
+    expect(refusal(onSpot, "authority", { kind: "close_on_spot", photoCount: 0 })).toMatchObject({ field: "photoIds" });
   });
 });
 

@@ -163,7 +163,7 @@ function applyCommand(hazard: HazardFacts, command: HazardCommand, today: string
       return { ...hazard, state: "rectifying" };
     case "submit": {
       if (blank(command.actionsTaken)) return invalid("actionsTaken", "整改情况：请说明采取了哪些整改措施");
-      return evidenceProblem(command.evidence, "photos", "整改后照片") ?? { ...hazard, state: "awaiting_review", round: hazard.round + 1 };
+      return evidenceProblem(command.evidence, "photoIds", "整改后照片") ?? { ...hazard, state: "awaiting_review", round: hazard.round + 1 };
     }
     case "return":
       if (blank(command.reason)) return invalid("reason", "退回原因：必填");
@@ -173,13 +173,13 @@ function applyCommand(hazard: HazardFacts, command: HazardCommand, today: string
       if (blank(v.verifiers)) return invalid("verifiers", "复查人：必填");
       if (blank(v.opinion)) return invalid("opinion", "复查意见：必填");
       if (v.verifiedOn > today) return invalid("verifiedOn", "复查日期：不能晚于今天");
-      return evidenceProblem(v, "photos", "复查照片") ?? { ...hazard, state: "closed", pendingExtension: null };
+      return evidenceProblem(v, "photoIds", "复查照片") ?? { ...hazard, state: "closed", pendingExtension: null };
     }
     case "close_on_spot":
       if (hazard.handling !== "on_the_spot") {
         return refuse({ kind: "conflict", message: "该隐患为「限期整改」，须由机构提交整改并经复查后销号" });
       }
-      if (command.photoCount < 1) return invalid("photos", "整改后照片：立行立改销号须上传至少一张整改后照片");
+      if (command.photoCount < 1) return invalid("photoIds", "整改后照片：立行立改销号须上传至少一张整改后照片");
       return { ...hazard, state: "closed" };
     case "request_extension": {
       if (hazard.handling !== "by_deadline" || hazard.deadline === null) {

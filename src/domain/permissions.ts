@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "hazard:record": "登记隐患",
   "settings:manage": "管理本部门的隐患设置与类别",
   "calendar:manage": "更正工作日历",
+  "file:upload": "上传照片与文件",
+  "notice:acknowledge": "签收通知书",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -42,10 +44,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "hazard:read",
     "hazard:record",
     "settings:manage",
+    "file:upload",
   ],
-  authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record"],
-  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage", "hazard:read"],
-  institution_staff: ["institution:read", "institution:own", "hazard:read"],
+  authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record", "file:upload"],
+  institution_admin: ["institution:read", "institution:own", "institution:update", "user:manage", "hazard:read", "file:upload", "notice:acknowledge"],
+  institution_staff: ["institution:read", "institution:own", "hazard:read", "file:upload", "notice:acknowledge"],
 };
 
 export const permissionsOf = (role: Role): readonly Permission[] => GRANTS[role];

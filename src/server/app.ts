@@ -14,15 +14,18 @@ import type { AppDeps } from "./deps";
 import { registerAuditRoutes } from "./modules/audit/routes";
 import { registerAuthRoutes } from "./modules/auth/routes";
 import { registerDashboardRoutes } from "./modules/dashboard/routes";
+import { registerFileRoutes } from "./modules/files/routes";
 import { registerHazardRoutes } from "./modules/hazards/routes";
 import { registerInstitutionRoutes } from "./modules/institutions/routes";
 import { JurisdictionDirectory } from "./modules/jurisdictions/directory";
 import { registerJurisdictionRoutes } from "./modules/jurisdictions/routes";
+import { registerNoticeRoutes } from "./modules/notices/routes";
 import { registerNotificationRoutes } from "./modules/notifications/routes";
 import { registerSettingsRoutes } from "./modules/settings/routes";
 import { registerUserRoutes } from "./modules/users/routes";
 import { type Clock, systemClock } from "./platform/clock";
 import type { Db } from "./platform/db";
+import { diskFileStore, type FileStore, fileStoreRoot } from "./platform/files/file-store";
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./platform/http/error-handler";
 import { registerRequestContext } from "./platform/http/request-context";
 import { validatorCompiler } from "./platform/http/routes";
@@ -37,6 +40,8 @@ export interface AppOptions {
   /** Defaults to the system clock; tests pass a fixed one. */
   clock?: Clock;
   directory?: JurisdictionDirectory;
+  /** Defaults to the disk under the data directory; tests pass a throwaway folder. */
+  files?: FileStore;
   /** Built web app (dist/web); the API runs without it in tests. */
   webRoot?: string;
 }
@@ -52,7 +57,14 @@ const withBodyExamples: typeof jsonSchemaTransform = (input) => {
 };
 
 /** The composition root of the HTTP app: platform first, then each area's routes with one set of dependencies. */
-export async function buildApp({ config, db, clock = systemClock, directory = new JurisdictionDirectory(), webRoot }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  clock = systemClock,
+  directory = new JurisdictionDirectory(),
+  files = diskFileStore(fileStoreRoot(config)),
+  webRoot,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
@@ -76,7 +88,7 @@ export async function buildApp({ config, db, clock = systemClock, directory = ne
   registerErrorHandling(app);
   registerRequestContext(app, { db, idleMinutes: config.SESSION_IDLE_MINUTES, secureCookies: config.COOKIE_SECURE, positionOf: directory.positionOf });
 
-  const deps: AppDeps = { db, directory, clock, config };
+  const deps: AppDeps = { db, directory, clock, config, files };
   for (const registerArea of [
     registerAuthRoutes,
     registerJurisdictionRoutes,
@@ -87,6 +99,8 @@ export async function buildApp({ config, db, clock = systemClock, directory = ne
     registerHazardRoutes,
     registerSettingsRoutes,
     registerNotificationRoutes,
+    registerFileRoutes,
+    registerNoticeRoutes,
   ]) {
     registerArea(app, deps);
   }

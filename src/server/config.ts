@@ -8,7 +8,9 @@ const EnvSchema = z.object({
   DATA_DIR: z
     .string()
     .optional()
-    .describe("Where the embedded PostgreSQL keeps its cluster; unset: ./data, or under /var/lib/yian when root and postgres cannot enter the project"),
+    .describe(
+      "Where the embedded PostgreSQL keeps its cluster (pg/) and uploaded files (files/); unset: ./data, or under /var/lib/yian when root and postgres cannot enter the project",
+    ),
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54320).describe("Port of the embedded PostgreSQL (loopback only)"),
   SEED: z.enum(["demo", "none"]).default("demo").describe("Data loaded into an empty database at first start"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30).describe("A session ends after this many idle minutes"),
@@ -24,6 +26,10 @@ const EnvSchema = z.object({
     .default("false")
     .transform((v) => v === "true")
     .describe("Take the client address from X-Forwarded-For (behind a reverse proxy)"),
+  PUBLIC_URL: z
+    .url()
+    .optional()
+    .describe("Address users open the app at (https://yian.example.cn), printed in the QR codes of notices; unset: the address of the request"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn").describe("Server log level (info logs every request)"),
 });
 

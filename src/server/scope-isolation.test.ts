@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { asc, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RecordKind } from "../contracts/validation";
-import { appUser, dataImport, hazard, institution } from "../db/schema";
+import { appUser, dataImport, hazard, institution, notice } from "../db/schema";
 import { type Agent, areaPicker, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn } from "../test/harness";
 import { type Operation, operationsOf, responseText, urlOf } from "../test/openapi";
+import { testPhoto, uploadTestFile } from "../test/photos";
 import { editableValues } from "./modules/institutions/save-institution";
 
 /**
@@ -46,6 +48,17 @@ async function importBatch(agent: Agent, jurisdictionCode: string, name: string)
   return preview.json().importId;
 }
 
+type UploadedFile = { id: string; fileName: string; marker: string };
+
+/** An upload whose bytes carry a marker of their own (in a photo's EXIF, in a PDF's comment), so a response that leaks the file shows it. */
+async function uploadMarked(agent: Agent, fileName: string, kind: "photo" | "pdf"): Promise<UploadedFile> {
+  const marker = `file-marker-${randomUUID()}`;
+  const content = kind === "photo" ? await testPhoto({ description: marker }) : Buffer.from(`%PDF-1.4\n% ${marker}\n%%EOF\n`);
+  const uploaded = await uploadTestFile(agent, fileName, content);
+  if (uploaded.statusCode !== 201) throw new Error(`uploading the side's file failed: ${uploaded.body}`);
+  return { id: uploaded.json().id, fileName, marker };
+}
+
 /** A side of the walk: a county with two institutions, its authority's users and an institution's users. */
 async function makeSide(label: string, county: string) {
   const first = await makeInstitution(ctx.db, { jurisdictionCode: county, name: `${label}第一医院` });
@@ -57,6 +70,9 @@ async function makeSide(label: string, county: string) {
   const batch = await importBatch(admin.agent, county, `${label}导入村卫生室`);
   // Changes that leave traces in audit and history.
   await admin.agent.put(`/api/institutions/${second.id}`, { ...editableValues(second), contactPerson: `${label}联系人` });
+  // A photo bound to the side's hazard, and a document its administrator uploaded and kept unbound.
+  const photo = await uploadMarked(inspector.agent, `${label}现场照片.jpg`, "photo");
+  const document = await uploadMarked(admin.agent, `${label}未提交文件.pdf`, "pdf");
   const recorded = await inspector.agent.post("/api/hazards", {
     institutionId: first.id,
     foundOn: "2026-06-01",
@@ -68,9 +84,13 @@ async function makeSide(label: string, county: string) {
     handling: "by_deadline",
     deadline: "2026-06-30",
     responsiblePerson: `${label}责任人`,
+    photoIds: [photo.id],
   });
   if (recorded.statusCode !== 201) throw new Error(`recording the side's hazard failed: ${recorded.body}`);
   const hazardRecord = recorded.json() as { id: string; number: string; description: string };
+  const issued = await inspector.agent.post("/api/notices", { kind: "rectification", hazardIds: [hazardRecord.id] });
+  if (issued.statusCode !== 201) throw new Error(`issuing the side's notice failed: ${issued.body}`);
+  const noticeRecord = issued.json() as NoticeRecord;
   const users = [admin.user, inspector.user, institutionAdmin.user, staff];
   return {
     agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
@@ -78,12 +98,15 @@ async function makeSide(label: string, county: string) {
     second,
     batch,
     hazard: hazardRecord,
+    files: [photo, document],
+    notice: noticeRecord,
     recorder: inspector.user,
     users,
   };
 }
 
 type HazardRecord = { id: string; number: string; description: string };
+type NoticeRecord = { id: string; number: string; verifyPath: string };
 
 const sideOf = (
   county: string,
@@ -91,6 +114,8 @@ const sideOf = (
   users: { id: string; username: string }[],
   batches: string[],
   hazards: HazardRecord[],
+  files: UploadedFile[] = [],
+  notices: NoticeRecord[] = [],
 ): Side => ({
   county,
   records: {
@@ -99,12 +124,16 @@ const sideOf = (
     import: batches,
     jurisdiction: [county],
     hazard: hazards.map((h) => h.id),
+    file: files.map((f) => f.id),
+    notice: notices.map((n) => n.id),
   },
   markers: [
     ...institutions.flatMap((i) => [i.id, i.name, i.creditCode]),
     ...users.flatMap((u) => [u.id, u.username]),
     ...batches,
     ...hazards.flatMap((h) => [h.id, h.number, h.description]),
+    ...files.flatMap((f) => [f.id, f.fileName, f.marker]),
+    ...notices.flatMap((n) => [n.id, n.number, n.verifyPath]),
   ],
   institutionIds: institutions.map((i) => i.id),
   userIds: users.map((u) => u.id),
@@ -116,6 +145,7 @@ async function snapshot(side: Side) {
     users: await ctx.db.select().from(appUser).where(inArray(appUser.id, side.userIds)).orderBy(asc(appUser.id)),
     imports: await ctx.db.select({ id: dataImport.id, status: dataImport.status }).from(dataImport).where(inArray(dataImport.id, side.records.import)),
     hazards: await ctx.db.select().from(hazard).where(inArray(hazard.id, side.records.hazard)),
+    notices: await ctx.db.select().from(notice).where(inArray(notice.id, side.records.notice)),
   };
 }
 
@@ -123,23 +153,33 @@ beforeAll(async () => {
   operations = await operationsOf(ctx.app);
   const a = await makeSide("甲县隔离", area.county.code);
   const b = await makeSide("乙县隔离", area.neighbour.code);
-  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard]);
-  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard]);
+  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files, [a.notice]);
+  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice]);
   // An institution's users must not see the other institution of their county, nor its authority's
-  // accounts — except the inspector who recorded its hazard, whom the hazard's timeline names.
+  // accounts — except the inspector who recorded its hazard, whom the hazard's timeline names — nor the
+  // county administrator's unbound upload.
   const restOfA = sideOf(
     area.county.code,
     [a.second],
     a.users.filter((u) => u.role.startsWith("authority") && u.id !== a.recorder.id),
     [a.batch],
     [],
+    a.files.slice(1),
   );
   sides = [sideA, sideB];
   viewers = [
     { name: "county A administrator", agent: a.agents.admin, other: sideB },
     { name: "county A inspector", agent: a.agents.inspector, other: sideB },
     { name: "county B administrator", agent: b.agents.admin, other: sideA },
-    { name: "institution A1 administrator", agent: a.agents.institutionAdmin, other: { ...sideB, markers: [...sideB.markers, ...restOfA.markers] } },
+    {
+      name: "institution A1 administrator",
+      agent: a.agents.institutionAdmin,
+      other: {
+        ...sideB,
+        records: { ...sideB.records, file: [...sideB.records.file, ...restOfA.records.file] },
+        markers: [...sideB.markers, ...restOfA.markers],
+      },
+    },
   ];
 });
 

@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Role } from "../contracts/enums";
@@ -13,6 +16,7 @@ import { CSRF_COOKIE, CSRF_HEADER } from "../server/platform/auth/sessions";
 import type { Clock } from "../server/platform/clock";
 import { connectDatabase, type Db } from "../server/platform/db";
 import { ensureDatabase } from "../server/platform/embedded-postgres";
+import { diskFileStore } from "../server/platform/files/file-store";
 import { syntheticCreditCode } from "../server/seed/generate-institutions";
 
 export const TEST_PASSWORD = "Test@2026x";
@@ -33,7 +37,9 @@ async function createTestApp(env: Record<string, string>, clock?: Clock): Promis
   await ensureDatabase(adminUrl, name, "yian_template");
   const database = connectDatabase(adminUrl.replace(/\/postgres$/, `/${name}`), 5);
   const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...env });
-  const app = await buildApp({ config, db: database.db, clock, directory });
+  // Uploaded files go to a throwaway folder of this test file, never to the project's data directory.
+  const filesRoot = await mkdtemp(path.join(tmpdir(), "yian-test-files-"));
+  const app = await buildApp({ config, db: database.db, clock, directory, files: diskFileStore(filesRoot) });
   return {
     app,
     db: database.db,
@@ -41,6 +47,7 @@ async function createTestApp(env: Record<string, string>, clock?: Clock): Promis
     close: async () => {
       await app.close();
       await database.close();
+      await rm(filesRoot, { recursive: true, force: true });
     },
   };
 }

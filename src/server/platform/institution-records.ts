@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { appUser, hazard } from "../../db/schema";
+import { appUser, hazard, notice } from "../../db/schema";
 import type { Tx } from "./db";
 
 /** A table whose rows belong to an institution and carry a copy of its jurisdiction path for scoping. */
@@ -18,6 +18,7 @@ interface InstitutionScopedTable {
 const INSTITUTION_SCOPED_TABLES: InstitutionScopedTable[] = [
   { table: appUser, institutionId: appUser.institutionId, path: appUser.jurisdictionPath },
   { table: hazard, institutionId: hazard.institutionId, path: hazard.jurisdictionPath },
+  { table: notice, institutionId: notice.institutionId, path: notice.jurisdictionPath },
 ];
 
 /** Re-homes an institution's records under its new jurisdiction path, in the transaction of the move. */

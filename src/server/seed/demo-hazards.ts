@@ -1,7 +1,8 @@
 import dayjs from "dayjs";
 import { eq } from "drizzle-orm";
+import type { z } from "zod";
 import type { Role } from "../../contracts/enums";
-import type { HazardCommandBody, HazardRecordBody } from "../../contracts/hazards";
+import { HazardCommandBody, HazardRecordBody } from "../../contracts/hazards";
 import { appUser, institution } from "../../db/schema";
 import { HAZARD_COMMANDS } from "../../domain/hazard-lifecycle";
 import { commandHazard } from "../modules/hazards/command-hazard";
@@ -11,11 +12,11 @@ import { type AuthUser, newAuditTrail, scopeOf, type UserActor } from "../platfo
 import { systemClock } from "../platform/clock";
 import type { Db } from "../platform/db";
 
-type Command = HazardCommandBody["command"];
+type Command = z.input<typeof HazardCommandBody>["command"];
 
 /** A hazard of the demo: how it was recorded, and the steps it has been through since (each by its side). */
 interface DemoHazard {
-  record: Omit<HazardRecordBody, "institutionId">;
+  record: Omit<z.input<typeof HazardRecordBody>, "institutionId">;
   steps: Command[];
 }
 
@@ -180,10 +181,11 @@ export async function seedDemoHazards(db: Db, directory: JurisdictionDirectory, 
   const inspector = await actorOf(db, directory, "lk_inspector");
   const hospitalAdmin = await actorOf(db, directory, "lkyy_admin");
   for (const { record, steps } of demoHazards(today)) {
-    let hazard = await recordHazard(deps, inspector, { ...record, institutionId: hospital.id });
+    // Parsed by the API's own schemas, so the demo passes the checks a request would.
+    let hazard = await recordHazard(deps, inspector, HazardRecordBody.parse({ ...record, institutionId: hospital.id }));
     for (const step of steps) {
       const actor = HAZARD_COMMANDS[step.kind].side === "institution" ? hospitalAdmin : inspector;
-      hazard = await commandHazard(deps, actor, hazard.id, { version: hazard.version, command: step });
+      hazard = await commandHazard(deps, actor, hazard.id, HazardCommandBody.parse({ version: hazard.version, command: step }));
     }
   }
 }

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   FlagOutlined,
   FormOutlined,
   HomeOutlined,
@@ -26,6 +27,7 @@ import { InstitutionFormPage } from "../modules/institutions/InstitutionFormPage
 import { InstitutionListPage } from "../modules/institutions/InstitutionListPage";
 import { MyInstitutionPage } from "../modules/institutions/MyInstitutionPage";
 import { ListingQueuePage } from "../modules/listings/ListingQueuePage";
+import { NoticeListPage } from "../modules/notices/NoticeListPage";
 import { NotificationsPage } from "../modules/notifications/NotificationsPage";
 import { CalendarPage } from "../modules/settings/CalendarPage";
 import { HazardSettingsPage } from "../modules/settings/HazardSettingsPage";
@@ -64,6 +66,7 @@ export const PAGES: AppPage[] = [
   { path: "/hazards/new", permission: "hazard:record", page: <HazardRecordPage />, menu: { label: "登记隐患", icon: <FormOutlined /> } },
   { path: "/hazards/:id", permission: "hazard:read", page: <HazardDetailPage /> },
   { path: "/my-hazards", permission: "hazard:read", page: <MyHazardsPage />, menu: { label: "我的隐患", icon: <WarningOutlined />, for: ["institution"] } },
+  { path: "/notices", permission: "hazard:read", page: <NoticeListPage />, menu: { label: "通知书", icon: <FileTextOutlined /> } },
   { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined />, for: ["system", "jurisdiction"] } },
   { path: "/common-problems", permission: "hazard:record", page: <CommonProblemsPage />, menu: { label: "共性问题", icon: <BarChartOutlined /> } },
   { path: "/hazard-listings", permission: "hazard:record", page: <ListingQueuePage />, menu: { label: "挂牌督办", icon: <FlagOutlined /> } },

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router";
 import { ChangePasswordPage } from "../modules/auth/ChangePasswordPage";
 import { LoginPage } from "../modules/auth/LoginPage";
+import { VerifyNoticePage } from "../modules/notices/VerifyNoticePage";
 import { CrashResult, NotFoundResult } from "../ui/results";
 import { AppLayout } from "./AppLayout";
 import { RequirePermission, RequireSession } from "./guards";
@@ -9,6 +10,8 @@ import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from "./paths";
 
 export const router = createBrowserRouter([
   { path: LOGIN_PATH, element: <LoginPage />, errorElement: <CrashResult /> },
+  // Opened from a notice's QR code by anyone, signed in or not.
+  { path: "/verify/:code", element: <VerifyNoticePage />, errorElement: <CrashResult /> },
   {
     element: <RequireSession />,
     errorElement: <CrashResult />,

@@ -3,6 +3,7 @@ import { AUDIT_RESULTS, type AuditEntry, AuditFilters } from "../../../contracts
 import { displayValue, type NameOf } from "../../../contracts/display";
 import { INSTITUTION_STATUSES, ROLES } from "../../../contracts/enums";
 import { CLOSURE_KINDS, InstitutionFilters, InstitutionUpdate } from "../../../contracts/institutions";
+import { NoticeFilters } from "../../../contracts/notices";
 import { CALENDAR_DAY_KINDS, HazardSettingsBody } from "../../../contracts/settings";
 import { UpdateUserBody, UserFilters } from "../../../contracts/users";
 import { labelAt } from "../../../contracts/validation";
@@ -15,7 +16,12 @@ type Detail = Record<string, unknown>;
 /** The schema whose labels name the fields of a target's changes. */
 const FIELDS_OF_TARGET: Record<string, z.ZodType> = { institution: InstitutionUpdate, user: UpdateUserBody, authority: HazardSettingsBody };
 /** The schema whose labels name an export's filters. */
-const FILTERS_OF_EXPORT: Record<string, z.ZodType> = { "institution.export": InstitutionFilters, "user.export": UserFilters, "audit.export": AuditFilters };
+const FILTERS_OF_EXPORT: Record<string, z.ZodType> = {
+  "institution.export": InstitutionFilters,
+  "user.export": UserFilters,
+  "audit.export": AuditFilters,
+  "notice.export": NoticeFilters,
+};
 
 /** Words for the keys that recur across actions' details. */
 const DETAIL_LABELS: Record<string, string> = {
@@ -86,7 +92,8 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
       return [`新增 ${detail.created ?? detail.imported ?? 0} 家，更新 ${detail.updated ?? 0} 家`];
     case "institution.export":
     case "user.export":
-    case "audit.export": {
+    case "audit.export":
+    case "notice.export": {
       const schema = FILTERS_OF_EXPORT[row.action] as z.ZodType;
       const rows = typeof detail.rows === "number" ? `导出 ${detail.rows} 条` : "导出";
       return [detail.complete === false ? `${rows}（下载中断，未完成）` : rows, filterLine(schema, isRecord(detail.filters) ? detail.filters : {})];
@@ -100,6 +107,10 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
         detail.kind ? `${String(detail.day)} 设为${CALENDAR_DAY_KINDS[detail.kind as keyof typeof CALENDAR_DAY_KINDS]}` : `${String(detail.day)} 恢复内置安排`,
         ...(detail.note ? [`说明：${String(detail.note)}`] : []),
       ];
+    case "notice.issue":
+      return [`机构：${String(detail.institution)}`, `隐患：${Array.isArray(detail.hazards) ? detail.hazards.join("、") : ""}`];
+    case "notice.acknowledge":
+      return [`机构：${String(detail.institution)}`];
     case "user.create":
       return [`角色：${ROLES[detail.role as keyof typeof ROLES] ?? String(detail.role)}`];
     case "request":

@@ -1,36 +1,44 @@
 import type { FieldChanges } from "../../../contracts/audit";
+import type { AttachmentPurpose } from "../../../contracts/files";
 import type { HazardCommandBody } from "../../../contracts/hazards";
 import { decide, HAZARD_COMMANDS, type HazardCommand, type HazardFacts, type HazardSide } from "../../../domain/hazard-lifecycle";
 import { isAuthorityRole } from "../../../domain/permissions";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
 import { type AppError, badRequest, conflict, forbidden } from "../../platform/http/errors";
+import { bindPhotos, claimPhotos } from "../files/attachments";
 import { applyHazardChange, lockForChange } from "./hazard-change";
 import { factsOf, hazardDetail } from "./queries";
 import { supervisionGate } from "./supervision";
 
-/** The rules' command from the request. Photos come with the file store: until then, none are attached. */
-function commandOf(body: HazardCommandBody["command"]): HazardCommand {
-  const evidence = (noPhotoReason?: string) => ({ photoCount: 0, noPhotoReason });
+/** The rules' command from the request, with the number of photos it names. */
+function commandOf(body: HazardCommandBody["command"], photoCount: number): HazardCommand {
   switch (body.kind) {
     case "submit":
-      return { kind: "submit", actionsTaken: body.actionsTaken, evidence: evidence(body.noPhotoReason) };
+      return { kind: "submit", actionsTaken: body.actionsTaken, evidence: { photoCount, noPhotoReason: body.noPhotoReason } };
     case "verify":
       return {
         kind: "verify",
-        verification: { verifiers: body.verifiers, verifiedOn: body.verifiedOn, opinion: body.opinion, ...evidence(body.noPhotoReason) },
+        verification: { verifiers: body.verifiers, verifiedOn: body.verifiedOn, opinion: body.opinion, photoCount, noPhotoReason: body.noPhotoReason },
       };
     case "close_on_spot":
-      return { kind: "close_on_spot", photoCount: 0 };
+      return { kind: "close_on_spot", photoCount };
     default:
       return body;
   }
 }
 
-/** The command's content worth keeping on the timeline, without its kind and reason. */
+/** The commands that carry photos: what the photos show, and the label a refusal names. */
+const PHOTOS_OF: Partial<Record<HazardCommandBody["command"]["kind"], { purpose: AttachmentPurpose; label: string }>> = {
+  submit: { purpose: "after", label: "整改后照片" },
+  verify: { purpose: "verification", label: "复查照片" },
+  close_on_spot: { purpose: "after", label: "整改后照片" },
+};
+
+/** The command's content worth keeping on the timeline, without its kind and reason (its photos are its attachments). */
 function detailsOf(body: HazardCommandBody["command"]): Record<string, unknown> {
   const { kind: _kind, ...rest } = body;
-  return Object.fromEntries(Object.entries(rest).filter(([key, value]) => key !== "reason" && value !== undefined));
+  return Object.fromEntries(Object.entries(rest).filter(([key, value]) => key !== "reason" && key !== "photoIds" && value !== undefined));
 }
 
 function fieldChanges(before: HazardFacts, after: HazardFacts, changed: (keyof HazardFacts)[]): FieldChanges {
@@ -46,8 +54,9 @@ const refusalError = (refusal: ReturnType<typeof decide> & { ok: false }): AppEr
 
 /**
  * Carries out one command on a hazard in one transaction: the hazard is locked through the
- * caller's scope, the version they saw must still be current, the rules decide, and the change,
- * its event and its audit entry commit together.
+ * caller's scope, the version they saw must still be current, the rules decide (their photo
+ * gates count the photos named), the photos must be the caller's own unused uploads, and the
+ * change, its event, its bound photos and its audit entry commit together.
  */
 export async function commandHazard(
   { db, directory, clock }: Pick<AppDeps, "db" | "directory" | "clock">,
@@ -61,8 +70,12 @@ export async function commandHazard(
     const found = await lockForChange(tx, actor.scope, id, body.version);
     const before = factsOf(found.row);
     const supervision = await supervisionGate(tx, directory, actor, found, body.command, today);
-    const decision = decide(before, side, commandOf(body.command), today);
+    const photos = PHOTOS_OF[body.command.kind];
+    const requested = new Set("photoIds" in body.command ? body.command.photoIds : []);
+    const decision = decide(before, side, commandOf(body.command, requested.size), today);
     if (!decision.ok) throw refusalError(decision);
+    // After the rules, so a refusal names the most basic reason; a photo that is not the caller's to use undoes the command (400).
+    const photoIds = photos ? await claimPhotos(tx, actor, [...requested], { name: "photoIds", label: photos.label }) : [];
     const { after, changed } = decision;
     const reason = "reason" in body.command ? body.command.reason : null;
     const applied = await applyHazardChange(tx, actor, found, {
@@ -80,6 +93,7 @@ export async function commandHazard(
       details: detailsOf(body.command),
       changed: fieldChanges(before, after, changed),
     });
+    if (photos) await bindPhotos(tx, photoIds, { recordKind: "hazard", recordId: id, eventId: applied.eventId, purpose: photos.purpose });
     await supervision.afterChange(after);
     return hazardDetail(tx, directory, applied.found, today);
   });

@@ -6,6 +6,7 @@ import { type HazardFacts, type HazardGrade, type HazardHandling, type HazardSta
 import type { DbOrTx } from "../../platform/db";
 import { orderByOf, resolveSort, type SortSpec } from "../../platform/list/sorting";
 import { inScope, type Scope } from "../../platform/scope";
+import { attachmentsOf } from "../files/attachments";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 import { supervisionOf } from "./supervision-view";
 
@@ -117,10 +118,13 @@ export async function findHazard(db: DbOrTx, scope: Scope, id: string, options: 
   return found;
 }
 
-/** The hazard with its whole timeline, oldest first. */
+/** The hazard with its photos and its whole timeline, oldest first. */
 export async function hazardDetail(db: DbOrTx, directory: JurisdictionDirectory, source: HazardWithInstitution, today: string): Promise<HazardDetail> {
   const { row } = source;
-  const events = await db.select().from(hazardEvent).where(eq(hazardEvent.hazardId, row.id)).orderBy(asc(hazardEvent.id));
+  const [events, photos] = await Promise.all([
+    db.select().from(hazardEvent).where(eq(hazardEvent.hazardId, row.id)).orderBy(asc(hazardEvent.id)),
+    attachmentsOf(db, "hazard", row.id),
+  ]);
   return {
     ...toSummary(directory, source, today),
     source: row.source,
@@ -132,8 +136,10 @@ export async function hazardDetail(db: DbOrTx, directory: JurisdictionDirectory,
     pendingExtension: row.pendingExtension as HazardFacts["pendingExtension"],
     version: row.version,
     supervision: await supervisionOf(db, directory, row, today),
+    photos: photos.map((photo) => photo.info),
     events: events.map((event) => ({
       kind: event.kind,
+      attachments: photos.filter((photo) => photo.eventId === event.id).map((photo) => photo.info),
       round: event.round,
       actorName: event.actorName,
       at: event.at.toISOString(),

@@ -118,7 +118,7 @@ export function registerRequestContext(app: FastifyInstance, deps: RequestContex
   app.addHook("onSend", async (request, reply, payload) => {
     const ctx = request.ctx;
     const isApi = request.url.startsWith("/api/");
-    if (isApi) reply.header("cache-control", "no-store");
+    if (isApi && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
     if (!ctx || SAFE_METHODS.has(request.method) || !isApi) return payload;
     const failed = reply.statusCode >= 400;
     if (failed ? ctx.trail.failureWritten : ctx.trail.written) return payload;

@@ -24,6 +24,10 @@ export interface FileReply {
   fileName: string;
   contentType: string;
   body: Readable | Buffer;
+  /** Shown by the browser (a photo, a PDF) rather than saved. */
+  inline?: boolean;
+  /** Replaces the API's `no-store` (request-context.ts): a stored file that never changes may be kept by the caller's browser. */
+  cacheControl?: string;
 }
 
 type HandlerResult<Route extends RouteContract> = Route["response"] extends "file" ? FileReply : Route["response"] extends "none" ? undefined : ReplyOf<Route>;
@@ -40,7 +44,12 @@ export interface RouteInput<Route extends RouteContract> {
   reply: FastifyReply;
 }
 
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+/** RFC 5987 ext-value: encodeURIComponent leaves ' ( ) * as they are, which the header's syntax does not allow. */
+const extValue = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const disposition = (name: string, inline = false) => `${inline ? "inline" : "attachment"}; filename*=UTF-8''${extValue(name)}`;
+
+/** Multipart's own refusal of a file over the limit, raised while the handler reads it. */
+const FILE_TOO_LARGE = "FST_REQ_FILE_TOO_LARGE";
 
 /**
  * Registers a route from its contract: its schemas validate the request and whitelist the
@@ -72,7 +81,7 @@ export function registerRoute<Route extends RouteContract>(
     schema,
     config: { access: route.access },
     handler: async (request, reply) => {
-      const file = route.upload ? await request.file() : undefined;
+      const file = route.upload ? await request.file(route.maxUploadBytes ? { limits: { fileSize: route.maxUploadBytes } } : undefined) : undefined;
       if (route.upload && !file) throw badRequest("文件：请选择要上传的文件", "file");
       // Fastify has validated params, query and body against the route's own schemas: their types are the contract's.
       const input = {
@@ -84,11 +93,22 @@ export function registerRoute<Route extends RouteContract>(
         request,
         reply,
       } as unknown as RouteInput<Route>;
-      const result = await handler(input);
+      const result = await handler(input).catch((error: unknown) => {
+        if (route.maxUploadBytes && (error as { code?: string }).code === FILE_TOO_LARGE) {
+          throw badRequest(`文件：大小不能超过 ${route.maxUploadBytes / 1024 / 1024} MB`, "file");
+        }
+        throw error;
+      });
       if (route.response === "none") return reply.code(204).send();
       if (route.response === "file") {
-        const { fileName, contentType, body } = result as FileReply;
-        return reply.header("content-type", contentType).header("content-disposition", attachment(fileName)).send(body);
+        const { fileName, contentType, body, inline, cacheControl } = result as FileReply;
+        if (cacheControl) reply.header("cache-control", cacheControl);
+        // The declared type is the one to use: a browser must not guess another from the bytes.
+        return reply
+          .header("content-type", contentType)
+          .header("content-disposition", disposition(fileName, inline))
+          .header("x-content-type-options", "nosniff")
+          .send(body);
       }
       return reply.code(status).send(result);
     },

@@ -2,16 +2,18 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, DatePicker, Form, Input, Select, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import type { ReactNode } from "react";
+import type { z } from "zod";
 import { type HazardCommandBody, type HazardDetail, hazardRoutes } from "../../../contracts/hazards";
 import { HAZARD_COMMANDS, HAZARD_GRADES, type HazardCommandKind } from "../../../domain/hazard-lifecycle";
 import { ApiError, call } from "../../app/api";
 import { useCurrentUser } from "../../app/session";
 import { optionsOf } from "../../ui/enum-options";
 import { FormDialog } from "../../ui/FormDialog";
+import { PhotoUpload } from "../../ui/PhotoUpload";
 import { MajorPlanFields } from "./MajorPlanFields";
 import { refreshHazardData } from "./queries";
 
-type Command = HazardCommandBody["command"];
+type Command = z.input<typeof HazardCommandBody>["command"];
 /** The dialog's values: what the command carries, with dates as pickers hold them. */
 type Values = Record<string, unknown>;
 
@@ -24,8 +26,22 @@ const text = (name: string, label: string, max: number, options: { required?: bo
   </Form.Item>
 );
 
-/** Photos are attached with the file store; until then the gate is met by saying why there are none. */
-const noPhotoReason = text("noPhotoReason", "无照片的原因", 500, { extra: "未上传照片时须说明原因" });
+const photos = (label: string) => (
+  <Form.Item key="photoIds" label={label} name="photoIds" initialValue={[]}>
+    <PhotoUpload />
+  </Form.Item>
+);
+
+/** The photo gate: photos, or why there are none (asked for only while no photo is uploaded). */
+const noPhotoReason = (
+  <Form.Item key="noPhotoReason" noStyle dependencies={["photoIds"]}>
+    {({ getFieldValue }) =>
+      ((getFieldValue("photoIds") as string[] | undefined) ?? []).length === 0 &&
+      text("noPhotoReason", "无照片的原因", 500, { extra: "未上传照片时须说明原因" })
+    }
+  </Form.Item>
+);
+const ids = (v: Values) => (v.photoIds as string[] | undefined) ?? [];
 
 const dateField = (name: string, label: string, disabledDate?: (date: Dayjs) => boolean) => (
   <Form.Item key={name} label={label} name={name} rules={[{ required: true, message: `请选择${label}` }]}>
@@ -43,8 +59,14 @@ function formOf(kind: HazardCommandKind, hazard: HazardDetail, userName: string)
       return { fields: <Typography.Paragraph>确认开始整改？隐患状态将变为“整改中”。</Typography.Paragraph>, command: () => ({ kind }) };
     case "submit":
       return {
-        fields: [text("actionsTaken", "整改情况", 2000, { rows: 4 }), text("cost", "整改费用", 200, { required: false }), noPhotoReason],
-        command: (v) => ({ kind, actionsTaken: str(v, "actionsTaken"), cost: str(v, "cost") || undefined, noPhotoReason: str(v, "noPhotoReason") }),
+        fields: [text("actionsTaken", "整改情况", 2000, { rows: 4 }), text("cost", "整改费用", 200, { required: false }), photos("整改后照片"), noPhotoReason],
+        command: (v) => ({
+          kind,
+          actionsTaken: str(v, "actionsTaken"),
+          cost: str(v, "cost") || undefined,
+          photoIds: ids(v),
+          noPhotoReason: str(v, "noPhotoReason") || undefined,
+        }),
       };
     case "return":
       return { fields: text("reason", "退回原因", 1000, { rows: 3 }), command: (v) => ({ kind, reason: str(v, "reason") }) };
@@ -54,6 +76,7 @@ function formOf(kind: HazardCommandKind, hazard: HazardDetail, userName: string)
           text("verifiers", "复查人", 200),
           dateField("verifiedOn", "复查日期", (date) => date.isAfter(dayjs(), "day")),
           text("opinion", "复查意见", 2000, { rows: 3 }),
+          photos("复查照片"),
           noPhotoReason,
         ],
         initial: { verifiers: userName, verifiedOn: dayjs(), opinion: "整改到位，同意销号。" },
@@ -67,8 +90,19 @@ function formOf(kind: HazardCommandKind, hazard: HazardDetail, userName: string)
       };
     case "close_on_spot":
       return {
-        fields: <Typography.Paragraph>立行立改的隐患已当场整改完毕，确认销号？销号须有整改后照片。</Typography.Paragraph>,
-        command: () => ({ kind }),
+        fields: [
+          <Typography.Paragraph key="note">立行立改的隐患已当场整改完毕，上传整改后照片后销号。</Typography.Paragraph>,
+          <Form.Item
+            key="photoIds"
+            label="整改后照片"
+            name="photoIds"
+            initialValue={[]}
+            rules={[{ required: true, type: "array", min: 1, message: "请上传至少一张整改后照片" }]}
+          >
+            <PhotoUpload />
+          </Form.Item>,
+        ],
+        command: (v) => ({ kind, photoIds: ids(v) }),
       };
     case "request_extension":
       return {

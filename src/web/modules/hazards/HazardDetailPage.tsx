@@ -13,6 +13,7 @@ import {
 } from "../../../domain/hazard-lifecycle";
 import { labelOf } from "../../ui/enum-options";
 import { PageTitle } from "../../ui/PageTitle";
+import { PhotoGallery } from "../../ui/PhotoGallery";
 import { Loaded, NotFoundResult } from "../../ui/results";
 import { HazardCommandDialog } from "./HazardCommandDialog";
 import { HazardSupervision } from "./HazardSupervision";
@@ -48,6 +49,9 @@ function HazardFields({ hazard }: { hazard: HazardDetail }) {
       <Descriptions.Item label="整改责任人">
         {hazard.responsiblePerson}
         {hazard.responsiblePhone && <Typography.Text type="secondary">（{hazard.responsiblePhone}）</Typography.Text>}
+      </Descriptions.Item>
+      <Descriptions.Item label="照片" span={{ xs: 1, md: 2 }}>
+        {hazard.photos.length > 0 ? <PhotoGallery photos={hazard.photos} /> : "—"}
       </Descriptions.Item>
       <Descriptions.Item label="来源">{labelOf(HAZARD_SOURCES, hazard.source)}</Descriptions.Item>
       <Descriptions.Item label="复查轮次">{hazard.round > 0 ? `第 ${hazard.round} 轮` : "尚未提交整改"}</Descriptions.Item>

@@ -8,6 +8,7 @@ import { call } from "../../app/api";
 import { useCurrentUser } from "../../app/session";
 import { optionsOf } from "../../ui/enum-options";
 import { PageTitle } from "../../ui/PageTitle";
+import { PhotoUpload } from "../../ui/PhotoUpload";
 import { showSubmitError } from "../../ui/server-error";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { MajorPlanFields } from "./MajorPlanFields";
@@ -106,6 +107,11 @@ export function HazardRecordPage() {
             <Col xs={24}>
               <Form.Item label="隐患描述" name="description" rules={[...required("请填写隐患描述"), { max: 2000 }]}>
                 <Input.TextArea rows={3} maxLength={2000} showCount />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item label="现场照片" name="photoIds" initialValue={[]}>
+                <PhotoUpload />
               </Form.Item>
             </Col>
             <Col xs={24}>

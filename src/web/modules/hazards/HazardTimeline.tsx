@@ -5,6 +5,7 @@ import { labelAt } from "../../../contracts/validation";
 import { HAZARD_COMMANDS, HAZARD_GRADES, HAZARD_STATES, type HazardCommandKind, MAJOR_PLAN_FIELDS } from "../../../domain/hazard-lifecycle";
 import { labelOf } from "../../ui/enum-options";
 import { formatTime } from "../../ui/format";
+import { PhotoGallery } from "../../ui/PhotoGallery";
 
 type Event = z.infer<typeof HazardEvent>;
 
@@ -72,6 +73,7 @@ function EventBody({ event }: { event: Event }) {
           {key === "plan" ? "“五落实”方案" : fieldLabel(event.kind, key)}：{valueText(key, value)}
         </div>
       ))}
+      {event.attachments.length > 0 && <PhotoGallery photos={event.attachments} showPurpose={false} />}
       {changes.map(([key, change]) => (
         <div key={key} className="yian-hazard-change">
           {CHANGE_LABELS[key] ?? key}：{key === "majorPlan" ? "已更新" : `${valueText(key, change.from)} → ${valueText(key, change.to)}`}

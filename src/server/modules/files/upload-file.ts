@@ -1,0 +1,91 @@
+import type { MultipartFile } from "@fastify/multipart";
+import { eq } from "drizzle-orm";
+import { type AttachmentInfo, FILE_MEDIA_TYPES, type FileMediaType } from "../../../contracts/files";
+import { attachment, storedFile } from "../../../db/schema";
+import type { AppDeps } from "../../deps";
+import type { UserActor } from "../../platform/access";
+import { writeAudit } from "../../platform/audit";
+import { detectFileType } from "../../platform/files/detect";
+import { sha256Of } from "../../platform/files/file-store";
+import { analyseImage, type ImageFacts } from "../../platform/files/images";
+import { badRequest } from "../../platform/http/errors";
+import { scopePath } from "../../platform/scope";
+import { attachmentInfo } from "./attachments";
+
+const TYPE_LABELS = Object.values(FILE_MEDIA_TYPES);
+/** "JPEG 照片、PNG 图片或 PDF 文档" */
+const ALLOWED = `${TYPE_LABELS.slice(0, -1).join("、")}或 ${TYPE_LABELS.at(-1)}`;
+
+const HEIC_ADVICE =
+  "文件：暂不支持 HEIC 格式的照片。请以 JPEG 格式发送：在网页中直接拍照上传，或在手机“设置 → 相机 → 格式”中选择“兼容性最佳”后重拍，或将照片转为 JPEG 后上传";
+
+const NAME_LIMIT = 200;
+
+/** The name as the user will see it on download: no folders, no control characters, not endless. */
+export function cleanFileName(name: string, mediaType: FileMediaType): string {
+  const cleaned = name
+    .replace(/^.*[\\/]/, "")
+    .replace(/\p{Cc}/gu, "")
+    .trim();
+  if (!cleaned) return mediaType === "application/pdf" ? "文件.pdf" : `照片.${mediaType === "image/png" ? "png" : "jpg"}`;
+  if (cleaned.length <= NAME_LIMIT) return cleaned;
+  const extension = /\.[^.]{1,10}$/.exec(cleaned)?.[0] ?? "";
+  return cleaned.slice(0, NAME_LIMIT - extension.length) + extension;
+}
+
+/** The type from the content; a refusal (400) names what is accepted and the way round for a phone's HEIC photo. */
+function acceptedType(bytes: Buffer): FileMediaType {
+  const detected = detectFileType(bytes);
+  if (detected === "image/heic") throw badRequest(HEIC_ADVICE, "file");
+  if (!detected) throw badRequest(`文件：只能上传 ${ALLOWED}（按文件内容识别，修改扩展名无效）`, "file");
+  return detected;
+}
+
+async function imageFacts(bytes: Buffer): Promise<ImageFacts> {
+  try {
+    return await analyseImage(bytes);
+  } catch {
+    throw badRequest("文件：图片已损坏或无法读取，请重新拍摄或导出后上传", "file");
+  }
+}
+
+/**
+ * Keeps an uploaded photo or document: its type is detected from the content, its bytes are
+ * stored once by their SHA-256 (with a thumbnail and the capture time for a photo), and an
+ * unbound attachment owned by the uploader is recorded with its audit entry. Bytes reach the store
+ * before the row that names them, so no row ever points at a missing file.
+ */
+export async function uploadFile({ db, files }: Pick<AppDeps, "db" | "files">, actor: UserActor, file: MultipartFile): Promise<AttachmentInfo> {
+  const bytes = await file.toBuffer();
+  const mediaType = acceptedType(bytes);
+  const fileName = cleanFileName(file.filename, mediaType);
+  const sha256 = sha256Of(bytes);
+  let [stored] = await db.select().from(storedFile).where(eq(storedFile.sha256, sha256));
+  if (!stored || !(await files.has(sha256))) {
+    const facts = mediaType.startsWith("image/") ? await imageFacts(bytes) : null;
+    await files.put(bytes);
+    if (facts) await files.putThumbnail(sha256, facts.thumbnail);
+    const values = {
+      sha256,
+      mediaType,
+      size: bytes.length,
+      width: facts?.width ?? null,
+      height: facts?.height ?? null,
+      capturedAt: facts?.capturedAt ?? null,
+      hasThumbnail: facts !== null,
+    };
+    // Two uploads of the same bytes at once: both wrote the same file, one row stays.
+    await db.insert(storedFile).values(values).onConflictDoNothing();
+    stored ??= { ...values, createdAt: new Date() };
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(attachment).values({ sha256, fileName, uploadedBy: actor.user.id }).returning();
+    if (!row) throw new Error("the attachment insert returned no row");
+    await writeAudit(tx, actor, {
+      action: "file.upload",
+      target: { type: "file", id: row.id, path: scopePath(actor.scope), name: fileName },
+      detail: { fileName, mediaType, size: bytes.length, sha256 },
+    });
+    return attachmentInfo({ ...stored, id: row.id, fileName, purpose: null });
+  });
+}
