@@ -1,4 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
+import sharp from "sharp";
 import { chinaDay } from "../src/domain/calendar";
 import { button, chooseOption, login, tableRows, unique, withApiAs } from "./support";
 
@@ -65,11 +66,26 @@ async function reviewStep(page: Page, number: string, step: "退回整改" | "�
   await expect(dialog(page)).toBeVisible();
 }
 
-async function submitRectification(page: Page, actionsTaken: string) {
+/** A small real JPEG, as a phone's camera would send (the server reads the type from the content). */
+const afterPhoto = () =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background: "#3a7" } })
+    .jpeg()
+    .toBuffer();
+
+async function submitRectification(page: Page, actionsTaken: string, { photo }: { photo: boolean }) {
   await button(page, "提交整改").click();
   await dialog(page).getByLabel("整改情况").fill(actionsTaken);
   await dialog(page).getByLabel("整改费用").fill("约 500 元");
-  await dialog(page).getByLabel("无照片的原因").fill("照片上传功能开通后补传");
+  if (photo) {
+    await dialog(page)
+      .locator("input[type=file]")
+      .setInputFiles({ name: "整改后.jpg", mimeType: "image/jpeg", buffer: await afterPhoto() });
+    // Uploaded at once; with a photo there is no reason to give.
+    await expect(dialog(page).locator(".ant-upload-list-item-done, .ant-upload-list-item img").first()).toBeVisible();
+    await expect(dialog(page).getByLabel("无照片的原因")).toHaveCount(0);
+  } else {
+    await dialog(page).getByLabel("无照片的原因").fill("照片上传功能开通后补传");
+  }
   await confirmDialog(page, "提交整改");
   await expect(page.locator(".ant-tag", { hasText: "待复查" })).toBeVisible();
 }
@@ -97,7 +113,7 @@ test("the closed loop: the inspector records, the institution rectifies on a pho
   await confirmDialog(hospital, "开始整改");
   await expect(hospital.locator(".ant-tag", { hasText: "整改中" })).toBeVisible();
   await expectNoSidewaysScroll(hospital);
-  await submitRectification(hospital, "已清理配电柜前杂物");
+  await submitRectification(hospital, "已清理配电柜前杂物", { photo: true });
 
   // The inspector sends it back with a reason.
   await reviewStep(inspector, number, "退回整改");
@@ -108,7 +124,7 @@ test("the closed loop: the inspector records, the institution rectifies on a pho
   // The institution sees the return and submits again: round 2.
   await hospital.reload();
   await expect(hospital.getByText("退回原因：柜门仍被货架挡住")).toBeVisible();
-  await submitRectification(hospital, "已移走货架，柜门可完全打开");
+  await submitRectification(hospital, "已移走货架，柜门可完全打开", { photo: false });
 
   // The inspector verifies and closes it.
   await reviewStep(inspector, number, "复查销号");
@@ -143,6 +159,7 @@ test("the closed loop: the inspector records, the institution rectifies on a pho
   await expect(items.nth(2)).toContainText("提交整改（第 1 轮）");
   await expect(items.nth(2)).toContainText("整改情况：已清理配电柜前杂物");
   await expect(items.nth(2)).toContainText("整改费用：约 500 元");
+  await expect(items.nth(2).locator("img")).toHaveCount(1);
   await expect(items.nth(3)).toContainText("退回整改（第 1 轮）");
   await expect(items.nth(3)).toContainText("退回原因：柜门仍被货架挡住");
   await expect(items.nth(3)).toContainText("状态：待复查 → 整改中");
