@@ -378,7 +378,7 @@ async function hazardExportCase(name: string, client: ApiClient, scope: Scope): 
   const where = hazardListCondition(directory, scope, filters, today);
   const sqlStarted = performance.now();
   let walked = 0;
-  for await (const batch of hazardBatches(database.db, where, {})) walked += batch.length;
+  for await (const batch of hazardBatches(database.db, where, {}, today)) walked += batch.length;
   const sqlSeconds = (performance.now() - sqlStarted) / 1000;
   if (walked !== rows) throw new Error(`${name}: the export has ${rows} rows, the SQL walk ${walked}`);
 

@@ -21,6 +21,8 @@ interface Shot {
   path: string;
   /** Something on the page that shows it has loaded. */
   ready: string;
+  /** A record's page, reached through the first link of the list (its id differs in every database). */
+  follow?: { link: string; ready: string };
 }
 
 const SHOTS: Shot[] = [
@@ -43,6 +45,31 @@ const SHOTS: Shot[] = [
   { name: "settings-hazards", user: "lk_admin", path: "/settings/hazards", ready: "text=隐患类别" },
   { name: "settings-calendar", user: "sysadmin", path: "/settings/calendar", ready: "text=工作日历" },
   { name: "notifications", user: "lkyy_admin", path: "/notifications", ready: "text=消息" },
+  { name: "hazards-ledger", user: "lk_inspector", path: "/hazards", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  { name: "hazards-review", user: "lk_inspector", path: "/hazards/review", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  { name: "hazard-record", user: "lk_inspector", path: "/hazards/new", ready: "text=发现情况" },
+  {
+    name: "hazard-major",
+    user: "lk_inspector",
+    path: "/hazards?grade=major",
+    ready: ".ant-table-tbody .ant-table-row, .yian-row-card",
+    follow: { link: ".ant-table-tbody a, .yian-row-card a", ready: "text=办理记录" },
+  },
+  {
+    name: "hazard-closed",
+    user: "lk_inspector",
+    path: "/hazards?state=closed",
+    ready: ".ant-table-tbody .ant-table-row, .yian-row-card",
+    follow: { link: ".ant-table-tbody a, .yian-row-card a", ready: "text=办理记录" },
+  },
+  { name: "my-hazards", user: "lkyy_admin", path: "/my-hazards", ready: ".ant-table-tbody .ant-table-row, .yian-row-card" },
+  {
+    name: "my-hazard-extension",
+    user: "lkyy_admin",
+    path: "/my-hazards?state=rectifying",
+    ready: ".ant-table-tbody .ant-table-row, .yian-row-card",
+    follow: { link: ".ant-table-tbody a, .yian-row-card a", ready: "text=办理记录" },
+  },
 ];
 
 async function shoot(browser: Browser, shot: Shot, device: keyof typeof VIEWPORTS) {
@@ -60,6 +87,10 @@ async function shoot(browser: Browser, shot: Shot, device: keyof typeof VIEWPORT
   if (shot.name === "institution-detail") {
     await page.getByRole("link", { name: "兰考县人民医院" }).first().click();
     await page.getByText("安保力量").waitFor();
+  }
+  if (shot.follow) {
+    await page.locator(shot.follow.link).first().click();
+    await page.locator(shot.follow.ready).first().waitFor();
   }
   await page.waitForTimeout(600);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -62,7 +62,13 @@ export const HazardCommandBody = z.object({
   version: labelled(z.number().int().min(1), "版本"),
   command: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("start") }),
-    z.object({ kind: z.literal("submit"), actionsTaken: requiredText("整改情况", 2000), photoIds: photoIds("整改后照片"), noPhotoReason }),
+    z.object({
+      kind: z.literal("submit"),
+      actionsTaken: requiredText("整改情况", 2000),
+      cost: optionalText("整改费用", 200).optional(),
+      photoIds: photoIds("整改后照片"),
+      noPhotoReason,
+    }),
     z.object({ kind: z.literal("return"), reason: requiredText("退回原因", 1000) }),
     z.object({
       kind: z.literal("verify"),
@@ -197,6 +203,8 @@ export const HAZARD_SORTS = {
   deadline: "整改时限",
   number: "隐患编号",
   state: "状态",
+  /** An institution's to-do order: overdue first, then its open items by deadline, then those awaiting review, then the finished. */
+  urgency: "紧急程度",
 } as const;
 export type HazardSort = keyof typeof HAZARD_SORTS;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chinaDay } from "./calendar";
 import {
+  commandsOpenTo,
   daysOverdue,
   decide,
   HAZARD_COMMANDS,
@@ -259,5 +260,32 @@ describe("overdue (逾期)", () => {
     expect(isOverdue(hazard({ state: "rectifying", deadline: "2026-01-01" }), TODAY)).toBe(true);
     expect(isOverdue(hazard({ handling: "on_the_spot", deadline: null }), TODAY)).toBe(false);
     expect(daysOverdue(hazard({ deadline: "2026-06-30" }), TODAY)).toBe(0);
+  });
+});
+
+describe("the commands offered", () => {
+  const facts = STATES.flatMap((state) =>
+    [
+      hazard({ state }),
+      hazard({ state, grade: "major", majorPlan: PLAN }),
+      hazard({ state, handling: "on_the_spot", deadline: null }),
+      hazard({ state, pendingExtension: { requestedDeadline: "2026-07-15", reason: "配件到货需三周", requestedOn: "2026-06-10" } }),
+    ].map((h) => [state, h] as const),
+  );
+  it.each(facts)("in %s, each side is offered exactly the commands the rules would not refuse for their state or side: %j", (_state, h) => {
+    for (const side of ["authority", "institution"] as const) {
+      const acceptable = KINDS.filter((kind) => {
+        const decision = decide(h, side, VALID[kind], TODAY);
+        // Content the user has yet to write may still be wrong; the command itself is open.
+        return decision.ok || decision.refusal.kind === "invalid";
+      });
+      expect(commandsOpenTo(h, side)).toEqual(acceptable);
+    }
+  });
+
+  it("offers the institution 开始整改, 提交整改 and 申请延期 on a new hazard, and the authority 退回 and 复查销号 once it is submitted", () => {
+    expect(commandsOpenTo(hazard(), "institution")).toEqual(["start", "submit", "request_extension"]);
+    expect(commandsOpenTo(hazard({ state: "awaiting_review", round: 1 }), "authority")).toEqual(["return", "verify", "regrade", "void"]);
+    expect(commandsOpenTo(hazard({ state: "closed" }), "authority")).toEqual([]);
   });
 });

@@ -225,6 +225,25 @@ function applyCommand(hazard: HazardFacts, command: HazardCommand, today: string
 }
 
 /**
+ * The commands `side` may take on the hazard now, in HAZARD_COMMANDS order: its own side's, from the
+ * hazard's state, and only where the hazard has what the command acts on (a deadline to extend, an
+ * extension request to decide, on-the-spot handling to close at once). What the user writes is
+ * checked by decide() when the command comes; this only says which to offer.
+ */
+export function commandsOpenTo(hazard: HazardFacts, side: HazardSide): HazardCommandKind[] {
+  const fits: Partial<Record<HazardCommandKind, boolean>> = {
+    close_on_spot: hazard.handling === "on_the_spot",
+    request_extension: hazard.handling === "by_deadline" && hazard.deadline !== null && hazard.pendingExtension === null,
+    approve_extension: hazard.pendingExtension !== null,
+    refuse_extension: hazard.pendingExtension !== null,
+  };
+  return (Object.keys(HAZARD_COMMANDS) as HazardCommandKind[]).filter((kind) => {
+    const rule = HAZARD_COMMANDS[kind];
+    return rule.side === side && rule.from.includes(hazard.state) && fits[kind] !== false;
+  });
+}
+
+/**
  * 逾期: the deadline has passed on the Asia/Shanghai calendar and the institution has not yet
  * submitted its rectification. A hazard waiting for review is the authority's to move, not late.
  */

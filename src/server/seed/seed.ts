@@ -6,6 +6,7 @@ import { institutionValues } from "../modules/institutions/save-institution";
 import { JurisdictionDirectory } from "../modules/jurisdictions/directory";
 import { hashPassword } from "../platform/auth/passwords";
 import type { Db } from "../platform/db";
+import { seedDemoHazards } from "./demo-hazards";
 import { generateInstitutions, HOSPITAL_GRADES, type InstitutionMix, randomSource } from "./generate-institutions";
 
 /** Password of every demo account; printed at first start. Demo accounts skip the forced change. */
@@ -155,6 +156,7 @@ export async function seed(db: Db, scale: SeedScale): Promise<DemoAccount[]> {
       };
     }),
   );
+  if (scale === "demo") await seedDemoHazards(db, directory, DEMO_HOSPITAL);
   return DEMO_ACCOUNTS;
 }
 

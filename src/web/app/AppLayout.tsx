@@ -11,8 +11,10 @@ import "./layout.css";
 
 const NAVIGATION = PAGES.flatMap(({ path, permission, menu }) => (menu ? [{ path, permission, ...menu }] : []));
 
+/** The entry of the page shown: the longest entry path the address starts with (待复查 under 隐患台账 selects 待复查). */
 function selectedPath(pathname: string): string {
-  const match = NAVIGATION.find((item) => item.path !== "/" && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
+  const matches = NAVIGATION.filter((item) => item.path !== "/" && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
+  const match = matches.sort((a, b) => b.path.length - a.path.length)[0];
   return match?.path ?? pathname;
 }
 

@@ -3,12 +3,15 @@ import {
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
+  FormOutlined,
   HomeOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { CurrentUser } from "../../contracts/auth";
@@ -16,6 +19,9 @@ import type { Permission } from "../../domain/permissions";
 import { AuditLogPage } from "../modules/audit/AuditLogPage";
 import { HomePage } from "../modules/dashboard/HomePage";
 import { CommonProblemsPage } from "../modules/hazards/CommonProblemsPage";
+import { HazardDetailPage } from "../modules/hazards/HazardDetailPage";
+import { HazardLedgerPage, HazardReviewPage, MyHazardsPage } from "../modules/hazards/HazardListPages";
+import { HazardRecordPage } from "../modules/hazards/HazardRecordPage";
 import { InstitutionDetailPage } from "../modules/institutions/InstitutionDetailPage";
 import { InstitutionFormPage } from "../modules/institutions/InstitutionFormPage";
 import { InstitutionListPage } from "../modules/institutions/InstitutionListPage";
@@ -50,6 +56,16 @@ export const PAGES: AppPage[] = [
   { path: "/institutions/new", permission: "institution:create", page: <InstitutionFormPage /> },
   { path: "/institutions/:id", permission: "institution:read", page: <InstitutionDetailPage /> },
   { path: "/institutions/:id/edit", permission: "institution:update", page: <InstitutionFormPage /> },
+  { path: "/hazards", permission: "hazard:read", page: <HazardLedgerPage />, menu: { label: "隐患台账", icon: <WarningOutlined />, for: ["jurisdiction"] } },
+  {
+    path: "/hazards/review",
+    permission: "hazard:read",
+    page: <HazardReviewPage />,
+    menu: { label: "待复查", icon: <FileSearchOutlined />, for: ["jurisdiction"] },
+  },
+  { path: "/hazards/new", permission: "hazard:record", page: <HazardRecordPage />, menu: { label: "登记隐患", icon: <FormOutlined /> } },
+  { path: "/hazards/:id", permission: "hazard:read", page: <HazardDetailPage /> },
+  { path: "/my-hazards", permission: "hazard:read", page: <MyHazardsPage />, menu: { label: "我的隐患", icon: <WarningOutlined />, for: ["institution"] } },
   { path: "/notices", permission: "hazard:read", page: <NoticeListPage />, menu: { label: "通知书", icon: <FileTextOutlined /> } },
   { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined />, for: ["system", "jurisdiction"] } },
   { path: "/common-problems", permission: "hazard:record", page: <CommonProblemsPage />, menu: { label: "共性问题", icon: <BarChartOutlined /> } },

@@ -49,7 +49,7 @@ async function ledgerOf({ db, directory, clock }: ExportDeps, scope: Scope, quer
   return {
     where,
     columns: hazardExportColumns(directory, today),
-    batches: () => hazardBatches(db, where, query),
+    batches: () => hazardBatches(db, where, query, today),
   };
 }
 

@@ -169,3 +169,37 @@ describe("the closed loop", () => {
     expect(await ids("overdue=true")).toEqual([]);
   });
 });
+
+describe("the institution's to-do order (sort=urgency)", () => {
+  it("puts overdue hazards first, then its own open ones by deadline (none last), then those awaiting review, then the finished", async () => {
+    const { hazardOwner, inspector, institution } = await county(newArea());
+    const record = async (overrides: Record<string, unknown>) => (await inspector.post("/api/hazards", body(hazardOwner.id, overrides))).json();
+    const voided = await record({ handling: "on_the_spot", deadline: null });
+    await command(inspector, voided.id, 1, { kind: "void", reason: "重复录入" });
+    const later = await record({ deadline: "2026-06-30" });
+    const onSpot = await record({ handling: "on_the_spot", deadline: null });
+    const lateLess = await record({ deadline: "2026-06-09" });
+    const sooner = await record({ deadline: "2026-06-15" });
+    const submitted = await record({ deadline: "2026-06-12" });
+    await command(institution, submitted.id, 1, { kind: "submit", actionsTaken: "已整改", noPhotoReason: "照片随后补传" });
+    const lateMore = await record({ foundOn: "2026-05-01", deadline: "2026-05-20" });
+    const order = async (query: string) => (await institution.get(`/api/hazards?${query}`)).json().items.map((h: { id: string }) => h.id);
+    expect(await order("sort=urgency")).toEqual([lateMore.id, lateLess.id, sooner.id, later.id, onSpot.id, submitted.id, voided.id]);
+    // Filters still apply, and the default stays the most recently found first.
+    expect(await order("sort=urgency&overdue=true")).toEqual([lateMore.id, lateLess.id]);
+    expect((await order("")).at(-1)).toBe(lateMore.id);
+    expect((await institution.get("/api/hazards?sort=recordedAt")).statusCode).toBe(400);
+  });
+});
+
+describe("a rectification's cost", () => {
+  it("is kept on the timeline with what was done, and may be left out", async () => {
+    const { hazardOwner, inspector, institution } = await county(newArea());
+    const { id } = (await inspector.post("/api/hazards", body(hazardOwner.id))).json();
+    const submitted = await command(institution, id, 1, { kind: "submit", actionsTaken: "更换插座", cost: "约 300 元", noPhotoReason: "照片随后补传" });
+    expect(submitted.json().events[1]).toMatchObject({ kind: "submit", details: { actionsTaken: "更换插座", cost: "约 300 元" } });
+    const returned = await command(inspector, id, 2, { kind: "return", reason: "未见更换记录" });
+    const again = await command(institution, id, returned.json().version, { kind: "submit", actionsTaken: "补充记录", noPhotoReason: "照片随后补传" });
+    expect(again.json().events[3].details).toEqual({ actionsTaken: "补充记录", noPhotoReason: "照片随后补传" });
+  });
+});

@@ -86,20 +86,34 @@ export const SCANNED_TERM_COUNT_CAP = 1000;
 const deadlineKey = sql`coalesce(${hazard.deadline}, 'infinity'::date)`;
 
 /** The columns every sort needs from a row, for the next keyset page. */
-type SortableHazard = { row: Pick<HazardRow, "id" | "foundOn" | "deadline" | "number" | "stateRank"> };
+type SortableHazard = { row: Pick<HazardRow, "id" | "foundOn" | "deadline" | "number" | "state" | "stateRank"> };
 
-export const HAZARD_SORT: SortSpec<HazardSort, SortableHazard> = {
+const DEFAULT_SORT = "foundOn";
+
+/** The to-do rank of 紧急程度: overdue, the institution's to act, awaiting review, finished. */
+const urgencyRank = (today: string) =>
+  sql<number>`case when ${overdueOn(today)} then 0 when ${UNSUBMITTED} then 1 when ${hazard.state} = 'awaiting_review' then 2 else 3 end`;
+const urgencyRankOf = (row: Pick<HazardRow, "state" | "deadline">, today: string) => {
+  if (isOverdue({ state: row.state as HazardState, deadline: row.deadline }, today)) return 0;
+  if (row.state === "pending" || row.state === "rectifying") return 1;
+  return row.state === "awaiting_review" ? 2 : 3;
+};
+
+/** The ledger's orders. 紧急程度 depends on the day: what is overdue today comes first. */
+const hazardSortSpec = (today: string): SortSpec<HazardSort, SortableHazard> => ({
   columns: {
+    // An institution's to-do order: by rank, then soonest deadline (none last), as the rank's partial indexes keep them.
+    urgency: { by: [urgencyRank(today)], thenAscending: [deadlineKey], valuesOf: ({ row }) => [urgencyRankOf(row, today), row.deadline ?? "infinity"] },
     foundOn: { by: [hazard.foundOn], valuesOf: ({ row }) => [row.foundOn] },
     deadline: { by: [deadlineKey], valuesOf: ({ row }) => [row.deadline ?? "infinity"] },
     number: { by: [hazard.number], valuesOf: ({ row }) => [row.number] },
     // Within a state, by the day found.
     state: { by: [hazard.stateRank, hazard.foundOn], valuesOf: ({ row }) => [row.stateRank, row.foundOn] },
   },
-  defaultKey: "foundOn",
+  defaultKey: DEFAULT_SORT,
   defaultOrder: { foundOn: "desc" },
   tiebreak: { column: hazard.id, valueOf: ({ row }) => row.id },
-};
+});
 
 const isDay = (value: unknown) => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
 const isUuid = (value: unknown) => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
@@ -109,11 +123,12 @@ const CURSOR_VALUES: Record<HazardSort, ((value: unknown) => boolean)[]> = {
   deadline: [(v) => isDay(v) || v === "infinity", isUuid],
   number: [(v) => typeof v === "string" && v.length <= 100, isUuid],
   state: [(v) => Number.isInteger(v), isDay, isUuid],
+  urgency: [(v) => Number.isInteger(v), (v) => isDay(v) || v === "infinity", isUuid],
 };
 
 const sortNameOf = (query: Pick<HazardListQuery, "sort" | "order">) => {
-  const key = query.sort ?? HAZARD_SORT.defaultKey;
-  return { key, name: `${key}:${query.order ?? HAZARD_SORT.defaultOrder?.[key] ?? "asc"}` };
+  const key = query.sort ?? DEFAULT_SORT;
+  return { key, name: `${key}:${query.order ?? (key === DEFAULT_SORT ? "desc" : "asc")}` };
 };
 
 /** The grams a term's every match contains: the term itself when it is one or two characters, else each pair of neighbours. */
@@ -224,7 +239,7 @@ function institutionsOfKind(filters: HazardFilters, scope: Scope): SQL {
   return sql`select ${institution.id} from ${institution} where ${and(...conditions) ?? sql`true`}`;
 }
 
-export const hazardSort = (query: Pick<HazardListQuery, "sort" | "order">) => resolveSort(HAZARD_SORT, query);
+export const hazardSort = (query: Pick<HazardListQuery, "sort" | "order">, today: string) => resolveSort(hazardSortSpec(today), query);
 
 /**
  * The statements of one ledger page, run side by side: the page (from `after` when the client
@@ -238,7 +253,7 @@ export function hazardListPlan(
   today: string,
   matching: TextMatching = "index",
 ) {
-  const sort = hazardSort(query);
+  const sort = hazardSort(query, today);
   const where = hazardListCondition(directory, scope, query, today, matching);
   const sortName = sortNameOf(query);
   let after: SQL | undefined;
@@ -305,8 +320,8 @@ const exportedColumns = {
 export type ExportedHazard = { row: Pick<HazardRow, keyof typeof exportedColumns.row>; institutionName: string; jurisdictionCode: string };
 
 /** Walks the filtered ledger in its order, a batch at a time (keyset), for the exports. */
-export function hazardBatches(db: DbOrTx, where: SQL, query: Pick<HazardListQuery, "sort" | "order">, batchSize?: number) {
-  const sort = hazardSort(query);
+export function hazardBatches(db: DbOrTx, where: SQL, query: Pick<HazardListQuery, "sort" | "order">, today: string, batchSize?: number) {
+  const sort = hazardSort(query, today);
   return keysetBatches<ExportedHazard>(
     sort,
     (after, limit) =>

@@ -10,6 +10,7 @@ import { useCurrentUser } from "../../app/session";
 import { CountMatrix } from "../../ui/CountMatrix";
 import { Loaded } from "../../ui/results";
 import { usePageTitle } from "../../ui/use-page-title";
+import { HazardReminder } from "../hazards/HazardReminder";
 import { breakdownRows, GRADE_COLUMNS, GROUP_COLUMNS, gradeCount, listLink, typeRows } from "./counts";
 import { InstitutionHome } from "./InstitutionHome";
 
@@ -123,6 +124,7 @@ export function HomePage() {
       <Typography.Paragraph type="secondary">
         {user.affiliation.name} · {SCOPE_CAPTIONS[user.affiliation.kind]}
       </Typography.Paragraph>
+      {user.permissions.includes("hazard:read") && <HazardReminder />}
       {user.affiliation.kind === "institution" && user.affiliation.code ? <InstitutionHome id={user.affiliation.code} /> : <AuthorityHome />}
     </>
   );

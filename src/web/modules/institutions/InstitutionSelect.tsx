@@ -1,6 +1,8 @@
+import { useQuery } from "@tanstack/react-query";
 import { Select, type SelectProps } from "antd";
 import { useState } from "react";
 import { institutionRoutes } from "../../../contracts/institutions";
+import { call } from "../../app/api";
 import { useDebouncedValue } from "../../ui/use-debounced-value";
 import { usePageQuery } from "../../ui/use-list-params";
 
@@ -11,6 +13,11 @@ interface Option {
   label: string;
 }
 
+const optionOf = (item: { id: string; name: string; jurisdictionName: string }): Option => ({
+  value: item.id,
+  label: `${item.name}（${item.jurisdictionName}）`,
+});
+
 /** Picks one institution of the caller's scope, searched on the server by name or credit code as the user types. */
 export function InstitutionSelect({ onChange, ...props }: Omit<SelectProps<string, Option>, "options" | "showSearch" | "filterOption">) {
   const [search, setSearch] = useState("");
@@ -18,8 +25,17 @@ export function InstitutionSelect({ onChange, ...props }: Omit<SelectProps<strin
   const [chosen, setChosen] = useState<Option>();
   const q = useDebouncedValue(search.trim());
   const institutions = usePageQuery(institutionRoutes.list, { q, pageSize: OPTION_COUNT });
-  const found = (institutions.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.name}（${item.jurisdictionName}）` }));
-  const options = chosen && !found.some((option) => option.value === chosen.value) ? [chosen, ...found] : found;
+  const found = (institutions.data?.items ?? []).map(optionOf);
+  // A value the page brought (a list filter in the URL) is named by reading its institution.
+  const given =
+    typeof props.value === "string" && props.value !== chosen?.value && !found.some((option) => option.value === props.value) ? props.value : undefined;
+  const givenInstitution = useQuery({
+    queryKey: [institutionRoutes.detail.path, given],
+    queryFn: () => call(institutionRoutes.detail, { params: { id: given ?? "" } }),
+    enabled: given !== undefined,
+  });
+  const shown = chosen && chosen.value === props.value ? chosen : givenInstitution.data && optionOf(givenInstitution.data);
+  const options = shown && !found.some((option) => option.value === shown.value) ? [shown, ...found] : found;
   return (
     <Select<string, Option>
       showSearch={{ filterOption: false, onSearch: setSearch }}

@@ -16,7 +16,8 @@ import { useListParams, usePageQuery } from "../../ui/use-list-params";
 
 type View = keyof typeof LISTING_VIEWS;
 
-function ClockTag({ clock }: { clock: ListingClock }) {
+/** A statutory clock of a listing: done, due by a day, or late. */
+export function ClockTag({ clock }: { clock: ListingClock }) {
   if (clock.doneOn) return <Tag color="green">{`${clock.label}：${clock.doneOn} 已办`}</Tag>;
   return <Tag color={clock.late ? "red" : "orange"}>{`${clock.label}：${clock.late ? "已超期，" : ""}应于 ${clock.dueOn} 前`}</Tag>;
 }

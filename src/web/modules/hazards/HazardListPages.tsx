@@ -1,0 +1,129 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Select, type SelectProps } from "antd";
+import { useNavigate } from "react-router";
+import { type HazardSort, type HazardSummary, hazardRoutes } from "../../../contracts/hazards";
+import { HAZARD_COMMANDS, HAZARD_GRADES, HAZARD_STATES, type HazardSide } from "../../../domain/hazard-lifecycle";
+import { useCan } from "../../app/session";
+import { optionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
+import { ListTable } from "../../ui/ListTable";
+import { PageTitle } from "../../ui/PageTitle";
+import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import { useListParams, usePageQuery } from "../../ui/use-list-params";
+import { InstitutionSelect } from "../institutions/InstitutionSelect";
+import { hazardColumns } from "./hazard-display";
+import { HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS, type HazardFilterKey, rowSteps, useHazardCategoryOptions, useHazardSide } from "./queries";
+
+const select = (options: SelectProps["options"]) => <Select allowClear placeholder="全部" options={options} />;
+
+/** The filters of a hazard list; one a page fixes (the review queue's state) is left out. */
+function queryFields(
+  fixed: Partial<Record<HazardFilterKey, string>>,
+  showInstitution: boolean,
+  categories: SelectProps["options"],
+): QueryField<HazardFilterKey>[] {
+  const fields: QueryField<HazardFilterKey>[] = [
+    { name: "state", label: "状态", control: select(optionsOf(HAZARD_STATES)) },
+    { name: "overdue", label: "是否逾期", control: select(YES_NO_OPTIONS) },
+    { name: "grade", label: "隐患等级", control: select(optionsOf(HAZARD_GRADES)) },
+    { name: "category", label: "隐患类别", control: select(categories) },
+    ...(showInstitution ? [{ name: "institutionId" as const, label: "机构", control: <InstitutionSelect allowClear placeholder="全部" /> }] : []),
+  ];
+  return fields.filter((field) => fixed[field.name] === undefined);
+}
+
+/** 查看, and (in a work queue) the next steps the user may take, each opening the hazard's page with its dialog. */
+function RowActions({ hazard, side, withSteps }: { hazard: HazardSummary; side: HazardSide; withSteps: boolean }) {
+  const navigate = useNavigate();
+  return (
+    <>
+      <Button type="link" size="small" onClick={() => navigate(`/hazards/${hazard.id}`)}>
+        查看
+      </Button>
+      {(withSteps ? rowSteps(hazard, side) : []).map((kind) => (
+        <Button key={kind} type="link" size="small" onClick={() => navigate(`/hazards/${hazard.id}?step=${kind}`)}>
+          {HAZARD_COMMANDS[kind].label}
+        </Button>
+      ))}
+    </>
+  );
+}
+
+/**
+ * One list of hazards: its query form and table. `fixed` filters (the review queue's state) and the
+ * order (the institution's to-do order) are the page's, not the user's; a work queue offers each
+ * row's next steps, the ledger only opens the hazard (its table has no room for more).
+ */
+function HazardList({
+  fixed = {},
+  sort,
+  showInstitution,
+  withSteps,
+  emptyText,
+}: {
+  fixed?: Partial<Record<HazardFilterKey, string>>;
+  sort?: HazardSort;
+  showInstitution: boolean;
+  withSteps: boolean;
+  emptyText: string;
+}) {
+  const side = useHazardSide();
+  const categories = useHazardCategoryOptions();
+  const list = useListParams(HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS);
+  const hazards = usePageQuery(hazardRoutes.list, { ...list.query, ...fixed, ...(sort ? { sort } : {}) });
+  return (
+    <>
+      <Card style={{ marginBottom: 16 }}>
+        <QueryForm fields={queryFields(fixed, showInstitution, categories)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
+      </Card>
+      <Card>
+        <ListTable
+          query={hazards}
+          list={list}
+          columns={hazardColumns({ showInstitution, showState: fixed.state === undefined })}
+          actions={(row) => <RowActions hazard={row} side={side} withSteps={withSteps} />}
+          emptyText={emptyText}
+        />
+      </Card>
+    </>
+  );
+}
+
+function RecordButton() {
+  const can = useCan();
+  const navigate = useNavigate();
+  return can("hazard:record") ? (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/hazards/new")}>
+      登记隐患
+    </Button>
+  ) : null;
+}
+
+/** 隐患台账: every hazard of the authority's jurisdiction subtree. */
+export function HazardLedgerPage() {
+  return (
+    <>
+      <PageTitle title="隐患台账" actions={<RecordButton />} />
+      <HazardList showInstitution withSteps={false} emptyText="暂无隐患" />
+    </>
+  );
+}
+
+/** 待复查: submitted rectifications waiting for the authority's verification. */
+export function HazardReviewPage() {
+  return (
+    <>
+      <PageTitle title="待复查" />
+      <HazardList fixed={{ state: "awaiting_review" }} showInstitution withSteps emptyText="暂无待复查的整改" />
+    </>
+  );
+}
+
+/** 我的隐患: an institution's to-do list, overdue first, then by deadline. */
+export function MyHazardsPage() {
+  return (
+    <>
+      <PageTitle title="我的隐患" />
+      <HazardList sort="urgency" showInstitution={false} withSteps emptyText="暂无隐患" />
+    </>
+  );
+}
