@@ -1,19 +1,30 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Select, type SelectProps } from "antd";
+import { Button, Card, DatePicker, Flex, Input, Select, type SelectProps } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
 import { useNavigate } from "react-router";
+import { INSTITUTION_GRADES } from "../../../contracts/enums";
 import { type HazardSort, type HazardSummary, hazardRoutes } from "../../../contracts/hazards";
+import { HAZARD_SOURCES } from "../../../domain/hazard-categories";
 import { HAZARD_COMMANDS, HAZARD_GRADES, HAZARD_STATES, type HazardSide } from "../../../domain/hazard-lifecycle";
 import { useCan } from "../../app/session";
-import { optionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
+import { optionsOf, typeOptionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
 import { ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
 import { type QueryField, QueryForm } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
+import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
+import { HazardExportButton } from "./HazardExportButton";
 import { hazardColumns } from "./hazard-display";
 import { HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS, type HazardFilterKey, rowSteps, useHazardCategoryOptions, useHazardSide } from "./queries";
 
 const select = (options: SelectProps["options"]) => <Select allowClear placeholder="全部" options={options} />;
+
+/** A day of the found-date range: the URL's YYYY-MM-DD in, a date picker's day out. */
+const dayBound = {
+  getValueProps: (value: string | undefined) => ({ value: value && dayjs(value).isValid() ? dayjs(value) : null }),
+  normalize: (day: Dayjs | null) => day?.format("YYYY-MM-DD"),
+};
 
 /** The filters of a hazard list; one a page fixes (the review queue's state) is left out. */
 function queryFields(
@@ -22,11 +33,22 @@ function queryFields(
   categories: SelectProps["options"],
 ): QueryField<HazardFilterKey>[] {
   const fields: QueryField<HazardFilterKey>[] = [
+    { name: "q", label: "部位或描述", control: <Input placeholder="如：消防、电线、氧气" allowClear /> },
     { name: "state", label: "状态", control: select(optionsOf(HAZARD_STATES)) },
     { name: "overdue", label: "是否逾期", control: select(YES_NO_OPTIONS) },
     { name: "grade", label: "隐患等级", control: select(optionsOf(HAZARD_GRADES)) },
     { name: "category", label: "隐患类别", control: select(categories) },
-    ...(showInstitution ? [{ name: "institutionId" as const, label: "机构", control: <InstitutionSelect allowClear placeholder="全部" /> }] : []),
+    ...(showInstitution
+      ? [
+          { name: "jurisdictionCode" as const, label: "行政区划", control: <JurisdictionTreeSelect placeholder="全部" /> },
+          { name: "institutionId" as const, label: "机构", control: <InstitutionSelect allowClear placeholder="全部" /> },
+          { name: "institutionType" as const, label: "机构类型", control: select(typeOptionsOf()) },
+          { name: "institutionGrade" as const, label: "机构等级", control: select(optionsOf(INSTITUTION_GRADES)) },
+        ]
+      : []),
+    { name: "source", label: "隐患来源", control: select(optionsOf(HAZARD_SOURCES)) },
+    { name: "foundFrom", label: "发现日期起", control: <DatePicker style={{ width: "100%" }} />, convert: dayBound },
+    { name: "foundTo", label: "发现日期止", control: <DatePicker style={{ width: "100%" }} />, convert: dayBound },
   ];
   return fields.filter((field) => fixed[field.name] === undefined);
 }
@@ -70,18 +92,25 @@ function HazardList({
   const categories = useHazardCategoryOptions();
   const list = useListParams(HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS);
   const hazards = usePageQuery(hazardRoutes.list, { ...list.query, ...fixed, ...(sort ? { sort } : {}) });
+  const can = useCan();
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
         <QueryForm fields={queryFields(fixed, showInstitution, categories)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
       </Card>
       <Card>
+        {can("hazard:export") && (
+          <Flex justify="end" style={{ marginBottom: 12 }}>
+            <HazardExportButton query={{ ...list.exportQuery, ...fixed, ...(sort ? { sort } : {}) }} counted={hazards.data} />
+          </Flex>
+        )}
         <ListTable
           query={hazards}
           list={list}
           columns={hazardColumns({ showInstitution, showState: fixed.state === undefined })}
           actions={(row) => <RowActions hazard={row} side={side} withSteps={withSteps} />}
           emptyText={emptyText}
+          defaultSort={sort ? undefined : { key: "foundOn", order: "desc" }}
         />
       </Card>
     </>

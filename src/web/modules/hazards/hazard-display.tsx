@@ -44,7 +44,8 @@ export function HazardDeadline({ hazard }: { hazard: Pick<HazardSummary, "overdu
 /** The columns every hazard list shares; the institution's own list leaves out the institution, a queue of one state the state. */
 export function hazardColumns({ showInstitution, showState }: { showInstitution: boolean; showState: boolean }): ListColumn<HazardSummary, HazardSort>[] {
   return [
-    { key: "number", title: "编号", phone: "title", render: (row) => <Link to={`/hazards/${row.id}`}>{row.number}</Link> },
+    { key: "number", title: "编号", sortKey: "number", phone: "title", render: (row) => <Link to={`/hazards/${row.id}`}>{row.number}</Link> },
+    { key: "foundOn", title: "发现日期", sortKey: "foundOn", render: (row) => row.foundOn },
     ...(showInstitution ? [{ key: "institution", title: "机构", render: (row: HazardSummary) => row.institutionName }] : []),
     { key: "category", title: "类别", render: (row) => hazardCategoryLabel(row.category) },
     {
@@ -58,7 +59,7 @@ export function hazardColumns({ showInstitution, showState }: { showInstitution:
       ),
     },
     { key: "grade", title: "等级", render: (row) => <HazardGradeTag grade={row.grade} /> },
-    ...(showState ? [{ key: "state", title: "状态", render: (row: HazardSummary) => <HazardStateTag state={row.state} /> }] : []),
-    { key: "deadline", title: "整改时限", render: (row) => <HazardDeadline hazard={row} /> },
+    ...(showState ? [{ key: "state", title: "状态", sortKey: "state" as const, render: (row: HazardSummary) => <HazardStateTag state={row.state} /> }] : []),
+    { key: "deadline", title: "整改时限", sortKey: "deadline", render: (row) => <HazardDeadline hazard={row} /> },
   ];
 }

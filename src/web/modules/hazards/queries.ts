@@ -8,7 +8,20 @@ import { call } from "../../app/api";
 import { useCurrentUser } from "../../app/session";
 
 /** The ledger's filters, as the API and the page URL both name them. */
-export const HAZARD_FILTER_KEYS = ["state", "grade", "category", "overdue", "institutionId"] as const;
+export const HAZARD_FILTER_KEYS = [
+  "q",
+  "state",
+  "overdue",
+  "grade",
+  "category",
+  "jurisdictionCode",
+  "institutionId",
+  "institutionType",
+  "institutionGrade",
+  "source",
+  "foundFrom",
+  "foundTo",
+] as const;
 export type HazardFilterKey = (typeof HAZARD_FILTER_KEYS)[number];
 export const HAZARD_SORT_KEYS = Object.keys(HAZARD_SORTS) as HazardSort[];
 
