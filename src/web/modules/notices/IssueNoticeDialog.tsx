@@ -17,7 +17,8 @@ interface Values extends Omit<IssueNoticeBody, "deadline"> {
 
 /** The open hazards of one institution, to tick the ones the notice lists. */
 function OpenHazardChoice({ institutionId, value, onChange }: { institutionId: string; value?: string[]; onChange?: (ids: string[]) => void }) {
-  const hazards = usePageQuery(hazardRoutes.list, { institutionId, pageSize: 100 });
+  // 紧急程度 puts every open hazard before the finished ones, so the first page holds the open ones.
+  const hazards = usePageQuery(hazardRoutes.list, { institutionId, pageSize: 100, sort: "urgency" });
   const open = (hazards.data?.items ?? []).filter((h) => isOpen(h.state as HazardState));
   if (hazards.isPending) return <Spin />;
   if (hazards.isError) return <Typography.Text type="danger">{hazards.error.message}</Typography.Text>;
