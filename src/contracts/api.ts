@@ -1,11 +1,17 @@
 import { auditRoutes } from "./audit";
 import { changePasswordRoute, loginRoute, logoutRoute, sessionRoute } from "./auth";
+import { commonProblemRoutes } from "./common-problems";
 import { dashboardRoutes } from "./dashboard";
 import { fileRoutes } from "./files";
+import { hazardImportRoutes } from "./hazard-import";
+import { exportJobRoutes, hazardRoutes } from "./hazards";
 import { institutionRoutes } from "./institutions";
 import { jurisdictionRoutes } from "./jurisdictions";
+import { listingRoutes } from "./listings";
 import { noticeRoutes } from "./notices";
+import { notificationRoutes } from "./notifications";
 import type { RouteContract } from "./route";
+import { settingsRoutes } from "./settings";
 import { userRoutes } from "./users";
 
 /** Every route of the API, by area: what the server registers and the web app calls. */
@@ -21,4 +27,11 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(dashboardRoutes),
   ...Object.values(fileRoutes),
   ...Object.values(noticeRoutes),
+  ...Object.values(hazardRoutes),
+  ...Object.values(hazardImportRoutes),
+  ...Object.values(exportJobRoutes),
+  ...Object.values(listingRoutes),
+  ...Object.values(commonProblemRoutes),
+  ...Object.values(settingsRoutes),
+  ...Object.values(notificationRoutes),
 ];

@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = {
   "audit.export": "导出审计日志",
   "hazard.record": "登记隐患",
   "hazard.command": "办理隐患",
+  "hazard.import_preview": "上传隐患台账导入文件",
+  "hazard.import": "导入隐患台账",
   "settings.update": "修改隐患管理设置",
   "hazard_category.create": "增加隐患类别",
   "calendar.correct": "更正工作日历",
@@ -88,6 +90,8 @@ export interface AuditDetails {
   "audit.export": ExportDetail;
   "hazard.record": { number: string; institution: string };
   "hazard.command": { number: string; command: string; reason?: string; changes: FieldChanges };
+  "hazard.import_preview": ImportPreviewDetail;
+  "hazard.import": ImportDetail;
   "settings.update": { name: string; changes: FieldChanges };
   "hazard_category.create": { name: string };
   "calendar.correct": { day: string; kind: string | null; note: string };

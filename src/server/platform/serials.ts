@@ -12,11 +12,20 @@ export type SerialKind = "hazard" | "notice" | "listing";
  * back to the next — no gaps and no duplicates among the documents that exist.
  */
 export async function nextSerial(tx: Tx, authorityCode: string, kind: SerialKind, year: number): Promise<number> {
+  return nextSerials(tx, authorityCode, kind, year, 1);
+}
+
+/** The first of `count` consecutive serials, taken at once (an import numbers its rows in file order). */
+export async function nextSerials(tx: Tx, authorityCode: string, kind: SerialKind, year: number, count: number): Promise<number> {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`serials are taken one or more at a time, not ${count}`);
   const [row] = await tx
     .insert(documentSerial)
-    .values({ authorityCode, kind, year, last: 1 })
-    .onConflictDoUpdate({ target: [documentSerial.authorityCode, documentSerial.kind, documentSerial.year], set: { last: sql`${documentSerial.last} + 1` } })
+    .values({ authorityCode, kind, year, last: count })
+    .onConflictDoUpdate({
+      target: [documentSerial.authorityCode, documentSerial.kind, documentSerial.year],
+      set: { last: sql`${documentSerial.last} + ${count}` },
+    })
     .returning({ last: documentSerial.last });
   if (!row) throw new Error("the serial upsert returned no row");
-  return row.last;
+  return row.last - count + 1;
 }

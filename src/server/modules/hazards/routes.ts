@@ -1,14 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import { commonProblemRoutes } from "../../../contracts/common-problems";
+import { hazardImportRoutes } from "../../../contracts/hazard-import";
 import { hazardRoutes } from "../../../contracts/hazards";
 import { listingRoutes } from "../../../contracts/listings";
 import type { AppDeps } from "../../deps";
 import { requireUser } from "../../platform/access";
 import { notFound } from "../../platform/http/errors";
 import { registerRoute } from "../../platform/http/routes";
+import { confirmImport, previewImport } from "../../platform/import/pipeline";
 import { commandHazard } from "./command-hazard";
 import { commonProblems } from "./common-problems";
 import { createHazardExportJob, exportHazards } from "./export-hazards";
+import { hazardImportArea, hazardImportTemplate } from "./import-hazards";
 import { findHazard, hazardDetail, listHazards } from "./queries";
 import { recordHazard } from "./record-hazard";
 import { acknowledgeListing, listHazard, listingQueue, publishListing } from "./supervision";
@@ -25,6 +28,12 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   registerRoute(app, hazardRoutes.record, ({ actor, body }) => recordHazard(deps, requireUser(actor), body));
   registerRoute(app, hazardRoutes.command, ({ actor, params, body }) => commandHazard(deps, requireUser(actor), params.id, body));
+  const importArea = hazardImportArea(deps);
+  registerRoute(app, hazardImportRoutes.template, ({ actor }) => hazardImportTemplate(deps, requireUser(actor)));
+  registerRoute(app, hazardImportRoutes.preview, ({ actor, file }) => previewImport(db, requireUser(actor), importArea, file.filename, file.file));
+  registerRoute(app, hazardImportRoutes.confirm, ({ actor, params, body }) =>
+    confirmImport(db, requireUser(actor), importArea, params.id, body.updateExisting),
+  );
   registerRoute(app, commonProblemRoutes.report, ({ actor, query }) => commonProblems(db, directory, actor.scope, query));
   registerRoute(app, listingRoutes.queue, ({ actor, query }) => listingQueue(deps, requireUser(actor), query));
   registerRoute(app, listingRoutes.list, ({ actor, params, body }) => listHazard(deps, requireUser(actor), params.id, body));

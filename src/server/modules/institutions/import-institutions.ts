@@ -79,7 +79,7 @@ export function institutionImportArea(directory: JurisdictionDirectory): ImportA
     updateSchema: InstitutionUpdate,
     keyField: "creditCode",
     keyOf: (raw) => (typeof raw.creditCode === "string" && raw.creditCode.trim() !== "" ? normalizeCreditCode(raw.creditCode) : undefined),
-    readAreaCells: (cells, raw) => readCounty(directory, cells, raw),
+    areaReader: async () => (cells, raw) => readCounty(directory, cells, raw),
     checkRow: (values, actor) => {
       if (typeof values.jurisdictionCode !== "string") return [];
       const problem = jurisdictionProblem(directory, actor.scope, values.jurisdictionCode);

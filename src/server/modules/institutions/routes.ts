@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { institutionRoutes } from "../../../contracts/institutions";
 import type { AppDeps } from "../../deps";
-import { badRequest, notFound } from "../../platform/http/errors";
+import { notFound } from "../../platform/http/errors";
 import { registerRoute } from "../../platform/http/routes";
 import { confirmImport, previewImport } from "../../platform/import/pipeline";
 import { describeAuditRow } from "../audit/describe";
@@ -42,10 +42,7 @@ export function registerInstitutionRoutes(app: FastifyInstance, deps: AppDeps) {
 
   registerRoute(app, institutionRoutes.restore, ({ actor, params, body }) => restoreInstitution(deps, actor, params.id, body.reason));
 
-  registerRoute(app, institutionRoutes.importPreview, async ({ actor, file }) => {
-    if (!file.filename.toLowerCase().endsWith(".xlsx")) throw badRequest("文件：只支持 .xlsx 格式（可在 Excel 中“另存为”Excel 工作簿）", "file");
-    return previewImport(db, actor, importArea, file.filename, file.file);
-  });
+  registerRoute(app, institutionRoutes.importPreview, ({ actor, file }) => previewImport(db, actor, importArea, file.filename, file.file));
 
   registerRoute(app, institutionRoutes.importConfirm, ({ actor, params, body }) => confirmImport(db, actor, importArea, params.id, body.updateExisting));
 }

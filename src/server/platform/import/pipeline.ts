@@ -27,6 +27,8 @@ export interface ImportColumn extends TableColumn {
   reading: CellReading;
 }
 
+export type AreaCellReader = (cells: Record<string, string>, raw: Record<string, unknown>) => Omit<ImportRowProblem, "row">[];
+
 /** A record that already exists under the row's key. */
 export interface ExistingRecord<Values> {
   id: string;
@@ -61,8 +63,12 @@ export interface ImportArea<Values extends Record<string, unknown>, Sample> {
   keyField: keyof Values & string;
   /** The key a row names, normalised as the schema will store it, so an existing record is found however the file wrote it. */
   keyOf(raw: Record<string, unknown>): string | undefined;
-  /** Sets the row's "area" fields from its cells; returns what is wrong with them. */
-  readAreaCells(cells: Record<string, string>, raw: Record<string, unknown>, actor: UserActor): Omit<ImportRowProblem, "row">[];
+  /**
+   * The reader of the rows' "area" cells for one upload: it sets a row's "area" fields from its
+   * cells and returns what is wrong with them. Made once per file, so an area whose cells name
+   * records (an institution by its name) looks them all up at once rather than row by row.
+   */
+  areaReader(db: Db | Tx, rows: readonly Record<string, string>[], actor: UserActor): Promise<AreaCellReader>;
   /**
    * What is wrong with a row for this caller (a county outside their scope, say), or nothing;
    * asked also of a row whose other cells failed, so one upload shows all of a row's problems.
@@ -145,6 +151,7 @@ export async function previewImport<Values extends Record<string, unknown>, Samp
   fileName: string,
   file: Readable,
 ) {
+  if (!fileName.toLowerCase().endsWith(".xlsx")) throw badRequest("文件：只支持 .xlsx 格式（可在 Excel 中“另存为”Excel 工作簿）", "file");
   const table = await readTable(file, area.columns, { maxRows: area.maxRows });
   const errors: ImportRowProblem[] = [];
   const warnings: ImportRowProblem[] = [];
@@ -155,9 +162,14 @@ export async function previewImport<Values extends Record<string, unknown>, Samp
   type Candidate = { row: number; raw: Record<string, unknown>; problems: Omit<ImportRowProblem, "row">[] };
   const candidates: Candidate[] = [];
   const firstRowOfKey = new Map<string, number>();
+  const readAreaCells = await area.areaReader(
+    db,
+    table.rows.map((row) => row.cells),
+    actor,
+  );
   for (const { number, cells } of table.rows) {
     const { raw, problems } = rawValues(area.columns, cells);
-    problems.push(...area.readAreaCells(cells, raw, actor));
+    problems.push(...readAreaCells(cells, raw));
     const key = area.keyOf(raw);
     if (key) {
       const earlier = firstRowOfKey.get(key);
@@ -278,15 +290,16 @@ export async function confirmImport<Values extends Record<string, unknown>, Samp
       const problem = area.checkRow(row.values, actor)[0];
       if (problem) throw conflict(`第 ${row.row} 行 ${problem.message}`, problem.field);
     }
+    const keyOf = (values: Values) => area.keyOf(values) ?? "";
     const existing = await area.findExisting(
       tx,
-      rows.map((r) => String(r.values[area.keyField])),
+      rows.map((r) => keyOf(r.values)),
       actor,
     );
     const create: Values[] = [];
     const update: { id: string; before: Values; values: Values }[] = [];
     for (const row of rows) {
-      const holder = existing.get(String(row.values[area.keyField]));
+      const holder = existing.get(keyOf(row.values));
       if (row.action === "create") {
         if (holder) throw conflict(`第 ${row.row} 行 ${labelAt(area.updateSchema, [area.keyField])}：确认前已被登记，请重新上传`, area.keyField);
         create.push(row.values);
