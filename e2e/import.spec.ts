@@ -38,11 +38,38 @@ test("an Excel import lists the bad row with its reason and imports nothing unti
     // Checked, not imported: the valid row is not registered before confirmation.
     expect(await findInstitutions(lankao, name)).toHaveLength(0);
     await confirm.click();
-    await expect(page.getByText("导入完成：新增 1 家，更新 0 家")).toBeVisible();
+    await expect(page.getByText("导入完成：新增 1 家")).toBeVisible();
     await expect(dialog).toHaveCount(0);
     expect((await findInstitutions(lankao, name)).map((i) => i.name)).toEqual([name]);
   });
 
   await searchInstitutions(page, name);
   await expect(page.getByRole("link", { name })).toBeVisible();
+});
+
+test("a county's own Excel hazard ledger moves in: the bad row is named, the good one lands in the ledger in its state", async ({ page }) => {
+  const description = `消防通道堆放杂物 ${unique()}`;
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("隐患台账");
+  sheet.addRow(["兰考县医疗机构安全隐患排查台账"]);
+  sheet.addRow(["单位名称", "检查日期", "部位", "隐患类型", "存在问题", "整改期限", "责任人", "整改情况"]);
+  sheet.addRow(["兰考县人民医院", "2026/6/1", "住院部东侧通道", "消防安全", description, "2026年12月31日", "王科长", "整改中"]);
+  sheet.addRow(["兰考县人民医院", "2026/6/1", "锅炉房", "锅炉", "压力表未校验", "2026-12-31", "王科长", ""]);
+  const file = Buffer.from(await book.xlsx.writeBuffer());
+
+  await login(page, "lk_inspector");
+  await page.goto("/hazards");
+  await button(page, "导入台账").click();
+  const dialog = page.getByRole("dialog", { name: "导入隐患台账" });
+  await dialog
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "隐患台账.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file });
+  await expect(dialog.locator(".ant-table-row", { hasText: "第 4 行" })).toContainText("隐患类别「锅炉」不在类别清单中");
+  await expect(dialog.getByText("工作表“隐患台账”，第 2 行为列名")).toBeVisible();
+  await button(dialog, "导入 1 条").click();
+  await expect(page.getByText("导入完成：新增 1 条")).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await page.goto(`/hazards?q=${encodeURIComponent(description)}`);
+  const row = page.locator(".ant-table-tbody .ant-table-row", { hasText: "兰考县人民医院" });
+  await expect(row).toContainText("整改中");
 });

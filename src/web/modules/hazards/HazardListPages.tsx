@@ -1,6 +1,7 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Card, DatePicker, Flex, Input, Select, type SelectProps } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import { useState } from "react";
 import { useNavigate } from "react-router";
 import { INSTITUTION_GRADES } from "../../../contracts/enums";
 import { type HazardSort, type HazardSummary, hazardRoutes } from "../../../contracts/hazards";
@@ -15,6 +16,7 @@ import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
 import { HazardExportButton } from "./HazardExportButton";
+import { HazardImportDialog } from "./HazardImportDialog";
 import { hazardColumns } from "./hazard-display";
 import { HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS, type HazardFilterKey, rowSteps, useHazardCategoryOptions, useHazardSide } from "./queries";
 
@@ -117,21 +119,30 @@ function HazardList({
   );
 }
 
-function RecordButton() {
+/** 导入台账 and 登记隐患, for those who record hazards. */
+function LedgerActions() {
   const can = useCan();
   const navigate = useNavigate();
-  return can("hazard:record") ? (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/hazards/new")}>
-      登记隐患
-    </Button>
-  ) : null;
+  const [importing, setImporting] = useState(false);
+  if (!can("hazard:record")) return null;
+  return (
+    <>
+      <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+        导入台账
+      </Button>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/hazards/new")}>
+        登记隐患
+      </Button>
+      {importing && <HazardImportDialog onClose={() => setImporting(false)} />}
+    </>
+  );
 }
 
 /** 隐患台账: every hazard of the authority's jurisdiction subtree. */
 export function HazardLedgerPage() {
   return (
     <>
-      <PageTitle title="隐患台账" actions={<RecordButton />} />
+      <PageTitle title="隐患台账" actions={<LedgerActions />} />
       <HazardList showInstitution withSteps={false} emptyText="暂无隐患" />
     </>
   );

@@ -13,8 +13,8 @@ import { PageTitle } from "../../ui/PageTitle";
 import { type QueryField, QueryForm } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { JurisdictionTreeSelect, useJurisdictionTree } from "../jurisdictions/JurisdictionTreeSelect";
-import { ImportDialog } from "./ImportDialog";
 import { InstitutionActions } from "./InstitutionActions";
+import { InstitutionImportDialog } from "./InstitutionImportDialog";
 import { INSTITUTION_FILTER_KEYS, INSTITUTION_SORT_KEYS, type InstitutionFilterKey } from "./queries";
 
 const select = (options: SelectProps["options"], searchable = false) => (
@@ -113,7 +113,7 @@ export function InstitutionListPage() {
           emptyText="暂无机构"
         />
       </Card>
-      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {importing && <InstitutionImportDialog onClose={() => setImporting(false)} />}
     </>
   );
 }

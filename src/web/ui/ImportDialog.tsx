@@ -1,14 +1,9 @@
-import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { InboxOutlined } from "@ant-design/icons";
+import { useMutation } from "@tanstack/react-query";
 import { Alert, App, Button, Checkbox, Descriptions, Modal, Space, Table, type TableColumnsType, Typography, Upload } from "antd";
-import { useState } from "react";
-import { INSTITUTION_GRADES, INSTITUTION_TYPES } from "../../../contracts/enums";
-import type { FieldChange, ImportRowProblem } from "../../../contracts/imports";
-import { type InstitutionImportPreview, institutionRoutes } from "../../../contracts/institutions";
-import { call, upload } from "../../app/api";
-import { DownloadButton } from "../../ui/DownloadButton";
-import { labelOf } from "../../ui/enum-options";
-import { refreshInstitutionData } from "./queries";
+import { type ReactNode, useState } from "react";
+import type { z } from "zod";
+import type { FieldChange, ImportResult, ImportRowProblem, importPreviewOf } from "../../contracts/imports";
 
 const rowLabel = (row: number) => `第 ${row} 行`;
 
@@ -18,19 +13,33 @@ const ISSUE_COLUMNS: TableColumnsType<ImportRowProblem> = [
   { title: "原因", dataIndex: "message" },
 ];
 
-type SampleRow = InstitutionImportPreview["sample"][number];
-const SAMPLE_COLUMNS: TableColumnsType<SampleRow> = [
-  { title: "行号", dataIndex: "row", width: 72, render: rowLabel },
-  { title: "机构名称", dataIndex: "name" },
-  { title: "统一社会信用代码", dataIndex: "creditCode" },
-  { title: "机构类型", dataIndex: "type", render: (type: string) => labelOf(INSTITUTION_TYPES, type) },
-  { title: "等级", dataIndex: "grade", render: (grade: string) => labelOf(INSTITUTION_GRADES, grade) },
-  { title: "所在县（市、区）", dataIndex: "jurisdictionName" },
-];
+/** What an upload would do (contracts/imports.ts), with the area's own sample rows. */
+export type ImportPreview<Sample extends { row: number }> = Omit<z.infer<ReturnType<typeof importPreviewOf>>, "sample"> & { sample: Sample[] };
 
-type UpdateRow = InstitutionImportPreview["updates"][number];
+/** What differs from one register's import to another's; the two steps are the same for all. */
+export interface ImportSetup<Sample extends { row: number }> {
+  title: string;
+  /** What may be uploaded, above the drop zone, with the template's download as its action. */
+  intro: string;
+  template: ReactNode;
+  /** What the register counts its records in: 家 (institutions), 条 (hazards). */
+  unit: string;
+  sampleCaption: string;
+  sampleColumns: TableColumnsType<Sample>;
+  /** Why rows would update existing records (a register without updates never has any). */
+  updateNotice?: (rows: number) => string;
+  preview: (file: File) => Promise<ImportPreview<Sample>>;
+  confirm: (importId: string, updateExisting: boolean) => Promise<ImportResult>;
+  /** After a confirmed import: refresh what shows the register. */
+  onImported: () => Promise<unknown>;
+}
+
+/** The row number as Excel shows it, for a sample's first column. */
+export const rowNumberColumn = { title: "行号", dataIndex: "row", width: 72, render: rowLabel } as const;
+
+type UpdateRow = ImportPreview<{ row: number }>["updates"][number];
 const UPDATE_COLUMNS: TableColumnsType<UpdateRow> = [
-  { title: "行号", dataIndex: "row", width: 72, render: rowLabel },
+  rowNumberColumn,
   { title: "机构", dataIndex: "name" },
   {
     title: "将要修改",
@@ -63,12 +72,14 @@ function IssueTable({ issues, caption }: { issues: ImportRowProblem[]; caption: 
 const shownRows = (shown: number, total: number, what: string) => (shown < total ? `${what}（前 ${shown} 条，共 ${total} 条）：` : `${what}：`);
 
 /** What the preview found, before anything is written. */
-function PreviewResult({
+function PreviewResult<Sample extends { row: number }>({
+  setup,
   result,
   updateExisting,
   onUpdateExisting,
 }: {
-  result: InstitutionImportPreview;
+  setup: ImportSetup<Sample>;
+  result: ImportPreview<Sample>;
   updateExisting: boolean;
   onUpdateExisting: (value: boolean) => void;
 }) {
@@ -100,7 +111,7 @@ function PreviewResult({
         <Alert
           type="warning"
           showIcon
-          title={`${result.updateRows} 行的统一社会信用代码已经登记。`}
+          title={setup.updateNotice?.(result.updateRows) ?? `${result.updateRows} 行已经登记。`}
           description={
             <Checkbox checked={updateExisting} onChange={(event) => onUpdateExisting(event.target.checked)}>
               更新已存在数据（不勾选则这些行不导入；留空的单元格保持原值）
@@ -114,7 +125,7 @@ function PreviewResult({
       {result.updates.length > 0 && (
         <Table<UpdateRow>
           size="small"
-          title={() => shownRows(result.updates.length, result.updateRows, "已登记机构将要修改的内容")}
+          title={() => shownRows(result.updates.length, result.updateRows, "已登记记录将要修改的内容")}
           rowKey="row"
           columns={UPDATE_COLUMNS}
           dataSource={result.updates}
@@ -123,11 +134,11 @@ function PreviewResult({
         />
       )}
       {result.sample.length > 0 && (
-        <Table<SampleRow>
+        <Table<Sample>
           size="small"
-          title={() => shownRows(result.sample.length, result.newRows, "将新增的机构")}
+          title={() => shownRows(result.sample.length, result.newRows, setup.sampleCaption)}
           rowKey="row"
-          columns={SAMPLE_COLUMNS}
+          columns={setup.sampleColumns}
           dataSource={result.sample}
           pagination={false}
           scroll={{ x: "max-content" }}
@@ -141,16 +152,15 @@ function PreviewResult({
  * Two steps: the uploaded workbook is checked and every bad row is listed, with what would be new
  * and what would change; only the user's confirmation writes, all rows or none.
  */
-export function ImportDialog({ onClose }: { onClose: () => void }) {
+export function ImportDialog<Sample extends { row: number }>({ setup, onClose }: { setup: ImportSetup<Sample>; onClose: () => void }) {
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [updateExisting, setUpdateExisting] = useState(false);
-  const preview = useMutation({ mutationFn: (file: File) => upload(institutionRoutes.importPreview, file) });
+  const preview = useMutation({ mutationFn: setup.preview });
   const confirm = useMutation({
-    mutationFn: (importId: string) => call(institutionRoutes.importConfirm, { params: { id: importId }, body: { updateExisting } }),
+    mutationFn: (importId: string) => setup.confirm(importId, updateExisting),
     onSuccess: async ({ created, updated }) => {
-      message.success(`导入完成：新增 ${created} 家，更新 ${updated} 家`);
-      await refreshInstitutionData(queryClient);
+      message.success(`导入完成：新增 ${created} ${setup.unit}${updated > 0 ? `，更新 ${updated} ${setup.unit}` : ""}`);
+      await setup.onImported();
       onClose();
     },
     onError: (error) => message.error(error.message),
@@ -186,19 +196,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   );
 
   return (
-    <Modal open title="导入机构" width={900} onCancel={onClose} footer={footer} mask={{ closable: false }}>
+    <Modal open title={setup.title} width={900} onCancel={onClose} footer={footer} mask={{ closable: false }}>
       {!result ? (
         <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-          <Alert
-            type="info"
-            showIcon
-            title="可以直接上传现有的机构名录（.xlsx），也可以下载模板填写。系统会自动找到列名所在的行，上传后先检查每一行，确认后才会导入。"
-            action={
-              <DownloadButton size="small" icon={<DownloadOutlined />} route={institutionRoutes.importTemplate} fileName="机构导入模板.xlsx">
-                下载模板
-              </DownloadButton>
-            }
-          />
+          <Alert type="info" showIcon title={setup.intro} action={setup.template} />
           {preview.error && <Alert type="error" showIcon title={preview.error.message} />}
           <Upload.Dragger
             accept=".xlsx"
@@ -218,7 +219,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </Upload.Dragger>
         </Space>
       ) : (
-        <PreviewResult result={result} updateExisting={updateExisting} onUpdateExisting={setUpdateExisting} />
+        <PreviewResult setup={setup} result={result} updateExisting={updateExisting} onUpdateExisting={setUpdateExisting} />
       )}
     </Modal>
   );
