@@ -8,6 +8,7 @@ import { HAZARD_COMMANDS } from "../../domain/hazard-lifecycle";
 import { commandHazard } from "../modules/hazards/command-hazard";
 import { recordHazard } from "../modules/hazards/record-hazard";
 import type { JurisdictionDirectory } from "../modules/jurisdictions/directory";
+import { deliverHazardDigests } from "../modules/notifications/hazard-digest";
 import { type AuthUser, newAuditTrail, scopeOf, type UserActor } from "../platform/access";
 import { systemClock } from "../platform/clock";
 import type { Db } from "../platform/db";
@@ -188,4 +189,6 @@ export async function seedDemoHazards(db: Db, directory: JurisdictionDirectory, 
       hazard = await commandHazard(deps, actor, hazard.id, HazardCommandBody.parse({ version: hazard.version, command: step }));
     }
   }
+  // Today's reminder, as the 07:00 job would have delivered it, so the demo's message bell has it.
+  await deliverHazardDigests(db, today);
 }

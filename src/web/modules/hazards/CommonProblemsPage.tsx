@@ -65,7 +65,14 @@ export function CommonProblemsPage() {
                   render: (_value, problem) => (
                     <span style={{ display: "inline-flex", alignItems: "center", gap: 8 }}>
                       {problem.open}
-                      <Progress percent={Math.round((problem.open / problem.hazards) * 100)} size="small" style={{ width: 96, margin: 0 }} />
+                      {/* The share still open: orange however high, never the "done" green of a full bar. */}
+                      <Progress
+                        percent={Math.round((problem.open / problem.hazards) * 100)}
+                        size="small"
+                        strokeColor="#fa8c16"
+                        format={(percent) => `${percent}%`}
+                        style={{ width: 110, margin: 0 }}
+                      />
                     </span>
                   ),
                 },

@@ -34,9 +34,10 @@ const COLUMNS: ListColumn<ListingQueueItem, never>[] = [
     key: "description",
     title: "隐患描述",
     render: (item) => (
-      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+      // One line at most 200 px wide, the rest in the tooltip: the clocks need the room.
+      <Typography.Text ellipsis={{ tooltip: item.hazard.description }} style={{ display: "block", maxWidth: 200 }}>
         {item.hazard.description}
-      </Typography.Paragraph>
+      </Typography.Text>
     ),
   },
   {
