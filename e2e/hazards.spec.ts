@@ -36,7 +36,7 @@ async function confirmDialog(page: Page, label: string) {
   await expect(dialog(page)).toHaveCount(0);
 }
 
-async function recordHazard(page: Page, description: string) {
+async function recordHazard(page: Page, description: string, { photo = false }: { photo?: boolean } = {}) {
   await page.getByRole("menuitem", { name: "登记隐患" }).click();
   await expect(page.getByRole("heading", { name: "登记隐患" })).toBeVisible();
   const form = page.locator(".yian-content");
@@ -47,6 +47,10 @@ async function recordHazard(page: Page, description: string) {
   await form.getByLabel("判定依据").fill("《机关、团体、企业、事业单位消防安全管理规定》第二十一条");
   await pickDate(form.getByLabel("整改时限"), inDays(10));
   await form.getByLabel("整改责任人").fill("王科长");
+  if (photo) {
+    await form.locator("input[type=file]").setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: await afterPhoto() });
+    await expect(form.locator(".ant-upload-list-item-done, .ant-upload-list-item img").first()).toBeVisible();
+  }
   await button(form, "登记").click();
   await expect(page).toHaveURL(/\/hazards\/[0-9a-f-]{36}$/);
   const heading = page.getByRole("heading", { level: 4 });
@@ -96,10 +100,26 @@ test("the closed loop: the inspector records, the institution rectifies on a pho
 }) => {
   const description = `配电柜前堆放纸箱 ${unique()}`;
   const inspector = await pageOf(browser, baseURL as string, "lk_inspector");
-  const number = await recordHazard(inspector, description);
+  const number = await recordHazard(inspector, description, { photo: true });
+  await expect(inspector.locator(".ant-card", { hasText: "隐患信息" }).locator("img")).toHaveCount(1);
 
-  // The institution on a phone: its to-do list, then the hazard's page from the row's step.
+  // The inspector issues the rectification notice from the hazard's page, the hazard already ticked.
+  await button(inspector, "开具通知书").click();
+  await expect(dialog(inspector).getByRole("checkbox", { name: new RegExp(description) })).toBeChecked();
+  await button(dialog(inspector), "签发").click();
+  await expect(inspector).toHaveURL(/\/notices\?number=/);
+  const noticeNumber = decodeURIComponent(new URL(inspector.url()).searchParams.get("number") ?? "");
+  expect(noticeNumber).toMatch(/^兰卫安通〔\d{4}〕第\d{4}号$/);
+  await inspector.goBack();
+
+  // The institution on a phone: it signs for the notice, then its to-do list and the hazard's page from the row's step.
   const hospital = await pageOf(browser, baseURL as string, "lkyy_admin", PHONE);
+  await hospital.goto(`/notices?number=${encodeURIComponent(noticeNumber)}`);
+  const noticeCard = hospital.locator(".yian-row-card").filter({ hasText: noticeNumber });
+  await button(noticeCard, "签收").click();
+  await button(hospital.locator(".ant-popconfirm"), "签收").click();
+  await expect(noticeCard).toContainText("已签收");
+  await hospital.goto("/");
   // The home page says what waits (the demo has an overdue hazard at this hospital).
   await expect(hospital.getByText(/^本单位有 \d+ 条隐患已逾期/)).toBeVisible();
   await hospital.getByRole("button", { name: "打开菜单" }).click();
@@ -152,25 +172,29 @@ test("the closed loop: the inspector records, the institution rectifies on a pho
   await row.getByRole("link", { name: number }).click();
   const timeline = inspector.locator(".ant-timeline");
   const items = timeline.locator(".ant-timeline-item");
-  await expect(items).toHaveCount(6);
+  await expect(items).toHaveCount(8);
   await expect(items.nth(0)).toContainText("登记隐患");
-  await expect(items.nth(1)).toContainText("开始整改");
-  await expect(items.nth(1)).toContainText("兰考县人民医院管理员");
-  await expect(items.nth(2)).toContainText("提交整改（第 1 轮）");
-  await expect(items.nth(2)).toContainText("整改情况：已清理配电柜前杂物");
-  await expect(items.nth(2)).toContainText("整改费用：约 500 元");
-  await expect(items.nth(2).locator("img")).toHaveCount(1);
-  await expect(items.nth(3)).toContainText("退回整改（第 1 轮）");
-  await expect(items.nth(3)).toContainText("退回原因：柜门仍被货架挡住");
-  await expect(items.nth(3)).toContainText("状态：待复查 → 整改中");
-  await expect(items.nth(4)).toContainText("提交整改（第 2 轮）");
-  await expect(items.nth(5)).toContainText("复查销号（第 2 轮）");
-  await expect(items.nth(5)).toContainText("状态：待复查 → 已销号");
+  await expect(items.nth(0).locator("img")).toHaveCount(1);
+  await expect(items.nth(1)).toContainText("开具通知书");
+  await expect(items.nth(1)).toContainText(`文书编号：${noticeNumber}`);
+  await expect(items.nth(2)).toContainText("签收通知书");
+  await expect(items.nth(2)).toContainText("兰考县人民医院管理员");
+  await expect(items.nth(3)).toContainText("开始整改");
+  await expect(items.nth(4)).toContainText("提交整改（第 1 轮）");
+  await expect(items.nth(4)).toContainText("整改情况：已清理配电柜前杂物");
+  await expect(items.nth(4)).toContainText("整改费用：约 500 元");
+  await expect(items.nth(4).locator("img")).toHaveCount(1);
+  await expect(items.nth(5)).toContainText("退回整改（第 1 轮）");
+  await expect(items.nth(5)).toContainText("退回原因：柜门仍被货架挡住");
+  await expect(items.nth(5)).toContainText("状态：待复查 → 整改中");
+  await expect(items.nth(6)).toContainText("提交整改（第 2 轮）");
+  await expect(items.nth(7)).toContainText("复查销号（第 2 轮）");
+  await expect(items.nth(7)).toContainText("状态：待复查 → 已销号");
 
   // And so does the institution's page of it, on the phone, with nothing left to do.
   await hospital.reload();
   await expect(hospital.locator(".ant-tag", { hasText: "已销号" })).toBeVisible();
-  await expect(hospital.locator(".ant-timeline .ant-timeline-item")).toHaveCount(6);
+  await expect(hospital.locator(".ant-timeline .ant-timeline-item")).toHaveCount(8);
   await expect(button(hospital, "提交整改")).toHaveCount(0);
   await expectNoSidewaysScroll(hospital);
 });

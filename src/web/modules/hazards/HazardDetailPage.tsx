@@ -1,6 +1,6 @@
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { HazardDetail } from "../../../contracts/hazards";
 import { HAZARD_SOURCES, hazardCategoryLabel } from "../../../domain/hazard-categories";
 import {
@@ -8,13 +8,17 @@ import {
   HAZARD_COMMANDS,
   HAZARD_HANDLINGS,
   type HazardCommandKind,
+  type HazardState,
+  isOpen,
   MAJOR_PLAN_FIELDS,
   type MajorHazardPlan,
 } from "../../../domain/hazard-lifecycle";
+import { useCan } from "../../app/session";
 import { labelOf } from "../../ui/enum-options";
 import { PageTitle } from "../../ui/PageTitle";
 import { PhotoGallery } from "../../ui/PhotoGallery";
 import { Loaded, NotFoundResult } from "../../ui/results";
+import { IssueNoticeDialog } from "../notices/IssueNoticeDialog";
 import { HazardCommandDialog } from "./HazardCommandDialog";
 import { HazardSupervision } from "./HazardSupervision";
 import { HazardTimeline } from "./HazardTimeline";
@@ -82,6 +86,9 @@ function LoadedHazard({ id }: { id: string }) {
   const side = useHazardSide();
   const [searchParams, setSearchParams] = useSearchParams();
   const [dialog, setDialog] = useState<HazardCommandKind | null>(null);
+  const [issuing, setIssuing] = useState(false);
+  const can = useCan();
+  const navigate = useNavigate();
   const open = hazard.data ? commandsOpenTo(factsOf(hazard.data), side) : [];
   // A list row's step (?step=submit) opens its dialog once the hazard is read afresh (a copy cached
   // from an earlier visit may be out of date), if the step is still open to the user.
@@ -104,11 +111,19 @@ function LoadedHazard({ id }: { id: string }) {
           />
           <PageTitle
             title={detail.number}
-            actions={open.map((kind) => (
-              <Button key={kind} type={PRIMARY.includes(kind) ? "primary" : "default"} danger={DANGEROUS.includes(kind)} onClick={() => setDialog(kind)}>
-                {HAZARD_COMMANDS[kind].label}
-              </Button>
-            ))}
+            actions={[
+              ...open.map((kind) => (
+                <Button key={kind} type={PRIMARY.includes(kind) ? "primary" : "default"} danger={DANGEROUS.includes(kind)} onClick={() => setDialog(kind)}>
+                  {HAZARD_COMMANDS[kind].label}
+                </Button>
+              )),
+              // The notice of this hazard, from its page: the dialog starts with it ticked.
+              can("hazard:record") && isOpen(detail.state as HazardState) && (
+                <Button key="notice" onClick={() => setIssuing(true)}>
+                  开具通知书
+                </Button>
+              ),
+            ]}
           />
           <Flex wrap gap={4} style={{ marginBottom: 16 }}>
             <HazardStateTag state={detail.state} />
@@ -133,6 +148,14 @@ function LoadedHazard({ id }: { id: string }) {
             <HazardTimeline hazard={detail} />
           </Card>
           {dialog && <HazardCommandDialog kind={dialog} hazard={detail} onClose={() => setDialog(null)} />}
+          {issuing && (
+            <IssueNoticeDialog
+              institutionId={detail.institutionId}
+              hazardIds={[detail.id]}
+              onIssued={(notice) => navigate(`/notices?number=${encodeURIComponent(notice.number)}`)}
+              onClose={() => setIssuing(false)}
+            />
+          )}
         </>
       )}
     </Loaded>

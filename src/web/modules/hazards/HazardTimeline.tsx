@@ -9,13 +9,35 @@ import { PhotoGallery } from "../../ui/PhotoGallery";
 
 type Event = z.infer<typeof HazardEvent>;
 
-const eventLabel = (kind: string) => (kind === "record" ? "登记隐患" : (HAZARD_COMMANDS[kind as HazardCommandKind]?.label ?? kind));
+/** Events that are not lifecycle commands: the record itself, its notices and its listing. */
+const OTHER_EVENTS: Record<string, string> = {
+  record: "登记隐患",
+  notice: "开具通知书",
+  notice_acknowledged: "签收通知书",
+  list: "挂牌督办",
+  publish_listing: "公布挂牌督办",
+  publish_delisting: "公布摘牌销号",
+  acknowledge_listing: "签收挂牌督办",
+};
+const eventLabel = (kind: string) => OTHER_EVENTS[kind] ?? HAZARD_COMMANDS[kind as HazardCommandKind]?.label ?? kind;
+
+/** What those events carry, in words; ids and kinds are for the machine and stay unshown. */
+const DETAIL_LABELS: Record<string, string> = {
+  title: "文书",
+  number: "文书编号",
+  documentNumber: "督办文号",
+  supervisingDepartment: "督办责任部门",
+  deadline: "督办整改期限",
+  listingAuthority: "挂牌部门",
+  imported: "来源",
+};
+const HIDDEN_DETAILS = new Set(["noticeId", "kind"]);
 
 /** The command's schema in the contract, whose labels name what the user wrote ("退回原因", "整改情况"). */
 const commandSchema = (kind: string) => HazardCommandBody.shape.command.options.find((option) => option.shape.kind.value === kind);
 const fieldLabel = (kind: string, key: string) => {
   const schema = commandSchema(kind);
-  return (schema && labelAt(schema, [key])) ?? key;
+  return (schema && labelAt(schema, [key])) ?? DETAIL_LABELS[key] ?? key;
 };
 
 const EVENT_COLORS: Partial<Record<string, string>> = { record: "blue", return: "red", verify: "green", close_on_spot: "green", void: "gray" };
@@ -23,6 +45,7 @@ const EVENT_COLORS: Partial<Record<string, string>> = { record: "blue", return: 
 /** A value the timeline shows: plans field by field, grades and dates in words, nothing as raw JSON. */
 function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "无";
+  if (key === "imported") return "由 Excel 台账导入";
   if (key === "grade") return labelOf(HAZARD_GRADES, String(value));
   if (key === "state") return labelOf(HAZARD_STATES, String(value));
   if (key === "pendingExtension" && typeof value === "object") {
@@ -51,7 +74,7 @@ function EventBody({ event }: { event: Event }) {
   const order = Object.keys(commandSchema(event.kind)?.shape ?? {});
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
   const details = Object.entries(event.details)
-    .filter(([key]) => key !== "grade")
+    .filter(([key]) => key !== "grade" && !HIDDEN_DETAILS.has(key) && !(event.kind === "record" && key === "state"))
     .sort(([a], [b]) => rank(a) - rank(b));
   const changes = Object.entries(event.changed).filter(([key]) => key !== "round");
   return (
