@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { appUser, authoritySetting, hazard, notification } from "../../../db/schema";
 import { areaPicker, makeHazard, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
+import { createJobQueue } from "../../platform/jobs";
 import { deliverHazardDigests } from "./hazard-digest";
+import { HAZARD_DIGEST_JOB } from "./routes";
 
 const ctx = setUpTestApp({ clock: fixedClock("2026-06-10T01:00:00Z") });
 const newArea = areaPicker();
@@ -69,6 +71,29 @@ describe("the daily hazard digest", () => {
     expect(await deliverHazardDigests(ctx.db, DAY)).toBe(0);
     await deliverHazardDigests(ctx.db, "2026-06-11");
     expect(await digestsOf(inspector.id)).toHaveLength(2);
+  });
+
+  it("runs as a pg-boss job in two server processes on one database and still delivers one digest per user that day", async () => {
+    const area = newArea();
+    const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code });
+    const inspector = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.county.code });
+    await hazardAt({ institution: hospital, recordedBy: inspector }, { deadline: "2026-06-11" });
+    // Two processes' queues, each with the digest's worker, each firing the day's job.
+    const processes = [createJobQueue(ctx.db, { pollingIntervalSeconds: 0.5 }), createJobQueue(ctx.db, { pollingIntervalSeconds: 0.5 })];
+    const runs: string[] = [];
+    for (const [index, jobs] of processes.entries()) {
+      jobs.work<{ day: string }>(HAZARD_DIGEST_JOB, async ({ day }) => {
+        await deliverHazardDigests(ctx.db, day);
+        runs.push(`process ${index}`);
+      });
+    }
+    try {
+      await Promise.all(processes.map((jobs) => jobs.send(HAZARD_DIGEST_JOB, { day: "2026-06-12" })));
+      await expect.poll(() => runs.length, { timeout: 20_000 }).toBe(2);
+      expect((await digestsOf(inspector.id)).filter((digest) => digest.day === "2026-06-12")).toHaveLength(1);
+    } finally {
+      await Promise.all(processes.map((jobs) => jobs.stop()));
+    }
   });
 
   it("looks as far ahead as the supervising authority's setting says", async () => {
