@@ -179,8 +179,9 @@ try {
       results.push(await hazardCase(`hazards/${level}/${caseName}`, clients[level], scopes[level], params, floorP50));
     }
   }
-  results.push(await hazardExportCase("hazards/export-100k", clients.province, scopes.province));
+  // The process's RSS only grows (V8 keeps what it took): each export is measured before the larger one after it.
   results.push(await exportCase("institutions/province/export", clients.province, scopes.province));
+  results.push(await hazardExportCase("hazards/export-100k", clients.province, scopes.province));
   results.push(await importPreviewCase("institutions/county/import-preview", clients.county));
 
   printTable(results, institutions, hazards, floorP50);
