@@ -356,6 +356,7 @@ async function hazardExportCase(name: string, client: ApiClient, scope: Scope): 
     [EXPORT_ROWS - 1],
   );
   const filters = { foundFrom: bounds[0]?.from ?? today };
+  collectGarbage();
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => {
@@ -420,6 +421,14 @@ async function breakdownCase(name: string, client: ApiClient, scope: Scope, floo
 }
 
 /**
+ * A full collection before an export is measured (the bench runs with --expose-gc): V8 keeps the
+ * heap an earlier case grew to, so without it each export would also count the ones before it.
+ */
+function collectGarbage() {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
  * The data rows of an exported workbook, read as a stream: the server runs in this process, so a
  * workbook loaded whole here (hundreds of MB for 100,000 rows) would count as the server's memory
  * in every export case after it.
@@ -435,6 +444,7 @@ async function dataRowsOf(body: ArrayBuffer): Promise<number> {
 
 /** The whole filtered list as .xlsx: time, rows and the peak memory of the process serving it. */
 async function exportCase(name: string, client: ApiClient, scope: Scope): Promise<CaseResult> {
+  collectGarbage();
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => {
