@@ -24,6 +24,8 @@ export interface JobQueue {
 }
 
 const CHINA = "Asia/Shanghai";
+/** PostgreSQL's SQLSTATE for a transaction it aborted to break a deadlock. */
+const DEADLOCK_DETECTED = "40P01";
 
 export function createJobQueue(db: Db, options: { pollingIntervalSeconds?: number } = {}): JobQueue {
   const pool = poolOf(db);
@@ -34,10 +36,25 @@ export function createJobQueue(db: Db, options: { pollingIntervalSeconds?: numbe
   let starting: Promise<void> | undefined;
   let stopped = false;
 
+  /**
+   * Two processes starting together both create each queue. pg-boss's create_queue attaches a
+   * partition to its job table, and two of those at once can deadlock: PostgreSQL aborts one,
+   * whose retry finds the queue the other made and does nothing.
+   */
+  async function createQueue(name: string, attempt = 1): Promise<void> {
+    try {
+      await boss.createQueue(name);
+    } catch (error) {
+      if (attempt >= 5 || (error as { code?: string }).code !== DEADLOCK_DETECTED) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      await createQueue(name, attempt + 1);
+    }
+  }
+
   async function run() {
     await boss.start();
     for (const [name, handler] of workers) {
-      await boss.createQueue(name);
+      await createQueue(name);
       await boss.work<object>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async (jobs) => {
         for (const job of jobs) await handler(job.data);
       });
