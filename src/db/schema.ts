@@ -19,6 +19,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { HAZARD_SOURCES } from "../domain/hazard-categories";
 import { HAZARD_GRADES, HAZARD_HANDLINGS, HAZARD_STATES } from "../domain/hazard-lifecycle";
+import { ASSIGNMENT_STATES, CAMPAIGN_KINDS, CAMPAIGN_SELECTIONS, GROUP_ROLES, INSPECTION_KINDS } from "../domain/inspections";
 import { GRADE_RANK, INSTITUTION_GRADES, INSTITUTION_STATUSES, OWNERSHIPS } from "../domain/institution-grades";
 import { INSTITUTION_TYPE_CATALOGUE } from "../domain/institution-types";
 
@@ -280,8 +281,10 @@ export const hazard = pgTable(
     /** Copy of the institution's jurisdiction path, for the scope predicate without a join (ADR 7). */
     jurisdictionPath: text("jurisdiction_path").notNull(),
     source: text("source").notNull().default("direct"),
-    /** The inspection or self-inspection it came from, once those exist. */
+    /** The inspection or self-inspection it came from. */
     sourceId: uuid("source_id"),
+    /** The checklist item whose 不符合 it records (a key of the inspection's checklist version); null when added freely. */
+    sourceItemKey: text("source_item_key"),
     foundOn: date("found_on").notNull(),
     finders: text("finders").notNull(),
     place: text("place").notNull(),
@@ -583,4 +586,283 @@ export const exportJob = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (t) => [check("export_job_state_check", sql`state in ('queued', 'running', 'done', 'failed')`), index("export_job_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * A checklist template (检查表): shipped ones (authority null, from the seeds) are offered to every
+ * authority; an authority's own are offered to its subtree. Its content lives in versions: a version
+ * that an inspection has used never changes, so an inspection always shows what it was made with.
+ */
+export const checklist = pgTable(
+  "checklist",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The authority that keeps it; null for a shipped template. */
+    authorityCode: varchar("authority_code", { length: 6 }).references(() => jurisdiction.code),
+    /** The stable name of a shipped template, so seeding twice finds it. */
+    shippedKey: text("shipped_key").unique("checklist_shipped_key_key"),
+    name: text("name").notNull(),
+    /** A scored review (评审): items carry a maximum score; sections and the whole are totalled. */
+    scored: boolean("scored").notNull().default(false),
+    currentVersion: integer("current_version").notNull().default(1),
+    archived: boolean("archived").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("checklist_authority_name_key").on(sql`coalesce(${t.authorityCode}, '')`, t.name)],
+);
+
+/** One version of a checklist's sections and items (contracts/checklists.ts ChecklistContent). Immutable once used. */
+export const checklistVersion = pgTable(
+  "checklist_version",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    checklistId: uuid("checklist_id")
+      .notNull()
+      .references(() => checklist.id),
+    version: integer("version").notNull(),
+    content: jsonb("content").notNull(),
+    itemCount: integer("item_count").notNull(),
+    /** The sum of the items' maximum scores of a scored review; null otherwise. */
+    maxScore: integer("max_score"),
+    /** Set by the first inspection or campaign that uses it: from then on an edit makes a new version. */
+    firstUsedAt: timestamp("first_used_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("checklist_version_key").on(t.checklistId, t.version)],
+);
+
+/** A member of an authority's safety expert pool (安全工作专家库, seed 001), with the conflicts they declared. */
+export const expert = pgTable(
+  "expert",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    authorityCode: varchar("authority_code", { length: 6 })
+      .notNull()
+      .references(() => jurisdiction.code),
+    name: text("name").notNull(),
+    unit: text("unit").notNull().default(""),
+    /** The expert's own institution when it is in the register: never drawn to inspect it. */
+    institutionId: uuid("institution_id").references(() => institution.id),
+    speciality: text("speciality").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    /** Institutions the expert declared a conflict of interest with (回避). */
+    conflictInstitutionIds: uuid("conflict_institution_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    conflictNote: text("conflict_note").notNull().default(""),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("expert_authority_idx").on(t.authorityCode, t.name)],
+);
+
+/**
+ * An inspection campaign (检查工作) of an authority: its period, checklists, scope and whether it
+ * is unannounced (四不两直: its institutions see nothing of it before their inspection is recorded).
+ */
+export const campaign = pgTable(
+  "campaign",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    authorityCode: varchar("authority_code", { length: 6 })
+      .notNull()
+      .references(() => jurisdiction.code),
+    /** Copy of the authority's jurisdiction path: the authorities above it see the campaign too. */
+    authorityPath: text("authority_path").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    selection: text("selection").notNull().default("all"),
+    periodStart: date("period_start").notNull(),
+    periodEnd: date("period_end").notNull(),
+    unannounced: boolean("unannounced").notNull().default(false),
+    /** The scope as its author chose it (jurisdictions, types, grades, ownership, 省直, or a list). */
+    scopeRule: jsonb("scope_rule").notNull(),
+    /** A 回头看's first round (seed 003: the third month of the quarter re-checks the first). */
+    followUpOf: uuid("follow_up_of").references((): any => campaign.id),
+    createdBy: uuid("created_by").references(() => appUser.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("campaign_kind_check", oneOf("kind", CAMPAIGN_KINDS)),
+    check("campaign_selection_check", oneOf("selection", CAMPAIGN_SELECTIONS)),
+    check("campaign_period_check", sql`period_start <= period_end`),
+    index("campaign_authority_idx").on(t.authorityPath, t.periodStart),
+    index("campaign_follow_up_idx").on(t.followUpOf),
+  ],
+);
+
+/** The checklist versions a campaign inspects with, in their order. */
+export const campaignChecklist = pgTable(
+  "campaign_checklist",
+  {
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaign.id),
+    checklistVersionId: uuid("checklist_version_id")
+      .notNull()
+      .references(() => checklistVersion.id),
+    ordinal: smallint("ordinal").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.checklistVersionId] })],
+);
+
+/** A working group (工作组) of a campaign. */
+export const workingGroup = pgTable(
+  "working_group",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaign.id),
+    name: text("name").notNull(),
+    ordinal: smallint("ordinal").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("working_group_name_key").on(t.campaignId, t.name)],
+);
+
+/** A member of a working group: one of the authority's users or an expert of its pool. */
+export const workingGroupMember = pgTable(
+  "working_group_member",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => workingGroup.id),
+    userId: uuid("user_id").references(() => appUser.id),
+    expertId: uuid("expert_id").references(() => expert.id),
+    role: text("role").notNull(),
+    /** Leads the group (处级干部带队). */
+    isLeader: boolean("is_leader").notNull().default(false),
+  },
+  (t) => [
+    check("working_group_member_role_check", oneOf("role", GROUP_ROLES)),
+    check("working_group_member_who_check", sql`(user_id is null) <> (expert_id is null)`),
+    uniqueIndex("working_group_member_user_key").on(t.groupId, t.userId),
+    uniqueIndex("working_group_member_expert_key").on(t.groupId, t.expertId),
+  ],
+);
+
+/**
+ * One institution of a campaign: its group, date window and state. Created in one statement for the
+ * whole scope (a province campaign has tens of thousands). Follows its institution to a new county (ADR 7).
+ */
+export const campaignAssignment = pgTable(
+  "campaign_assignment",
+  {
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaign.id),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institution.id),
+    jurisdictionPath: text("jurisdiction_path").notNull(),
+    groupId: uuid("group_id").references(() => workingGroup.id),
+    windowStart: date("window_start").notNull(),
+    windowEnd: date("window_end").notNull(),
+    state: text("state").notNull().default("pending"),
+    notApplicableReason: text("not_applicable_reason"),
+    /** The inspectors a random draw matched to it (ids of users or experts, with names as drawn). */
+    drawnInspectors: jsonb("drawn_inspectors"),
+    inspectionId: uuid("inspection_id"),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.institutionId] }),
+    check("campaign_assignment_state_check", oneOf("state", ASSIGNMENT_STATES)),
+    check("campaign_assignment_reason_check", sql`(state = 'not_applicable') = (not_applicable_reason is not null)`),
+    index("campaign_assignment_path_idx").on(t.campaignId, t.jurisdictionPath),
+    index("campaign_assignment_institution_idx").on(t.institutionId),
+    index("campaign_assignment_group_idx").on(t.groupId),
+  ],
+);
+
+/**
+ * A random draw (双随机) as evidence (regulations.md "双随机、一公开"): the pool as it was, the
+ * parameters, algorithm, version and seed, who drew and who witnessed, and the result. Re-running it
+ * over the recorded pool gives the same result; over today's pool, the difference.
+ */
+export const campaignDraw = pgTable(
+  "campaign_draw",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaign.id),
+    parameters: jsonb("parameters").notNull(),
+    algorithm: text("algorithm").notNull(),
+    algorithmVersion: integer("algorithm_version").notNull(),
+    seed: text("seed").notNull(),
+    /** The institutions and inspectors drawn from, de-duplicated and in the order the algorithm reads them. */
+    pool: jsonb("pool").notNull(),
+    poolSize: integer("pool_size").notNull(),
+    result: jsonb("result").notNull(),
+    operatorId: uuid("operator_id")
+      .notNull()
+      .references(() => appUser.id),
+    witness: text("witness").notNull(),
+    drawnAt: timestamp("drawn_at", { withTimezone: true }).notNull().defaultNow(),
+    /** 一公开: set when published; the public page is found by this unguessable code only. */
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publicCode: text("public_code").unique("campaign_draw_public_code_key"),
+  },
+  (t) => [index("campaign_draw_campaign_idx").on(t.campaignId, t.drawnAt)],
+);
+
+/**
+ * An inspection (检查记录) of one institution with one checklist version: by an authority in a
+ * campaign, or by the institution itself. Its id is made on the device that filled it, so a submit
+ * sent twice (a lost connection, a retry) creates it once.
+ */
+export const inspection = pgTable(
+  "inspection",
+  {
+    id: uuid("id").primaryKey(),
+    kind: text("kind").notNull(),
+    campaignId: uuid("campaign_id").references(() => campaign.id),
+    groupId: uuid("group_id").references(() => workingGroup.id),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institution.id),
+    jurisdictionPath: text("jurisdiction_path").notNull(),
+    /** The inspecting authority; null for a self-inspection. */
+    authorityCode: varchar("authority_code", { length: 6 }).references(() => jurisdiction.code),
+    checklistVersionId: uuid("checklist_version_id")
+      .notNull()
+      .references(() => checklistVersion.id),
+    inspectedOn: date("inspected_on").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    place: text("place").notNull().default(""),
+    /** The inspectors present: users or experts, with their names as recorded. */
+    inspectors: jsonb("inspectors").notNull(),
+    /** Each item's answer by item key: result or score, note, photo attachment ids. */
+    answers: jsonb("answers").notNull(),
+    nonCompliantCount: integer("non_compliant_count").notNull().default(0),
+    hazardCount: integer("hazard_count").notNull().default(0),
+    score: integer("score"),
+    remarks: text("remarks").notNull().default(""),
+    /** 现场整改意见. */
+    onSiteOpinions: text("on_site_opinions").notNull().default(""),
+    representativeName: text("representative_name").notNull().default(""),
+    /** The representative's acknowledgement: when, and the drawn signature (an attachment). */
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    /** A 回头看's re-checks of earlier hazards: hazard id, result, note. */
+    rechecks: jsonb("rechecks").notNull().default([]),
+    submittedBy: uuid("submitted_by")
+      .notNull()
+      .references(() => appUser.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("inspection_kind_check", oneOf("kind", INSPECTION_KINDS)),
+    check("inspection_authority_check", sql`(kind = 'self') = (authority_code is null)`),
+    index("inspection_path_idx").on(t.jurisdictionPath, t.inspectedOn, t.id),
+    index("inspection_institution_idx").on(t.institutionId, t.inspectedOn),
+    index("inspection_campaign_idx").on(t.campaignId, t.inspectedOn),
+    index("inspection_inspected_on_idx").on(t.inspectedOn, t.id),
+  ],
 );

@@ -22,6 +22,14 @@ export const PERMISSIONS = {
   "file:upload": "上传照片与文件",
   "notice:acknowledge": "签收通知书",
   "hazard:export": "导出隐患台账",
+  "checklist:manage": "管理检查表",
+  "campaign:manage": "部署检查工作、工作组与随机抽取",
+  "expert:manage": "管理专家库",
+  "campaign:read": "查看检查工作与覆盖情况",
+  "inspection:read": "查看检查记录",
+  "inspection:record": "现场检查",
+  "inspection:self": "机构自查",
+  "inspection:export": "导出检查记录",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -47,8 +55,26 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "settings:manage",
     "file:upload",
     "hazard:export",
+    "checklist:manage",
+    "campaign:manage",
+    "expert:manage",
+    "campaign:read",
+    "inspection:read",
+    "inspection:record",
+    "inspection:export",
   ],
-  authority_inspector: ["institution:read", "institution:export", "hazard:read", "hazard:record", "file:upload", "hazard:export"],
+  authority_inspector: [
+    "institution:read",
+    "institution:export",
+    "hazard:read",
+    "hazard:record",
+    "file:upload",
+    "hazard:export",
+    "campaign:read",
+    "inspection:read",
+    "inspection:record",
+    "inspection:export",
+  ],
   institution_admin: [
     "institution:read",
     "institution:own",
@@ -58,8 +84,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "file:upload",
     "notice:acknowledge",
     "hazard:export",
+    "inspection:read",
+    "inspection:self",
+    "inspection:export",
   ],
-  institution_staff: ["institution:read", "institution:own", "hazard:read", "file:upload", "notice:acknowledge"],
+  institution_staff: ["institution:read", "institution:own", "hazard:read", "file:upload", "notice:acknowledge", "inspection:read", "inspection:self"],
 };
 
 export const permissionsOf = (role: Role): readonly Permission[] => GRANTS[role];

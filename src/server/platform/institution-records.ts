@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { appUser, hazard, notice } from "../../db/schema";
+import { appUser, campaignAssignment, hazard, inspection, notice } from "../../db/schema";
 import type { Tx } from "./db";
 
 /** A table whose rows belong to an institution and carry a copy of its jurisdiction path for scoping. */
@@ -19,6 +19,8 @@ const INSTITUTION_SCOPED_TABLES: InstitutionScopedTable[] = [
   { table: appUser, institutionId: appUser.institutionId, path: appUser.jurisdictionPath },
   { table: hazard, institutionId: hazard.institutionId, path: hazard.jurisdictionPath },
   { table: notice, institutionId: notice.institutionId, path: notice.jurisdictionPath },
+  { table: campaignAssignment, institutionId: campaignAssignment.institutionId, path: campaignAssignment.jurisdictionPath },
+  { table: inspection, institutionId: inspection.institutionId, path: inspection.jurisdictionPath },
 ];
 
 /** Re-homes an institution's records under its new jurisdiction path, in the transaction of the move. */
