@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, inject } from "vitest";
+import type { ChecklistContent } from "../contracts/checklists";
 import type { Role } from "../contracts/enums";
 import type { InstitutionInput } from "../contracts/institutions";
-import { appUser, hazard, institution } from "../db/schema";
+import { appUser, campaign, campaignAssignment, campaignChecklist, checklist, checklistVersion, hazard, institution } from "../db/schema";
 import { buildApp } from "../server/app";
 import { type Config, loadConfig } from "../server/config";
 import { institutionValues } from "../server/modules/institutions/save-institution";
@@ -174,6 +175,117 @@ export async function makeHazard(db: Db, at: { institution: { id: string; jurisd
     })
     .returning();
   if (!row) throw new Error("no row");
+  return row;
+}
+
+/** A small compliance checklist of two sections and three items, for tests of areas that inspect with one. */
+export const TEST_CHECKLIST: ChecklistContent = {
+  sections: [
+    {
+      key: "fire",
+      title: "消防安全",
+      items: [
+        {
+          key: "exits",
+          text: "安全出口、疏散通道畅通",
+          basis: "《消防法》第二十八条",
+          category: "fire",
+          gradeHint: "general",
+          answerType: "compliance",
+          photoRequired: false,
+        },
+        {
+          key: "extinguishers",
+          text: "灭火器完好有效",
+          basis: "《消防法》第十六条",
+          category: "fire",
+          gradeHint: "general",
+          answerType: "compliance",
+          photoRequired: true,
+        },
+      ],
+    },
+    {
+      key: "power",
+      title: "用电安全",
+      items: [
+        {
+          key: "wiring",
+          text: "无私拉乱接电线",
+          basis: "GB 50054",
+          category: "electrical",
+          gradeHint: "major",
+          answerType: "compliance",
+          photoRequired: false,
+        },
+      ],
+    },
+  ],
+};
+
+/** A checklist of an authority (or shipped, without one) with its first version, written straight into the database. */
+export async function makeChecklistVersion(db: Db, options: { authorityCode?: string; content?: ChecklistContent; name?: string } = {}) {
+  const content = options.content ?? TEST_CHECKLIST;
+  const [template] = await db
+    .insert(checklist)
+    .values({ authorityCode: options.authorityCode ?? null, name: options.name ?? `测试检查表${randomUUID().slice(0, 8)}` })
+    .returning();
+  if (!template) throw new Error("no row");
+  const [version] = await db
+    .insert(checklistVersion)
+    .values({ checklistId: template.id, version: 1, content, itemCount: content.sections.reduce((sum, section) => sum + section.items.length, 0) })
+    .returning();
+  if (!version) throw new Error("no row");
+  return { checklist: template, version };
+}
+
+/**
+ * A campaign of an authority over the given institutions (each a pending assignment for the whole
+ * period), written straight into the database, for tests of areas that work inside one.
+ */
+export async function makeCampaign(
+  db: Db,
+  options: {
+    authorityCode: string;
+    institutions: { id: string; jurisdictionPath: string }[];
+    unannounced?: boolean;
+    periodStart?: string;
+    periodEnd?: string;
+    kind?: typeof campaign.$inferInsert.kind;
+    checklistVersionIds?: string[];
+  },
+) {
+  const periodStart = options.periodStart ?? "2026-04-01";
+  const periodEnd = options.periodEnd ?? "2026-06-30";
+  const [row] = await db
+    .insert(campaign)
+    .values({
+      authorityCode: options.authorityCode,
+      authorityPath: directory.get(options.authorityCode)?.path ?? "",
+      name: `测试检查工作${randomUUID().slice(0, 8)}`,
+      kind: options.kind ?? "quarterly",
+      periodStart,
+      periodEnd,
+      unannounced: options.unannounced ?? false,
+      scopeRule: { institutionIds: options.institutions.map((one) => one.id) },
+    })
+    .returning();
+  if (!row) throw new Error("no row");
+  const versions = options.checklistVersionIds ?? [];
+  if (versions.length > 0) {
+    await db.insert(campaignChecklist).values(versions.map((checklistVersionId, ordinal) => ({ campaignId: row.id, checklistVersionId, ordinal })));
+  }
+  if (options.institutions.length > 0) {
+    await db.insert(campaignAssignment).values(
+      options.institutions.map((one) => ({
+        campaignId: row.id,
+        institutionId: one.id,
+        jurisdictionPath: one.jurisdictionPath,
+        windowStart: periodStart,
+        windowEnd: periodEnd,
+      })),
+    );
+  }
   return row;
 }
 
