@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = {
   "hazard_category.create": "增加隐患类别",
   "calendar.correct": "更正工作日历",
   "file.upload": "上传文件",
+  "file.discard": "清理未使用的上传文件",
   "notice.issue": "开具通知书",
   "notice.acknowledge": "签收通知书",
   "notice.export": "导出通知书",
@@ -96,6 +97,7 @@ export interface AuditDetails {
   "hazard_category.create": { name: string };
   "calendar.correct": { day: string; kind: string | null; note: string };
   "file.upload": { fileName: string; mediaType: string; size: number; sha256: string };
+  "file.discard": { fileName: string; sha256: string; uploadedAt: string };
   "notice.issue": { number: string; kind: string; institution: string; hazards: string[] };
   "notice.acknowledge": { number: string; institution: string };
   "notice.export": ExportDetail;

@@ -31,6 +31,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./pl
 import { registerRequestContext } from "./platform/http/request-context";
 import { validatorCompiler } from "./platform/http/routes";
 import { createJobQueue, type JobQueue } from "./platform/jobs";
+import { stopPdfWorkers } from "./platform/pdf";
 
 // Every validation message in Chinese, on the server as in the web app (contracts/validation.ts).
 z.config(z.locales.zhCN());
@@ -95,6 +96,7 @@ export async function buildApp({
 
   const deps: AppDeps = { db, directory, clock, config, files, jobs };
   app.addHook("onClose", () => jobs.stop());
+  app.addHook("onClose", () => stopPdfWorkers());
   for (const registerArea of [
     registerAuthRoutes,
     registerJurisdictionRoutes,

@@ -17,7 +17,7 @@ import { CSRF_COOKIE, CSRF_HEADER } from "../server/platform/auth/sessions";
 import type { Clock } from "../server/platform/clock";
 import { connectDatabase, type Db } from "../server/platform/db";
 import { ensureDatabase } from "../server/platform/embedded-postgres";
-import { diskFileStore } from "../server/platform/files/file-store";
+import { diskFileStore, type FileStore } from "../server/platform/files/file-store";
 import { syntheticCreditCode } from "../server/seed/generate-institutions";
 
 export const TEST_PASSWORD = "Test@2026x";
@@ -28,6 +28,8 @@ export interface TestContext {
   app: FastifyInstance;
   db: Db;
   config: Config;
+  /** The app's file store, in a throwaway folder of the test file. */
+  files: FileStore;
   close(): Promise<void>;
 }
 
@@ -40,11 +42,13 @@ async function createTestApp(env: Record<string, string>, clock?: Clock): Promis
   const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", ...env });
   // Uploaded files go to a throwaway folder of this test file, never to the project's data directory.
   const filesRoot = await mkdtemp(path.join(tmpdir(), "yian-test-files-"));
-  const app = await buildApp({ config, db: database.db, clock, directory, files: diskFileStore(filesRoot) });
+  const files = diskFileStore(filesRoot);
+  const app = await buildApp({ config, db: database.db, clock, directory, files });
   return {
     app,
     db: database.db,
     config,
+    files,
     close: async () => {
       await app.close();
       await database.close();

@@ -8,6 +8,7 @@ import { CALENDAR_DAY_KINDS, HazardSettingsBody } from "../../../contracts/setti
 import { UpdateUserBody, UserFilters } from "../../../contracts/users";
 import { labelAt } from "../../../contracts/validation";
 import type { auditLog } from "../../../db/schema";
+import { chinaMinute } from "../../../domain/calendar";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 
 type AuditRow = typeof auditLog.$inferSelect;
@@ -113,6 +114,8 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
       return [`机构：${String(detail.institution)}`];
     case "user.create":
       return [`角色：${ROLES[detail.role as keyof typeof ROLES] ?? String(detail.role)}`];
+    case "file.discard":
+      return [`上传于 ${chinaMinute(new Date(String(detail.uploadedAt)))}，一直未用于任何记录`];
     case "request":
       return [
         `接口：${String(detail.method)} ${String(detail.route)}`,

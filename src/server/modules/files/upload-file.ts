@@ -49,43 +49,60 @@ async function imageFacts(bytes: Buffer): Promise<ImageFacts> {
   }
 }
 
+/** PostgreSQL's SQLSTATE for a row that names a row no longer there; drizzle keeps the driver's error as its cause. */
+const FOREIGN_KEY_VIOLATION = "23503";
+const sqlStateOf = (error: unknown) => (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+
+/** The stored file's row for these bytes: the one there is, or a new one once the bytes (and a photo's thumbnail) are in the store. */
+async function keepBytes({ db, files }: Pick<AppDeps, "db" | "files">, bytes: Buffer, sha256: string, mediaType: FileMediaType) {
+  const [stored] = await db.select().from(storedFile).where(eq(storedFile.sha256, sha256));
+  if (stored && (await files.has(sha256))) return stored;
+  const facts = mediaType.startsWith("image/") ? await imageFacts(bytes) : null;
+  await files.put(bytes);
+  if (facts) await files.putThumbnail(sha256, facts.thumbnail);
+  const values = {
+    sha256,
+    mediaType,
+    size: bytes.length,
+    width: facts?.width ?? null,
+    height: facts?.height ?? null,
+    capturedAt: facts?.capturedAt ?? null,
+    hasThumbnail: facts !== null,
+  };
+  // Two uploads of the same bytes at once: both wrote the same file, one row stays.
+  await db.insert(storedFile).values(values).onConflictDoNothing();
+  return stored ?? { ...values, createdAt: new Date() };
+}
+
 /**
  * Keeps an uploaded photo or document: its type is detected from the content, its bytes are
  * stored once by their SHA-256 (with a thumbnail and the capture time for a photo), and an
  * unbound attachment owned by the uploader is recorded with its audit entry. Bytes reach the store
  * before the row that names them, so no row ever points at a missing file.
  */
-export async function uploadFile({ db, files }: Pick<AppDeps, "db" | "files">, actor: UserActor, file: MultipartFile): Promise<AttachmentInfo> {
+export async function uploadFile(deps: Pick<AppDeps, "db" | "files">, actor: UserActor, file: MultipartFile): Promise<AttachmentInfo> {
   const bytes = await file.toBuffer();
   const mediaType = acceptedType(bytes);
   const fileName = cleanFileName(file.filename, mediaType);
   const sha256 = sha256Of(bytes);
-  let [stored] = await db.select().from(storedFile).where(eq(storedFile.sha256, sha256));
-  if (!stored || !(await files.has(sha256))) {
-    const facts = mediaType.startsWith("image/") ? await imageFacts(bytes) : null;
-    await files.put(bytes);
-    if (facts) await files.putThumbnail(sha256, facts.thumbnail);
-    const values = {
-      sha256,
-      mediaType,
-      size: bytes.length,
-      width: facts?.width ?? null,
-      height: facts?.height ?? null,
-      capturedAt: facts?.capturedAt ?? null,
-      hasThumbnail: facts !== null,
-    };
-    // Two uploads of the same bytes at once: both wrote the same file, one row stays.
-    await db.insert(storedFile).values(values).onConflictDoNothing();
-    stored ??= { ...values, createdAt: new Date() };
-  }
-  return db.transaction(async (tx) => {
-    const [row] = await tx.insert(attachment).values({ sha256, fileName, uploadedBy: actor.user.id }).returning();
-    if (!row) throw new Error("the attachment insert returned no row");
-    await writeAudit(tx, actor, {
-      action: "file.upload",
-      target: { type: "file", id: row.id, path: scopePath(actor.scope), name: fileName },
-      detail: { fileName, mediaType, size: bytes.length, sha256 },
+  const record = (stored: Awaited<ReturnType<typeof keepBytes>>) =>
+    deps.db.transaction(async (tx) => {
+      const [row] = await tx.insert(attachment).values({ sha256, fileName, uploadedBy: actor.user.id }).returning();
+      if (!row) throw new Error("the attachment insert returned no row");
+      await writeAudit(tx, actor, {
+        action: "file.upload",
+        target: { type: "file", id: row.id, path: scopePath(actor.scope), name: fileName },
+        detail: { fileName, mediaType, size: bytes.length, sha256 },
+      });
+      return attachmentInfo({ ...stored, id: row.id, fileName, purpose: null });
     });
-    return attachmentInfo({ ...stored, id: row.id, fileName, purpose: null });
-  });
+  const stored = await keepBytes(deps, bytes, sha256, mediaType);
+  try {
+    return await record(stored);
+  } catch (error) {
+    // The daily clean-up (discard-unbound.ts) removed these bytes, named by no attachment until this
+    // one, between the check above and this row: store them again, once.
+    if (sqlStateOf(error) !== FOREIGN_KEY_VIOLATION) throw error;
+    return record(await keepBytes(deps, bytes, sha256, mediaType));
+  }
 }

@@ -1,5 +1,6 @@
-import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
+import type { Content, TableCell } from "pdfmake/interfaces";
 import { chineseDate, type NoticeContent } from "../../../domain/notices";
+import type { PdfDocument } from "../../platform/pdf";
 
 /**
  * The printed layout of a notice, from its text as issued: the issuing authority's red masthead
@@ -117,19 +118,14 @@ function copyOf(content: NoticeContent, verifyUrl: string, copy: string | undefi
 }
 
 /** The notice's document definition: one copy, or each copy of a 卫生监督意见书 on pages of its own. */
-export function noticeDocument(content: NoticeContent, verifyUrl: string): TDocumentDefinitions {
+export function noticeDocument(content: NoticeContent, verifyUrl: string): PdfDocument {
   const copies = content.copies.length > 0 ? content.copies : [undefined];
   return {
     info: { title: `${content.title} ${content.number}`, author: content.authorityName, subject: content.addressee },
     pageSize: "A4",
     pageMargins: [60, 50, 60, 50],
     defaultStyle: { fontSize: 11 },
-    footer: (currentPage, pageCount) => ({
-      text: `${content.number}　第 ${currentPage} 页 / 共 ${pageCount} 页`,
-      alignment: "center",
-      fontSize: 8,
-      color: "#888888",
-    }),
+    footer: { text: `${content.number}　第 {page} 页 / 共 {pages} 页`, alignment: "center", fontSize: 8, color: "#888888" },
     content: copies.flatMap((copy, index) => copyOf(content, verifyUrl, copy, index === 0)),
   };
 }

@@ -29,6 +29,15 @@ describe("the disk file store", () => {
     expect((await buffer(await store.thumbnail(sha256))).toString()).toBe("缩略图");
   });
 
+  it("removes the bytes and their thumbnail, and takes a second removal calmly", async () => {
+    const sha256 = await store.put(Buffer.from("无人使用的照片"));
+    await store.putThumbnail(sha256, Buffer.from("它的缩略图"));
+    await store.remove(sha256);
+    expect(await store.has(sha256)).toBe(false);
+    await expect(store.thumbnail(sha256)).rejects.toThrow();
+    await expect(store.remove(sha256)).resolves.toBeUndefined();
+  });
+
   it("answers has() false for bytes it does not hold, and never takes a path for a hash", async () => {
     expect(await store.has("0".repeat(64))).toBe(false);
     expect(() => store.get("../../etc/passwd")).toThrow(/not a SHA-256/);

@@ -21,6 +21,8 @@ export interface FileStore {
   get(sha256: string): Promise<Readable>;
   /** The stored thumbnail; fails when there is none. */
   thumbnail(sha256: string): Promise<Readable>;
+  /** Removes the bytes and their thumbnail; bytes it does not hold are no error (a removal tried again). */
+  remove(sha256: string): Promise<void>;
 }
 
 export const sha256Of = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -68,6 +70,10 @@ export function diskFileStore(root: string): FileStore {
     has: (sha256) => exists(fileOf("originals", sha256)),
     get: (sha256) => open(fileOf("originals", sha256)),
     thumbnail: (sha256) => open(fileOf("thumbnails", sha256)),
+    async remove(sha256) {
+      await rm(fileOf("originals", sha256), { force: true });
+      await rm(fileOf("thumbnails", sha256), { force: true });
+    },
   };
 }
 
