@@ -30,3 +30,15 @@ export function connectDatabase(connectionString: string, poolSize = 10): Databa
 
 /** The pool under a Drizzle handle, for a library that speaks plain SQL (pg-boss) over the app's connections. */
 export const poolOf = (db: Db): pg.Pool => (db as Db & { $client: pg.Pool }).$client;
+
+/** PostgreSQL's SQLSTATEs the app answers in its own words. */
+export const SQLSTATE = {
+  uniqueViolation: "23505",
+  foreignKeyViolation: "23503",
+  checkViolation: "23514",
+  deadlockDetected: "40P01",
+} as const;
+
+/** The SQLSTATE of a failed statement: drizzle keeps the driver's error as its cause, pg-boss and the pool throw it as it is. */
+export const sqlStateOf = (error: unknown): string | undefined =>
+  (error as { cause?: { code?: string } } | undefined)?.cause?.code ?? (error as { code?: string } | undefined)?.code;

@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import { type Db, poolOf } from "./db";
+import { type Db, poolOf, SQLSTATE, sqlStateOf } from "./db";
 
 /** A job's handler: given the data it was sent with; throwing fails the job (pg-boss keeps the error). */
 export type JobHandler<Data> = (data: Data) => Promise<void>;
@@ -24,8 +24,6 @@ export interface JobQueue {
 }
 
 const CHINA = "Asia/Shanghai";
-/** PostgreSQL's SQLSTATE for a transaction it aborted to break a deadlock. */
-const DEADLOCK_DETECTED = "40P01";
 
 export function createJobQueue(db: Db, options: { pollingIntervalSeconds?: number } = {}): JobQueue {
   const pool = poolOf(db);
@@ -45,7 +43,7 @@ export function createJobQueue(db: Db, options: { pollingIntervalSeconds?: numbe
     try {
       await boss.createQueue(name);
     } catch (error) {
-      if (attempt >= 5 || (error as { code?: string }).code !== DEADLOCK_DETECTED) throw error;
+      if (attempt >= 5 || sqlStateOf(error) !== SQLSTATE.deadlockDetected) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
       await createQueue(name, attempt + 1);
     }

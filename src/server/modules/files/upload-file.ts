@@ -5,6 +5,7 @@ import { attachment, storedFile } from "../../../db/schema";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
+import { SQLSTATE, sqlStateOf } from "../../platform/db";
 import { detectFileType } from "../../platform/files/detect";
 import { sha256Of } from "../../platform/files/file-store";
 import { analyseImage, type ImageFacts } from "../../platform/files/images";
@@ -48,10 +49,6 @@ async function imageFacts(bytes: Buffer): Promise<ImageFacts> {
     throw badRequest("文件：图片已损坏或无法读取，请重新拍摄或导出后上传", "file");
   }
 }
-
-/** PostgreSQL's SQLSTATE for a row that names a row no longer there; drizzle keeps the driver's error as its cause. */
-const FOREIGN_KEY_VIOLATION = "23503";
-const sqlStateOf = (error: unknown) => (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
 
 /** The stored file's row for these bytes: the one there is, or a new one once the bytes (and a photo's thumbnail) are in the store. */
 async function keepBytes({ db, files }: Pick<AppDeps, "db" | "files">, bytes: Buffer, sha256: string, mediaType: FileMediaType) {
@@ -102,7 +99,7 @@ export async function uploadFile(deps: Pick<AppDeps, "db" | "files">, actor: Use
   } catch (error) {
     // The daily clean-up (discard-unbound.ts) removed these bytes, named by no attachment until this
     // one, between the check above and this row: store them again, once.
-    if (sqlStateOf(error) !== FOREIGN_KEY_VIOLATION) throw error;
+    if (sqlStateOf(error) !== SQLSTATE.foreignKeyViolation) throw error;
     return record(await keepBytes(deps, bytes, sha256, mediaType));
   }
 }

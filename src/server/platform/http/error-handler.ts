@@ -2,10 +2,8 @@ import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import { isResponseSerializationError } from "fastify-type-provider-zod";
 import type { ErrorBody } from "../../../contracts/common";
+import { SQLSTATE, sqlStateOf } from "../db";
 import { AppError } from "./errors";
-
-const PG_UNIQUE_VIOLATION = "23505";
-const PG_CHECK_VIOLATION = "23514";
 
 /** Chinese words for the errors Fastify and its plugins raise themselves, by their code. */
 const FRAMEWORK_MESSAGES: Record<string, string> = {
@@ -32,8 +30,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: error }, "response did not match its schema");
       return reply.code(500).send(body("INTERNAL", "服务器内部错误"));
     }
-    if (error.code === PG_UNIQUE_VIOLATION) return reply.code(409).send(body("CONFLICT", "记录已存在，请勿重复提交"));
-    if (error.code === PG_CHECK_VIOLATION) return reply.code(400).send(body("VALIDATION", "数据不符合约束条件"));
+    // A race the services did not foresee: two saves of the same key, a value the database's checks refuse.
+    if (sqlStateOf(error) === SQLSTATE.uniqueViolation) return reply.code(409).send(body("CONFLICT", "记录已存在，请勿重复提交"));
+    if (sqlStateOf(error) === SQLSTATE.checkViolation) return reply.code(400).send(body("VALIDATION", "数据不符合约束条件"));
     if (error.statusCode && error.statusCode < 500) {
       return reply.code(error.statusCode).send(body(error.code ?? "BAD_REQUEST", FRAMEWORK_MESSAGES[error.code ?? ""] ?? "请求格式不正确"));
     }
