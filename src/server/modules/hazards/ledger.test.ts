@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { HAZARD_EXPORT_INLINE_LIMIT } from "../../../contracts/hazards";
 import { hazard, type institution } from "../../../db/schema";
-import { type Agent, type Area, areaPicker, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
+import { type Agent, type Area, areaPicker, makeInstitution, setUpTestApp, signedIn, workbookRows } from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
 
 // 2026-06-10 09:00 in China.
@@ -249,15 +248,6 @@ describe("deep pages of the ledger", () => {
     expect(deeper.json()).toMatchObject({ page: 101, nextCursor: null });
   });
 });
-
-async function workbookRows(body: Buffer) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(body as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0];
-  const rows: string[][] = [];
-  sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
-  return rows;
-}
 
 /** Asks for a background export and waits until it has finished (the job queue polls every second). */
 async function exportInBackground(agent: Agent, filters: Record<string, string>) {
