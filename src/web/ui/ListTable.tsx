@@ -114,6 +114,7 @@ export function ListTable<Row extends { id: string | number }, SortKey extends s
           <Select<string>
             aria-label="排序"
             prefix="排序："
+            placeholder="默认"
             value={activeSort ? `${activeSort.key}:${activeSort.order}` : undefined}
             onChange={(value) => {
               const [key, order] = value.split(":") as [SortKey, SortOrder];

@@ -38,7 +38,12 @@ const queryFields = (view: View): QueryField<ListingFilterKey>[] => [
 
 /** A statutory clock of a listing: done, due by a day, or late. */
 export function ClockTag({ clock }: { clock: ListingClock }) {
-  return <Tag color={clock.doneOn ? "green" : clock.late ? "red" : "orange"}>{clockText(clock)}</Tag>;
+  // Wraps within a narrow cell or a phone's card instead of running over the next one.
+  return (
+    <Tag color={clock.doneOn ? "green" : clock.late ? "red" : "orange"} style={{ whiteSpace: "normal" }}>
+      {clockText(clock)}
+    </Tag>
+  );
 }
 
 const COLUMNS: ListColumn<ListingQueueItem, ListingSort>[] = [
@@ -70,8 +75,21 @@ const COLUMNS: ListColumn<ListingQueueItem, ListingSort>[] = [
       </Space>
     ),
   },
-  { key: "listing", title: "督办文号", render: (item) => item.listing?.documentNumber ?? `待${item.listingAuthorityName}挂牌` },
-  { key: "listedOn", title: "挂牌日期", sortKey: "listedOn", render: (item) => item.listing?.listedOn ?? "—" },
+  {
+    key: "listing",
+    title: "督办文号",
+    // Numbers are given in the order of listing, so this column sorts by the day listed.
+    sortKey: "listedOn",
+    render: (item) =>
+      item.listing ? (
+        <>
+          <div>{item.listing.documentNumber}</div>
+          <Typography.Text type="secondary">{`${item.listing.listedOn} 挂牌`}</Typography.Text>
+        </>
+      ) : (
+        `待${item.listingAuthorityName}挂牌`
+      ),
+  },
   { key: "deadline", title: "整改期限", sortKey: "deadline", render: (item) => item.listing?.deadline ?? item.hazard.deadline ?? "—" },
   {
     key: "clocks",
@@ -93,6 +111,12 @@ const COLUMNS: ListColumn<ListingQueueItem, ListingSort>[] = [
     render: (item) => (item.listing ? item.listing.acknowledgedAt ? formatTime(item.listing.acknowledgedAt) : <Tag color="orange">未签收</Tag> : "—"),
   },
 ];
+
+/** Not yet listed, a hazard has no 签收 and no listing day to sort by. */
+const columnsFor = (view: View) =>
+  view === "to_list"
+    ? COLUMNS.filter((column) => column.key !== "acknowledged").map((column) => (column.key === "listing" ? { ...column, sortKey: undefined } : column))
+    : COLUMNS;
 
 function ListDialog({ item, onClose }: { item: ListingQueueItem; onClose: () => void }) {
   const saved = useSaved();
@@ -206,7 +230,7 @@ export function ListingQueuePage() {
         <ListTable
           query={queue}
           list={list}
-          columns={view === "to_list" ? COLUMNS.filter((column) => column.key !== "listedOn" && column.key !== "acknowledged") : COLUMNS}
+          columns={columnsFor(view)}
           emptyText={view === "to_list" ? "没有等待挂牌的重大隐患" : "暂无记录"}
           actions={(item) => {
             const stage = unpublished(item);
