@@ -200,7 +200,7 @@ export function ListingQueuePage() {
   const can = useCan();
   const [searchParams, setSearchParams] = useSearchParams();
   const viewParam = searchParams.get("view");
-  const view: View = viewParam && viewParam in LISTING_VIEWS ? (viewParam as View) : "active";
+  const view: View = viewParam && Object.hasOwn(LISTING_VIEWS, viewParam) ? (viewParam as View) : "active";
   const list = useListParams(LISTING_FILTER_KEYS, LISTING_SORT_KEYS);
   const queue = usePageQuery(listingRoutes.queue, { ...list.query, view });
   const [listing, setListing] = useState<ListingQueueItem | null>(null);
