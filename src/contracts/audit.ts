@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   "notice.export": "导出通知书",
   "hazard.export": "导出隐患台账",
   "hazard.export_job": "提交隐患台账后台导出",
+  "hazard_listing.export": "导出挂牌督办事项",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -103,6 +104,7 @@ export interface AuditDetails {
   "notice.export": ExportDetail;
   "hazard.export": ExportDetail;
   "hazard.export_job": ExportJobDetail;
+  "hazard_listing.export": ExportDetail;
   request: { method: string; route: string; status: number };
 }
 

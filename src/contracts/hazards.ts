@@ -262,7 +262,7 @@ export const hazardRoutes = {
     method: "GET",
     path: "/api/hazards",
     summary: "隐患台账（管辖范围内；机构用户为本单位）",
-    description: `按状态、等级、类别、逾期、行政区划、机构、来源、发现日期和关键词筛选，按白名单字段排序。总数最多数到 ${HAZARD_EXPORT_INLINE_LIMIT.toLocaleString("en")}（totalCapped）。翻页可用上一页的 nextCursor 作为 after，深页与首页一样快。`,
+    description: `按状态、等级、类别、逾期、行政区划、机构、来源、发现日期和关键词筛选，按白名单字段排序。总数最多数到 ${HAZARD_EXPORT_INLINE_LIMIT.toLocaleString("en")}（totalCapped）。翻页可用上一页的 nextCursor 作为 after，深页与首页一样快；按页码（page）只能翻到前 ${HAZARD_EXPORT_INLINE_LIMIT.toLocaleString("en")} 条（page × pageSize 不超过此数），超出返回 400。`,
     access: requires("hazard:read"),
     query: HazardListQuery,
     response: HazardPage,

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { CalendarDay, HazardIdParams, Pagination, pageOf, requiredText } from "./common";
+import { CalendarDay, HazardIdParams, JurisdictionCode, Pagination, pageOf, QueryBoolean, requiredText, sortingOf } from "./common";
 import { HazardDetail, HazardSummary, Listing, ListingClock } from "./hazards";
 import { defineRoute, requires } from "./route";
-import { choice, labelled } from "./validation";
+import { choice, labelled, references } from "./validation";
 
 const version = labelled(z.number().int().min(1), "版本");
 
@@ -27,7 +27,32 @@ export const LISTING_VIEWS = {
   requested: "报请上级督办",
 } as const;
 
-export const ListingQueueQuery = Pagination.extend({ view: choice(LISTING_VIEWS, "类别").default("active") });
+/** A queue's filters: the list, and its export, select by the same ones. */
+export const ListingQueueFilters = z.object({
+  view: choice(LISTING_VIEWS, "类别").default("active"),
+  /** Any part of the hazard's number, its institution's name or credit code, its place or description. */
+  q: labelled(z.string().trim().max(50), "隐患编号、机构或描述").optional(),
+  /** A jurisdiction within the caller's own, with everything under it. */
+  jurisdictionCode: references(JurisdictionCode, "jurisdiction", "行政区划").optional(),
+  /** A statutory clock has run out, or the hazard is past its deadline (the item's `late`). */
+  late: labelled(QueryBoolean, "是否超期").optional(),
+  /** The institution has signed for the listing (签收); a hazard not yet listed is neither. */
+  acknowledged: labelled(QueryBoolean, "是否签收").optional(),
+});
+export type ListingQueueFilters = z.infer<typeof ListingQueueFilters>;
+
+export const LISTING_SORTS = {
+  /** Late items first, then by deadline: what the listing authority must act on now. */
+  urgency: "紧急程度",
+  deadline: "整改期限",
+  listedOn: "挂牌日期",
+  number: "隐患编号",
+} as const;
+export type ListingSort = keyof typeof LISTING_SORTS;
+
+export const ListingExportQuery = ListingQueueFilters.extend(sortingOf(LISTING_SORTS).shape);
+export type ListingExportQuery = z.infer<typeof ListingExportQuery>;
+export const ListingQueueQuery = ListingExportQuery.extend(Pagination.shape);
 
 export const ListingQueueItem = z.object({
   /** The hazard's id and version, to act on it from the queue. */
@@ -42,6 +67,10 @@ export const ListingQueueItem = z.object({
 });
 export type ListingQueueItem = z.infer<typeof ListingQueueItem>;
 
+/** A statutory clock as a line of text: "公布挂牌督办：2026-06-10 已办", "…：已超期，应于 2026-06-17 前". */
+export const clockText = (clock: ListingClock) =>
+  clock.doneOn ? `${clock.label}：${clock.doneOn} 已办` : `${clock.label}：${clock.late ? "已超期，" : ""}应于 ${clock.dueOn} 前`;
+
 export const listingRoutes = {
   queue: defineRoute({
     method: "GET",
@@ -51,6 +80,15 @@ export const listingRoutes = {
     access: requires("hazard:record"),
     query: ListingQueueQuery,
     response: pageOf(ListingQueueItem),
+  }),
+  export: defineRoute({
+    method: "GET",
+    path: "/api/hazard-listings/export",
+    summary: "导出筛选后的挂牌督办事项（.xlsx）",
+    description: "与挂牌督办列表相同的范围、类别、筛选条件和排序。",
+    access: requires("hazard:export"),
+    query: ListingExportQuery,
+    response: "file",
   }),
   list: defineRoute({
     method: "POST",

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { ChecklistContent } from "../contracts/checklists";
@@ -353,4 +354,14 @@ export function multipartFile(field: string, fileName: string, content: Buffer) 
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, content, tail]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** The first sheet of a downloaded workbook as text cells, row by row (the header first). */
+export async function workbookRows(body: Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(body as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  // Empty cells are holes in ExcelJS's values: read as "" so each column keeps its place.
+  book.worksheets[0]?.eachRow((row) => rows.push(Array.from((row.values as unknown[]).slice(1), (v) => String(v ?? ""))));
+  return rows;
 }

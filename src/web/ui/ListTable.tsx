@@ -29,6 +29,9 @@ interface ListState<SortKey extends string> {
   keepWithin: (total: number) => void;
   hasFilters: boolean;
   clearFilters: () => void;
+  after?: string;
+  continueAfter: (cursor: string) => void;
+  firstPage: () => void;
 }
 
 const ANT_ORDER: Record<SortOrder, AntSortOrder> = { asc: "ascend", desc: "descend" };
@@ -69,9 +72,16 @@ export function ListTable<Row extends { id: string | number }, SortKey extends s
 
   if (query.isError) {
     // A filter the server refuses (a hand-edited link, say) will not pass on retry: clearing the filters will.
-    const refused = query.error instanceof ApiError && query.error.status === 400;
-    return refused ? (
-      <Result status="warning" title="查询条件有误" subTitle={query.error.message} extra={<Button onClick={list.clearFilters}>清除筛选条件</Button>} />
+    const refusal = query.error instanceof ApiError && query.error.status === 400 ? query.error : undefined;
+    // A page number or cursor it refuses (an old link, a page past the numbered ones) is left by going back to page 1.
+    const refusedPage = refusal?.field === "page" || refusal?.field === "after";
+    return refusal ? (
+      <Result
+        status="warning"
+        title={refusedPage ? "无法打开该页" : "查询条件有误"}
+        subTitle={query.error.message}
+        extra={refusedPage ? <Button onClick={list.firstPage}>回到第一页</Button> : <Button onClick={list.clearFilters}>清除筛选条件</Button>}
+      />
     ) : (
       <LoadError error={query.error} onRetry={() => query.refetch()} />
     );
@@ -85,6 +95,17 @@ export function ListTable<Row extends { id: string | number }, SortKey extends s
     </Empty>
   );
 
+  // Past the pages the count numbers (it stopped at its cap), 下一页 goes on from the last row's cursor.
+  const nextCursor = query.isPlaceholderData ? undefined : query.data?.nextCursor;
+  const onLastNumberedPage = total !== undefined && list.page >= Math.ceil(total / list.pageSize);
+  const continuation =
+    !list.after && query.data?.totalCapped && onLastNumberedPage && nextCursor ? (
+      <Flex justify="end" align="center" gap={8} wrap style={{ marginTop: 12 }}>
+        <Typography.Text type="secondary">按页码只能翻到前 {total?.toLocaleString("zh-CN")} 条</Typography.Text>
+        <Button onClick={() => list.continueAfter(nextCursor)}>下一页</Button>
+      </Flex>
+    ) : null;
+
   if (isPhone) {
     const sortable = columns.filter((column) => column.sortKey);
     return (
@@ -93,6 +114,7 @@ export function ListTable<Row extends { id: string | number }, SortKey extends s
           <Select<string>
             aria-label="排序"
             prefix="排序："
+            placeholder="默认"
             value={activeSort ? `${activeSort.key}:${activeSort.order}` : undefined}
             onChange={(value) => {
               const [key, order] = value.split(":") as [SortKey, SortOrder];
@@ -110,7 +132,14 @@ export function ListTable<Row extends { id: string | number }, SortKey extends s
             renderItem={(row, index) => <RowCard row={row} number={rowNumber(index)} columns={columns} actions={actions} />}
           />
         </Spin>
-        {(total ?? 0) > 0 && <Pagination simple align="center" {...list.pagination(query.data)} />}
+        {list.after ? (
+          <CursorPager list={list} nextCursor={nextCursor} />
+        ) : (
+          <>
+            {(total ?? 0) > 0 && <Pagination simple align="center" {...list.pagination(query.data)} />}
+            {continuation}
+          </>
+        )}
       </Flex>
     );
   }
@@ -133,21 +162,40 @@ export function ListTable<Row extends { id: string | number }, SortKey extends s
     ...(actions ? [{ title: "操作", key: "__actions", fixed: "right" as const, render: (_value: unknown, row: Row) => actions(row) }] : []),
   ];
   return (
-    <Table<Row>
-      rowKey="id"
-      columns={tableColumns}
-      dataSource={query.data?.items}
-      loading={query.isFetching}
-      pagination={list.pagination(query.data)}
-      scroll={{ x: "max-content" }}
-      locale={{ emptyText: empty }}
-      onChange={(_pagination, _filters, sorter, extra) => {
-        if (extra.action !== "sort" || Array.isArray(sorter)) return;
-        const sortKey = columns.find((c) => c.key === sorter.columnKey)?.sortKey;
-        // The order shown on the default column counts as its current order.
-        if (sortKey) list.toggleSort(sortKey, defaultSort?.key === sortKey ? defaultSort.order : undefined);
-      }}
-    />
+    <>
+      <Table<Row>
+        rowKey="id"
+        columns={tableColumns}
+        dataSource={query.data?.items}
+        loading={query.isFetching}
+        pagination={list.after ? false : list.pagination(query.data)}
+        scroll={{ x: "max-content" }}
+        locale={{ emptyText: empty }}
+        onChange={(_pagination, _filters, sorter, extra) => {
+          if (extra.action !== "sort" || Array.isArray(sorter)) return;
+          const sortKey = columns.find((c) => c.key === sorter.columnKey)?.sortKey;
+          // The order shown on the default column counts as its current order.
+          if (sortKey) list.toggleSort(sortKey, defaultSort?.key === sortKey ? defaultSort.order : undefined);
+        }}
+      />
+      {list.after ? <CursorPager list={list} nextCursor={nextCursor} /> : continuation}
+    </>
+  );
+}
+
+/**
+ * The pager of a page reached by cursor, past the numbered ones: its number, 回到第一页, and 下一页
+ * while there is one. 上一页 is the browser's back: each page is an entry of the history.
+ */
+function CursorPager({ list, nextCursor }: { list: Pick<ListState<string>, "page" | "firstPage" | "continueAfter">; nextCursor: string | null | undefined }) {
+  return (
+    <Flex justify="end" align="center" gap={8} wrap style={{ marginTop: 12 }}>
+      <Typography.Text type="secondary">第 {list.page.toLocaleString("zh-CN")} 页</Typography.Text>
+      <Button onClick={list.firstPage}>回到第一页</Button>
+      <Button disabled={!nextCursor} onClick={() => nextCursor && list.continueAfter(nextCursor)}>
+        下一页
+      </Button>
+    </Flex>
   );
 }
 

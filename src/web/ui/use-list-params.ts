@@ -17,10 +17,14 @@ function positiveInteger(text: string | null): number | undefined {
 /** The query string of the address bar now. */
 const currentParams = () => new URLSearchParams(window.location.search);
 
-/** How many rows a list's filter matches; `totalCapped` when the server stopped counting at `total`. */
+/**
+ * How many rows a list's filter matches; `totalCapped` when the server stopped counting at `total`.
+ * A list that pages by cursor as well answers where its next page starts (`nextCursor`).
+ */
 export interface PageCount {
   total: number;
   totalCapped?: boolean;
+  nextCursor?: string | null;
 }
 
 export interface ListSort<SortKey extends string> {
@@ -31,13 +35,21 @@ export interface ListSort<SortKey extends string> {
 /**
  * Filters, sort and page of a list kept in the URL query, so reload, back and a shared link show
  * the same list. Changing a filter or the sort returns to the first page.
+ *
+ * A list whose endpoint pages by cursor too (`cursor`) goes on past the pages its count numbers:
+ * the URL then holds the cursor the page starts after (`after`), and `page` goes on numbering.
  */
-export function useListParams<Key extends string, SortKey extends string = never>(keys: readonly Key[], sortKeys: readonly SortKey[] = []) {
+export function useListParams<Key extends string, SortKey extends string = never>(
+  keys: readonly Key[],
+  sortKeys: readonly SortKey[] = [],
+  options: { cursor?: boolean } = {},
+) {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = Object.fromEntries(keys.map((key) => [key, searchParams.get(key) ?? undefined])) as Partial<Record<Key, string>>;
   const page = positiveInteger(searchParams.get("page")) ?? 1;
   const requestedSize = positiveInteger(searchParams.get("pageSize"));
   const pageSize = requestedSize && PAGE_SIZES.includes(requestedSize) ? requestedSize : DEFAULT_PAGE_SIZE;
+  const after = (options.cursor && searchParams.get("after")) || undefined;
   const sortParam = searchParams.get("sort");
   const orderParam = searchParams.get("order");
   const sort: ListSort<SortKey> = {
@@ -58,6 +70,7 @@ export function useListParams<Key extends string, SortKey extends string = never
         else next.set(key, value);
       }
       next.delete("page");
+      next.delete("after");
       return next;
     });
 
@@ -73,6 +86,7 @@ export function useListParams<Key extends string, SortKey extends string = never
         const next = currentParams();
         next.set("page", String(nextSize === pageSize ? nextPage : 1));
         next.set("pageSize", String(nextSize));
+        next.delete("after");
         return next;
       }),
   });
@@ -83,7 +97,8 @@ export function useListParams<Key extends string, SortKey extends string = never
    */
   const keepWithin = (total: number) => {
     const lastPage = Math.ceil(total / pageSize);
-    if (total === 0 || page <= lastPage) return;
+    // A page reached by cursor lies past the counted total by design.
+    if (total === 0 || page <= lastPage || after) return;
     setSearchParams(
       () => {
         const next = currentParams();
@@ -98,12 +113,24 @@ export function useListParams<Key extends string, SortKey extends string = never
   return {
     filters,
     sort,
-    /** What to ask the list endpoint for: filters, sort, page and page size. */
-    query: { ...filters, ...sortQuery, page, pageSize },
+    /** What to ask the list endpoint for: filters, sort, page and page size (and the cursor, past the numbered pages). */
+    query: { ...filters, ...sortQuery, page, pageSize, ...(after ? { after } : {}) },
     /** What to ask the export for: the same rows, all of them. */
     exportQuery: { ...filters, ...sortQuery },
     page,
     pageSize,
+    /** The cursor this page starts after, when it lies past the numbered pages. */
+    after,
+    /** 下一页 past the numbered pages: the page after this one, from its cursor. */
+    continueAfter: (cursor: string) =>
+      setSearchParams(() => {
+        const next = currentParams();
+        next.set("after", cursor);
+        next.set("page", String(page + 1));
+        return next;
+      }),
+    /** Back to page 1, filters and sort kept. */
+    firstPage: () => change({}),
     setFilters: (changes: Partial<Record<Key, string | null | undefined>>) => change(changes),
     setSort: (key?: SortKey, order?: SortOrder) => change({ sort: key, order: key ? order : undefined }),
     /**

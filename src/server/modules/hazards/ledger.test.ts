@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { HAZARD_EXPORT_INLINE_LIMIT } from "../../../contracts/hazards";
 import { hazard, type institution } from "../../../db/schema";
-import { type Agent, type Area, areaPicker, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
+import { type Agent, type Area, areaPicker, makeInstitution, setUpTestApp, signedIn, workbookRows } from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
 
 // 2026-06-10 09:00 in China.
@@ -215,14 +214,40 @@ describe("the ledger's order and pages", () => {
   });
 });
 
-async function workbookRows(body: Buffer) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(body as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0];
-  const rows: string[][] = [];
-  sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
-  return rows;
-}
+describe("deep pages of the ledger", () => {
+  it("numbers pages only within the counted window, refusing a deeper page in Chinese, and goes on past it by cursor", async () => {
+    const { hospital, inspector, recorder } = await county(newArea());
+    await ctx.db.execute(sql`
+      insert into hazard (number, authority_code, institution_id, jurisdiction_path, found_on, finders, place, category, description,
+        grade, handling, deadline, responsible_person, recorded_by)
+      select '深页隐患' || ${hospital.id} || '-' || lpad(n::text, 5, '0'), ${hospital.jurisdictionCode}, ${hospital.id}, ${hospital.jurisdictionPath},
+        '2026-01-01', '李明', '库房', 'other', '深页', 'general', 'by_deadline', '2026-02-01', '王科长', ${recorder}
+      from generate_series(1, ${HAZARD_EXPORT_INLINE_LIMIT + 5}) n`);
+
+    // The last numbered page of each size ends at the 10,000th row; one page further is refused, naming 页码 and the way on.
+    for (const pageSize of [20, 100]) {
+      const last = HAZARD_EXPORT_INLINE_LIMIT / pageSize;
+      expect((await inspector.get(`/api/hazards?pageSize=${pageSize}&page=${last}`)).statusCode, `pageSize ${pageSize}`).toBe(200);
+      const beyond = await inspector.get(`/api/hazards?pageSize=${pageSize}&page=${last + 1}`);
+      expect(beyond.statusCode, `pageSize ${pageSize}`).toBe(400);
+      expect(beyond.json().error.field).toBe("page");
+      expect(beyond.json().error.message).toMatch(/^页码：/);
+      expect(beyond.json().error.message).toContain(`第 ${last} 页`);
+      expect(beyond.json().error.message).toContain("nextCursor 作为 after");
+      expect(beyond.json().error.message).toContain("缩小查询条件");
+    }
+    expect((await inspector.get("/api/hazards?pageSize=100&page=100000")).statusCode).toBe(400);
+
+    // Past the window the cursor of the last numbered page goes on; `page` then only numbers the page.
+    const lastNumbered = (await inspector.get("/api/hazards?pageSize=100&page=100&sort=number")).json();
+    expect(lastNumbered).toMatchObject({ total: HAZARD_EXPORT_INLINE_LIMIT, totalCapped: true, nextCursor: expect.any(String) });
+    const deeper = await inspector.get(`/api/hazards?pageSize=100&page=101&sort=number&after=${lastNumbered.nextCursor}`);
+    expect(deeper.statusCode).toBe(200);
+    const numbers = (deeper.json().items as { number: string }[]).map((h) => h.number);
+    expect(numbers).toEqual([1, 2, 3, 4, 5].map((n) => `深页隐患${hospital.id}-${String(HAZARD_EXPORT_INLINE_LIMIT + n).padStart(5, "0")}`));
+    expect(deeper.json()).toMatchObject({ page: 101, nextCursor: null });
+  });
+});
 
 /** Asks for a background export and waits until it has finished (the job queue polls every second). */
 async function exportInBackground(agent: Agent, filters: Record<string, string>) {

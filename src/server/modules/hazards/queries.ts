@@ -239,6 +239,18 @@ function institutionsOfKind(filters: HazardFilters, scope: Scope): SQL {
   return sql`select ${institution.id} from ${institution} where ${and(...conditions) ?? sql`true`}`;
 }
 
+/**
+ * A page by OFFSET reads and skips every row before it: past the counted window (HAZARD_COUNT_CAP
+ * rows, the most a page number can reach on the list) that is millions of rows on the province's
+ * ledger, a slow query anyone could send. Deeper pages go on from a cursor (`after`), which costs
+ * what the first page does.
+ */
+function offsetPageProblem(query: Pick<HazardListQuery, "page" | "pageSize">): string | undefined {
+  if (query.page * query.pageSize <= HAZARD_COUNT_CAP) return undefined;
+  const lastPage = Math.floor(HAZARD_COUNT_CAP / query.pageSize);
+  return `页码：按页码最多翻到前 ${HAZARD_COUNT_CAP.toLocaleString("en")} 条（每页 ${query.pageSize} 条时为第 ${lastPage} 页），再往后请用上一页的 nextCursor 作为 after 继续翻页，或缩小查询条件`;
+}
+
 export const hazardSort = (query: Pick<HazardListQuery, "sort" | "order">, today: string) => resolveSort(hazardSortSpec(today), query);
 
 /**
@@ -261,6 +273,9 @@ export function hazardListPlan(
     const key = decodeCursor(query.after, sortName.name, CURSOR_VALUES[sortName.key]);
     if (!key) throw badRequest("翻页位置：无效或与当前排序不符，请从第一页重新查询", "after");
     after = afterKey(sort, key);
+  } else {
+    const problem = offsetPageProblem(query);
+    if (problem) throw badRequest(problem, "page");
   }
   const cap = query.q && matching === "scan" ? SCANNED_TERM_COUNT_CAP : HAZARD_COUNT_CAP;
   return {

@@ -12,9 +12,10 @@ import { commandHazard } from "./command-hazard";
 import { commonProblems } from "./common-problems";
 import { createHazardExportJob, exportHazards } from "./export-hazards";
 import { hazardImportArea, hazardImportTemplate } from "./import-hazards";
+import { exportListingQueue, listingQueue } from "./listing-queue";
 import { findHazard, hazardDetail, listHazards } from "./queries";
 import { recordHazard } from "./record-hazard";
-import { acknowledgeListing, listHazard, listingQueue, publishListing } from "./supervision";
+import { acknowledgeListing, listHazard, publishListing } from "./supervision";
 
 export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, directory, clock } = deps;
@@ -36,6 +37,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   registerRoute(app, commonProblemRoutes.report, ({ actor, query }) => commonProblems(db, directory, actor.scope, query));
   registerRoute(app, listingRoutes.queue, ({ actor, query }) => listingQueue(deps, requireUser(actor), query));
+  registerRoute(app, listingRoutes.export, ({ actor, query }) => exportListingQueue(deps, requireUser(actor), query));
   registerRoute(app, listingRoutes.list, ({ actor, params, body }) => listHazard(deps, requireUser(actor), params.id, body));
   registerRoute(app, listingRoutes.publish, ({ actor, params, body }) => publishListing(deps, requireUser(actor), params.id, body));
   registerRoute(app, listingRoutes.acknowledge, ({ actor, params, body }) => acknowledgeListing(deps, requireUser(actor), params.id, body.version));

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { hazardListing } from "../../../db/schema";
-import { type Agent, type Area, areaPicker, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
+import { type Agent, type Area, areaPicker, makeInstitution, setUpTestApp, signedIn, workbookRows } from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
 
 // Wednesday 2026-06-10, 09:00 in China.
@@ -127,6 +127,125 @@ describe("提级管理 and 挂牌督办 of a major hazard", () => {
       expect((await queue(neighbour, view)).items).toEqual([]);
     }
     expect((await otherCity.post(`/api/hazards/${major.id}/listing/publish`, { version: 2, stage: "listing" })).statusCode).toBe(404);
+  });
+});
+
+describe("the 挂牌督办 queue's filters, order and export", () => {
+  type Item = { hazard: { number: string }; late: boolean };
+  const numbersOf = async (agent: Agent, query: string) => {
+    const response = await agent.get(`/api/hazard-listings?${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return (response.json().items as Item[]).map((item) => item.hazard.number);
+  };
+  const exported = async (agent: Agent, query: string) => {
+    const response = await agent.get(`/api/hazard-listings/export?${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["content-type"]).toContain("spreadsheetml");
+    return workbookRows(response.rawPayload);
+  };
+
+  it("filters by text, jurisdiction, 签收 and lateness, sorts by the whitelist, and exports exactly what it lists", async () => {
+    const area = newArea();
+    const { city, institution, record } = await setting(area);
+    const listed = await record({ description: "配电柜老化，线路裸露" });
+    const oxygen = await record({ description: "氧气汇流排压力表失灵", deadline: "2026-08-31" });
+    const soon = await record({ description: "锅炉安全阀未校验", deadline: "2026-07-31" });
+    const overdue = await record({ description: "消防泵房积水", deadline: "2026-06-05" });
+    await step(city, listed.id, "", { supervisingDepartment: "开封市卫健委安全生产科", deadline: "2026-10-31" });
+    await step(institution, listed.id, "/acknowledge");
+
+    // 紧急程度 by default: the overdue first, then by deadline; any whitelisted column either way.
+    expect(await numbersOf(city, "view=to_list")).toEqual([overdue.number, soon.number, oxygen.number]);
+    expect(await numbersOf(city, "view=to_list&sort=deadline&order=desc")).toEqual([oxygen.number, soon.number, overdue.number]);
+    expect(await numbersOf(city, "view=to_list&sort=number")).toEqual([oxygen.number, soon.number, overdue.number]);
+    expect(await numbersOf(city, "view=to_list&late=true")).toEqual([overdue.number]);
+    expect(await numbersOf(city, "view=to_list&late=false")).toEqual([soon.number, oxygen.number]);
+    expect(await numbersOf(city, `view=to_list&q=${encodeURIComponent("氧气")}`)).toEqual([oxygen.number]);
+    expect(await numbersOf(city, `view=to_list&q=${encodeURIComponent(oxygen.number)}`)).toEqual([oxygen.number]);
+    expect(await numbersOf(city, `view=active&q=${encodeURIComponent(area.county.name.slice(0, 2))}`)).toEqual([listed.number]);
+    expect(await numbersOf(city, "view=active&acknowledged=true")).toEqual([listed.number]);
+    expect(await numbersOf(city, "view=active&acknowledged=false")).toEqual([]);
+    expect(await numbersOf(city, `view=active&jurisdictionCode=${area.county.code}`)).toEqual([listed.number]);
+    expect(await numbersOf(city, `view=active&jurisdictionCode=${area.neighbour.code}`)).toEqual([]);
+
+    // The export: the same view, filters and order as the list, every column a listing authority files.
+    const active = await exported(city, "view=active");
+    expect(active[0]).toEqual([
+      "隐患编号",
+      "被督办机构",
+      "所在县（市、区）",
+      "隐患描述",
+      "隐患状态",
+      "是否逾期",
+      "挂牌督办部门",
+      "挂牌文号",
+      "督办责任部门",
+      "挂牌日期",
+      "整改时限",
+      "签收时间",
+      "挂牌公布日期",
+      "摘牌日期",
+      "摘牌公布日期",
+      "法定时限",
+      "是否超期",
+    ]);
+    expect(active).toHaveLength(2);
+    const [number, institutionName, county, , state, late, authority, document, department, listedOn, deadline, acknowledgedAt, publishedOn, delistedOn] =
+      active[1] ?? [];
+    expect([number, institutionName, county, state, late, authority]).toEqual([
+      listed.number,
+      `${area.county.name}督办测试医院`,
+      area.county.name,
+      "待整改",
+      "否",
+      area.city.authorityName,
+    ]);
+    expect(document).toMatch(/卫督〔2026〕\d+号$/);
+    expect([department, listedOn, deadline, publishedOn, delistedOn]).toEqual(["开封市卫健委安全生产科", "2026-06-10", "2026-10-31", "", ""]);
+    expect(acknowledgedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(active[1]?.slice(15)).toEqual(["公布挂牌督办：应于 2026-06-17 前", "否"]);
+    const toList = await exported(city, "view=to_list&sort=deadline&order=desc");
+    expect(toList.slice(1).map((row) => row[0])).toEqual([oxygen.number, soon.number, overdue.number]);
+    expect(toList.slice(1).map((row) => row[7])).toEqual(["待挂牌", "待挂牌", "待挂牌"]);
+    expect((await exported(city, "view=to_list&late=true")).slice(1).map((row) => [row[0], row[16]])).toEqual([[overdue.number, "是"]]);
+  });
+
+  it("exports only the caller's own queue: another city's listings and a county's view never carry what it does not list", async () => {
+    const area = newArea();
+    const { city, county, institution, record } = await setting(area);
+    const major = await record();
+    await step(city, major.id, "", { supervisingDepartment: "安全生产科", deadline: "2026-09-30" });
+    const otherCity = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.otherCity.code })).agent;
+    for (const view of ["to_list", "active", "delisted", "requested"]) {
+      expect((await exported(otherCity, `view=${view}`)).flat(), view).not.toContain(major.number);
+    }
+    // The county sees it among those it asked the city to list, not among its own listings.
+    expect((await exported(county, "view=active")).flat()).not.toContain(major.number);
+    expect((await exported(county, "view=requested")).slice(1).map((row) => row[0])).toEqual([major.number]);
+    // A jurisdiction outside the caller's own narrows to nothing, never beyond the scope.
+    expect((await exported(otherCity, `view=active&jurisdictionCode=${area.county.code}`)).slice(1)).toEqual([]);
+    // An institution has no queue of listings.
+    expect((await institution.get("/api/hazard-listings/export")).statusCode).toBe(403);
+  });
+
+  it("refuses a bad filter or sort naming the field in Chinese", async () => {
+    const { city } = await setting(newArea());
+    for (const [query, field, label] of [
+      ["view=all", "view", "类别"],
+      ["late=maybe", "late", "是否超期"],
+      ["acknowledged=1", "acknowledged", "是否签收"],
+      ["sort=description", "sort", "排序字段"],
+      ["order=up", "order", "排序方向"],
+      ["jurisdictionCode=999999", "jurisdictionCode", "行政区划"],
+      ["jurisdictionCode=abc", "jurisdictionCode", "行政区划"],
+    ] as const) {
+      for (const path of ["/api/hazard-listings", "/api/hazard-listings/export"]) {
+        const refused = await city.get(`${path}?${query}`);
+        expect(refused.statusCode, `${path}?${query}`).toBe(400);
+        expect(refused.json().error.field, `${path}?${query}`).toBe(field);
+        expect(refused.json().error.message, `${path}?${query}`).toMatch(new RegExp(`^${label}`));
+      }
+    }
   });
 });
 

@@ -4,24 +4,22 @@
  * decides its extensions; the institution acknowledges receipt (签收). Each step is a change of the
  * hazard (a new version, an event on its timeline and an audit record), in one transaction.
  */
-import { and, asc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { HazardCommandBody } from "../../../contracts/hazards";
-import type { ListingQueueItem } from "../../../contracts/listings";
-import { hazard, hazardListing, institution } from "../../../db/schema";
+import { hazardListing } from "../../../db/schema";
 import { listingNumber } from "../../../domain/document-numbers";
-import { type HazardFacts, type HazardState, isOpen, OPEN_STATES } from "../../../domain/hazard-lifecycle";
+import { type HazardFacts, type HazardState, isOpen } from "../../../domain/hazard-lifecycle";
 import { extensionLeadProblem, listingAuthorityCode, listingAuthorityProblem } from "../../../domain/hazard-listing";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
 import type { Tx } from "../../platform/db";
 import { badRequest, conflict, forbidden } from "../../platform/http/errors";
-import { inScope } from "../../platform/scope";
 import { nextSerial } from "../../platform/serials";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 import { hazardSettingsOf, loadWorkingCalendar } from "../settings/hazard-settings";
 import { applyHazardChange, lockForChange } from "./hazard-change";
-import { HAZARD_SCOPE, type HazardWithInstitution, hazardDetail, toSummary } from "./queries";
-import { activeListing, authorityName, clocksOf, latestListing, toListing } from "./supervision-view";
+import { type HazardWithInstitution, hazardDetail } from "./queries";
+import { activeListing, authorityName, latestListing } from "./supervision-view";
 
 /**
  * The checks a command on a major hazard must pass before the lifecycle rules decide, and what a
@@ -164,81 +162,4 @@ export async function acknowledgeListing({ db, directory, clock }: Pick<AppDeps,
     });
     return hazardDetail(tx, directory, applied.found, today);
   });
-}
-
-/**
- * Hazards whose institutions sit one level below the authority at `path` (or at it, for the
- * province): those it lists. A county's are "/p/c/x/"; a city's own "/p/c/" go to the province.
- */
-function listedBy(path: string, isRoot: boolean): SQL {
-  const pattern = isRoot ? `^${path}([0-9]{6}/)?$` : `^${path}[0-9]{6}/$`;
-  return sql`${hazard.jurisdictionPath} ~ ${pattern}`;
-}
-
-/**
- * An authority's queues of major hazards. Each is small (about one hazard in a hundred is major),
- * so the clocks, which need the working-day calendar, are computed for the whole queue and the
- * late items put first before the page is cut.
- */
-export async function listingQueue(
-  { db, directory, clock }: Pick<AppDeps, "db" | "directory" | "clock">,
-  actor: UserActor,
-  query: { view: "to_list" | "active" | "delisted" | "requested"; page: number; pageSize: number },
-) {
-  const code = actor.user.jurisdictionCode;
-  const own = code ? directory.get(code) : undefined;
-  if (!code || !own) throw forbidden("只有监管部门有挂牌督办事项");
-  const today = clock.today();
-  const major = and(eq(hazard.grade, "major"), inScope(actor.scope, HAZARD_SCOPE));
-  const open = sql`${hazard.state} in (${sql.join(
-    OPEN_STATES.map((state) => sql`${state}`),
-    sql`, `,
-  )})`;
-  const isRoot = !own.parentCode;
-  const condition: SQL | undefined = {
-    to_list: and(
-      major,
-      open,
-      listedBy(own.path, isRoot),
-      sql`not exists (select 1 from ${hazardListing} where ${hazardListing.hazardId} = ${hazard.id} and ${hazardListing.delistedOn} is null)`,
-    ),
-    active: and(eq(hazardListing.listingAuthorityCode, code), isNull(hazardListing.delistedOn)),
-    delisted: and(eq(hazardListing.listingAuthorityCode, code), isNotNull(hazardListing.delistedOn)),
-    requested: and(major, sql`not (${listedBy(own.path, isRoot)})`),
-  }[query.view];
-  const withListing = query.view === "active" || query.view === "delisted";
-  const base = db
-    .select({ row: hazard, institutionName: institution.name, jurisdictionCode: institution.jurisdictionCode, listing: hazardListing })
-    .from(hazard)
-    .innerJoin(institution, eq(institution.id, hazard.institutionId));
-  const rows = await (withListing
-    ? base.innerJoin(hazardListing, eq(hazardListing.hazardId, hazard.id))
-    : base.leftJoin(
-        hazardListing,
-        and(
-          eq(hazardListing.hazardId, hazard.id),
-          sql`${hazardListing.createdAt} = (select max(l.created_at) from hazard_listing l where l.hazard_id = ${hazard.id})`,
-        ),
-      )
-  )
-    .where(and(condition, inScope(actor.scope, HAZARD_SCOPE)))
-    .orderBy(asc(hazard.deadline), asc(hazard.id));
-  const items: ListingQueueItem[] = [];
-  for (const found of rows) {
-    const listingCode = found.listing?.listingAuthorityCode ?? listingAuthorityCode(found.row.jurisdictionPath);
-    const clocks = found.listing ? await clocksOf(db, directory, listingCode, found.listing, found.row, today) : [];
-    const summary = toSummary(directory, found, today);
-    items.push({
-      id: found.row.id,
-      version: found.row.version,
-      hazard: summary,
-      listingAuthorityName: authorityName(directory, listingCode),
-      listing: found.listing ? toListing(found.listing) : null,
-      clocks,
-      late: summary.overdue || clocks.some((c) => c.late),
-    });
-  }
-  items.sort((a, b) => Number(b.late) - Number(a.late));
-  const start = (query.page - 1) * query.pageSize;
-  return { items: items.slice(start, start + query.pageSize), total: items.length, page: query.page, pageSize: query.pageSize };
 }

@@ -92,7 +92,7 @@ function HazardList({
 }) {
   const side = useHazardSide();
   const categories = useHazardCategoryOptions();
-  const list = useListParams(HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS);
+  const list = useListParams(HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS, { cursor: true });
   const hazards = usePageQuery(hazardRoutes.list, { ...list.query, ...fixed, ...(sort ? { sort } : {}) });
   const can = useCan();
   return (

@@ -1,31 +1,56 @@
+import { DownloadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Form, Input, Popconfirm, Space, Tabs, Tag, Typography } from "antd";
+import { App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Tabs, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import type { ListingClock } from "../../../contracts/hazards";
-import { LISTING_VIEWS, type ListingQueueItem, listingRoutes } from "../../../contracts/listings";
+import { clockText, LISTING_SORTS, LISTING_VIEWS, type ListingQueueItem, type ListingSort, listingRoutes } from "../../../contracts/listings";
 import { HAZARD_STATES } from "../../../domain/hazard-lifecycle";
 import { call } from "../../app/api";
-import { labelOf } from "../../ui/enum-options";
+import { useCan } from "../../app/session";
+import { DownloadButton } from "../../ui/DownloadButton";
+import { labelOf, YES_NO_OPTIONS } from "../../ui/enum-options";
 import { FormDialog } from "../../ui/FormDialog";
 import { formatTime } from "../../ui/format";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
+import { type QueryField, QueryForm } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
+import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
 
 type View = keyof typeof LISTING_VIEWS;
 
+/** The queue's filters, as the API and the page URL both name them; the tab (view) is kept apart, so 重置 stays on it. */
+const LISTING_FILTER_KEYS = ["q", "jurisdictionCode", "late", "acknowledged"] as const;
+type ListingFilterKey = (typeof LISTING_FILTER_KEYS)[number];
+const LISTING_SORT_KEYS = Object.keys(LISTING_SORTS) as ListingSort[];
+
+const yesNoSelect = <Select allowClear placeholder="全部" options={YES_NO_OPTIONS} />;
+
+/** 签收 means nothing for a hazard not yet listed. */
+const queryFields = (view: View): QueryField<ListingFilterKey>[] => [
+  { name: "q", label: "关键词", control: <Input placeholder="隐患编号、机构或描述" allowClear /> },
+  { name: "jurisdictionCode", label: "行政区划", control: <JurisdictionTreeSelect placeholder="全部" /> },
+  { name: "late", label: "是否超期", control: yesNoSelect },
+  ...(view === "to_list" ? [] : [{ name: "acknowledged" as const, label: "是否签收", control: yesNoSelect }]),
+];
+
 /** A statutory clock of a listing: done, due by a day, or late. */
 export function ClockTag({ clock }: { clock: ListingClock }) {
-  if (clock.doneOn) return <Tag color="green">{`${clock.label}：${clock.doneOn} 已办`}</Tag>;
-  return <Tag color={clock.late ? "red" : "orange"}>{`${clock.label}：${clock.late ? "已超期，" : ""}应于 ${clock.dueOn} 前`}</Tag>;
+  // Wraps within a narrow cell or a phone's card instead of running over the next one.
+  return (
+    <Tag color={clock.doneOn ? "green" : clock.late ? "red" : "orange"} style={{ whiteSpace: "normal" }}>
+      {clockText(clock)}
+    </Tag>
+  );
 }
 
-const COLUMNS: ListColumn<ListingQueueItem, never>[] = [
+const COLUMNS: ListColumn<ListingQueueItem, ListingSort>[] = [
   {
     key: "number",
     title: "隐患编号",
+    sortKey: "number",
     phone: "title",
     render: (item) => <Link to={`/hazards/${item.id}`}>{item.hazard.number}</Link>,
   },
@@ -50,8 +75,22 @@ const COLUMNS: ListColumn<ListingQueueItem, never>[] = [
       </Space>
     ),
   },
-  { key: "listing", title: "督办文号", render: (item) => item.listing?.documentNumber ?? `待${item.listingAuthorityName}挂牌` },
-  { key: "deadline", title: "整改期限", render: (item) => item.listing?.deadline ?? item.hazard.deadline ?? "—" },
+  {
+    key: "listing",
+    title: "督办文号",
+    // Numbers are given in the order of listing, so this column sorts by the day listed.
+    sortKey: "listedOn",
+    render: (item) =>
+      item.listing ? (
+        <>
+          <div>{item.listing.documentNumber}</div>
+          <Typography.Text type="secondary">{`${item.listing.listedOn} 挂牌`}</Typography.Text>
+        </>
+      ) : (
+        `待${item.listingAuthorityName}挂牌`
+      ),
+  },
+  { key: "deadline", title: "整改期限", sortKey: "deadline", render: (item) => item.listing?.deadline ?? item.hazard.deadline ?? "—" },
   {
     key: "clocks",
     title: "法定时限",
@@ -72,6 +111,12 @@ const COLUMNS: ListColumn<ListingQueueItem, never>[] = [
     render: (item) => (item.listing ? item.listing.acknowledgedAt ? formatTime(item.listing.acknowledgedAt) : <Tag color="orange">未签收</Tag> : "—"),
   },
 ];
+
+/** Not yet listed, a hazard has no 签收 and no listing day to sort by. */
+const columnsFor = (view: View) =>
+  view === "to_list"
+    ? COLUMNS.filter((column) => column.key !== "acknowledged").map((column) => (column.key === "listing" ? { ...column, sortKey: undefined } : column))
+    : COLUMNS;
 
 function ListDialog({ item, onClose }: { item: ListingQueueItem; onClose: () => void }) {
   const saved = useSaved();
@@ -152,23 +197,40 @@ function PublishButton({ item, stage }: { item: ListingQueueItem; stage: "listin
  * area that the level above lists (报请上级督办). Late statutory clocks come first.
  */
 export function ListingQueuePage() {
-  const list = useListParams(["view"] as const);
-  const view = (list.filters.view as View | undefined) ?? "active";
+  const can = useCan();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const viewParam = searchParams.get("view");
+  const view: View = viewParam && Object.hasOwn(LISTING_VIEWS, viewParam) ? (viewParam as View) : "active";
+  const list = useListParams(LISTING_FILTER_KEYS, LISTING_SORT_KEYS);
   const queue = usePageQuery(listingRoutes.queue, { ...list.query, view });
   const [listing, setListing] = useState<ListingQueueItem | null>(null);
+  /** Another tab starts on its first page; the filters and sort stay (签收 does not apply to 待挂牌). */
+  const showView = (key: string) =>
+    setSearchParams((current) => {
+      const next = new URLSearchParams(current);
+      if (key === "active") next.delete("view");
+      else next.set("view", key);
+      next.delete("page");
+      if (key === "to_list") next.delete("acknowledged");
+      return next;
+    });
+  const actions = can("hazard:export") && (
+    <DownloadButton icon={<DownloadOutlined />} route={listingRoutes.export} input={{ query: { ...list.exportQuery, view } }} fileName="挂牌督办.xlsx">
+      导出
+    </DownloadButton>
+  );
   return (
     <>
-      <PageTitle title="挂牌督办" />
+      <PageTitle title="挂牌督办" actions={actions} />
+      <Card style={{ marginBottom: 16 }}>
+        <QueryForm fields={queryFields(view)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
+      </Card>
       <Card>
-        <Tabs
-          activeKey={view}
-          onChange={(key) => list.setFilters({ view: key === "active" ? null : key })}
-          items={Object.entries(LISTING_VIEWS).map(([key, label]) => ({ key, label }))}
-        />
+        <Tabs activeKey={view} onChange={showView} items={Object.entries(LISTING_VIEWS).map(([key, label]) => ({ key, label }))} />
         <ListTable
           query={queue}
           list={list}
-          columns={COLUMNS}
+          columns={columnsFor(view)}
           emptyText={view === "to_list" ? "没有等待挂牌的重大隐患" : "暂无记录"}
           actions={(item) => {
             const stage = unpublished(item);
