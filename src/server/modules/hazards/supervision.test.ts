@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { hazardListing } from "../../../db/schema";
-import { type Agent, type Area, areaPicker, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
+import { type Agent, type Area, areaPicker, hazardCommand, makeInspectedInstitution, recordHazard, setUpTestApp, signedIn } from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
 
 // Wednesday 2026-06-10, 09:00 in China.
@@ -10,36 +10,17 @@ const newArea = areaPicker();
 
 const PLAN = { measures: "更换配电柜", funds: "12 万元", deadline: "2026-09-30", responsiblePerson: "王科长", interimMeasures: "停用三楼配电间" };
 
+/** A county's hospital with its inspector and administrator, the city's inspector, and a way to record the county's major hazard. */
 async function setting(area: Area) {
-  const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code, name: `${area.county.name}督办测试医院` });
-  const county = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code })).agent;
+  const { hospital, inspector: county, institution } = await makeInspectedInstitution(ctx, area, { name: `${area.county.name}督办测试医院` });
   const city = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.city.code })).agent;
-  const institution = (await signedIn(ctx, { role: "institution_admin", institution: hospital })).agent;
-  const record = async (overrides: Record<string, unknown> = {}) => {
-    const response = await county.post("/api/hazards", {
-      institutionId: hospital.id,
-      foundOn: "2026-06-01",
-      finders: "李明",
-      place: "门诊楼配电间",
-      category: "electrical",
-      description: "配电柜老化，线路裸露",
-      grade: "major",
-      handling: "by_deadline",
-      deadline: "2026-09-30",
-      responsiblePerson: "王科长",
-      majorPlan: PLAN,
-      ...overrides,
-    });
-    expect(response.statusCode).toBe(201);
-    return response.json();
-  };
+  const record = (overrides: Record<string, unknown> = {}) =>
+    recordHazard(county, hospital.id, { description: "配电柜老化，线路裸露", grade: "major", deadline: "2026-09-30", majorPlan: PLAN, ...overrides });
   return { hospital, county, city, institution, record };
 }
 
-const act = async (agent: Agent, id: string, command: Record<string, unknown>) => {
-  const version = (await agent.get(`/api/hazards/${id}`)).json().version;
-  return agent.post(`/api/hazards/${id}/commands`, { version, command });
-};
+const act = async (agent: Agent, id: string, command: Record<string, unknown>) =>
+  hazardCommand(agent, id, (await agent.get(`/api/hazards/${id}`)).json().version, command);
 const step = async (agent: Agent, id: string, path: string, body: Record<string, unknown> = {}) => {
   const version = (await agent.get(`/api/hazards/${id}`)).json().version;
   return agent.post(`/api/hazards/${id}/listing${path}`, { version, ...body });
