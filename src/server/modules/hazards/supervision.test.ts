@@ -162,4 +162,33 @@ describe("an authority's hazard settings", () => {
       expect.objectContaining({ day: "2026-06-12" }),
     );
   });
+
+  it("lists the calendar's corrections a page at a time, of one year and one kind, by day either way, and names a bad year", async () => {
+    const sysadmin = (await signedIn(ctx, { role: "system_admin" })).agent;
+    // Years no listing of these tests runs in, so no clock moves.
+    const corrections = [
+      ["2027-10-09", "workday"],
+      ["2027-02-06", "holiday"],
+      ["2028-01-29", "workday"],
+    ];
+    for (const [day, kind] of corrections) expect((await sysadmin.put(`/api/calendar-corrections/${day}`, { kind, note: "" })).statusCode).toBe(200);
+    const listed = async (query: string) => (await sysadmin.get(`/api/calendar-corrections?${query}`)).json();
+    const daysOf = async (query: string) => (await listed(query)).items.map((item: { day: string }) => item.day);
+
+    expect(await listed("year=2027")).toMatchObject({
+      total: 2,
+      page: 1,
+      pageSize: 20,
+      items: [{ day: "2027-02-06", kind: "holiday" }, { day: "2027-10-09" }],
+    });
+    expect(await daysOf("year=2027&sort=day&order=desc")).toEqual(["2027-10-09", "2027-02-06"]);
+    expect(await daysOf("year=2028&kind=workday")).toEqual(["2028-01-29"]);
+    expect(await daysOf("year=2027&kind=workday")).toEqual(["2027-10-09"]);
+    expect(await listed("year=2027&pageSize=1&page=2")).toMatchObject({ total: 2, items: [{ day: "2027-10-09" }] });
+    const refused = await sysadmin.get("/api/calendar-corrections?year=1999");
+    expect([refused.statusCode, refused.json().error.field, refused.json().error.message]).toEqual([400, "year", expect.stringMatching(/^年份/)]);
+
+    for (const [day] of corrections) await sysadmin.request("DELETE", `/api/calendar-corrections/${day}`);
+    expect(await listed("year=2027")).toMatchObject({ total: 0, items: [] });
+  });
 });
