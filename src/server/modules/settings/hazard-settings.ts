@@ -1,4 +1,4 @@
-import { and, asc, between, count, eq, inArray } from "drizzle-orm";
+import { and, asc, between, eq, inArray } from "drizzle-orm";
 import type { FieldChanges } from "../../../contracts/audit";
 import type {
   CALENDAR_CORRECTION_SORTS,
@@ -18,6 +18,7 @@ import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
 import type { DbOrTx } from "../../platform/db";
 import { conflict, forbidden } from "../../platform/http/errors";
+import { numberedPage } from "../../platform/list/numbered-page";
 import { orderByOf, resolveSort, type SortSpec } from "../../platform/list/sorting";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 
@@ -134,17 +135,20 @@ export async function pageCalendarCorrections(db: DbOrTx, query: CalendarCorrect
     query.year === undefined ? undefined : between(calendarCorrection.day, `${query.year}-01-01`, `${query.year}-12-31`),
     query.kind === undefined ? undefined : eq(calendarCorrection.kind, query.kind),
   );
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select({ day: calendarCorrection.day, kind: calendarCorrection.kind, note: calendarCorrection.note })
-      .from(calendarCorrection)
-      .where(where)
-      .orderBy(...orderByOf(resolveSort(CALENDAR_CORRECTION_SORT, query)))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(calendarCorrection).where(where),
-  ]);
-  return { items: rows as CalendarCorrection[], total: counted?.total ?? 0, page: query.page, pageSize: query.pageSize };
+  return numberedPage(
+    db,
+    query,
+    { table: calendarCorrection, where },
+    ({ limit, offset }) =>
+      // The column's check constraint holds it to the two kinds.
+      db
+        .select({ day: calendarCorrection.day, kind: calendarCorrection.kind, note: calendarCorrection.note })
+        .from(calendarCorrection)
+        .where(where)
+        .orderBy(...orderByOf(resolveSort(CALENDAR_CORRECTION_SORT, query)))
+        .limit(limit)
+        .offset(offset) as Promise<CalendarCorrection[]>,
+  );
 }
 
 /** Sets (kind given) or removes (kind null) the correction of one day. */
