@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HAZARD_SETTING_LABELS } from "../domain/hazard-listing";
-import { CalendarDay, requiredText } from "./common";
+import { CalendarDay, Pagination, pageOf, requiredText, sortingOf } from "./common";
 import { defineRoute, requires, SIGNED_IN } from "./route";
 import { choice, labelled } from "./validation";
 
@@ -47,6 +47,16 @@ export const CalendarCorrection = z.object({
   note: z.string(),
 });
 export type CalendarCorrection = z.infer<typeof CalendarCorrection>;
+
+/** The corrections list: one year's, or all; of one kind, or both; by day. */
+export const CALENDAR_CORRECTION_SORTS = { day: "日期" } as const;
+export const CalendarCorrectionFilters = z.object({
+  year: labelled(z.coerce.number().int().min(2000).max(2100), "年份").optional(),
+  kind: choice(CALENDAR_DAY_KINDS, "该日为").optional(),
+});
+export const CalendarCorrectionQuery = CalendarCorrectionFilters.extend(Pagination.shape).extend(sortingOf(CALENDAR_CORRECTION_SORTS).shape);
+export type CalendarCorrectionQuery = z.infer<typeof CalendarCorrectionQuery>;
+export const CalendarCorrectionPage = pageOf(CalendarCorrection);
 
 export const CalendarDayParams = z.object({ day: labelled(CalendarDay, "日期") });
 export const CalendarCorrectionBody = z.object({
@@ -100,9 +110,10 @@ export const settingsRoutes = {
   calendar: defineRoute({
     method: "GET",
     path: "/api/calendar-corrections",
-    summary: "工作日历的人工更正（覆盖内置节假日安排）",
+    summary: "工作日历的人工更正（覆盖内置节假日安排），可按年份和类型查询",
     access: SIGNED_IN,
-    response: z.array(CalendarCorrection),
+    query: CalendarCorrectionQuery,
+    response: CalendarCorrectionPage,
   }),
   correctCalendar: defineRoute({
     method: "PUT",

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import type { ChecklistContent } from "../contracts/checklists";
 import type { Role } from "../contracts/enums";
 import type { InstitutionInput } from "../contracts/institutions";
@@ -158,12 +158,22 @@ export async function makeUser(db: Db, account: AccountSpec) {
   return row;
 }
 
-/** A hazard written straight into an institution's ledger, for tests of other areas that need one to exist. */
-export async function makeHazard(db: Db, at: { institution: { id: string; jurisdictionPath: string; jurisdictionCode: string }; recordedBy: { id: string } }) {
+let hazardsMade = 0;
+
+/**
+ * A hazard written straight into an institution's ledger, in whatever state `overrides` give it,
+ * for tests that need one to exist. Numbers follow the order of making, so sorting by number does too.
+ */
+export async function makeHazard(
+  db: Db,
+  at: { institution: { id: string; jurisdictionPath: string; jurisdictionCode: string }; recordedBy: { id: string } },
+  overrides: Partial<typeof hazard.$inferInsert> = {},
+) {
+  hazardsMade += 1;
   const [row] = await db
     .insert(hazard)
     .values({
-      number: `测试隐患〔2026〕${randomUUID().slice(0, 8)}`,
+      number: `测试隐患〔2026〕${String(hazardsMade).padStart(6, "0")}`,
       authorityCode: at.institution.jurisdictionCode,
       institutionId: at.institution.id,
       jurisdictionPath: at.institution.jurisdictionPath,
@@ -177,6 +187,7 @@ export async function makeHazard(db: Db, at: { institution: { id: string; jurisd
       deadline: "2026-06-30",
       responsiblePerson: "王科长",
       recordedBy: at.recordedBy.id,
+      ...overrides,
     })
     .returning();
   if (!row) throw new Error("no row");
@@ -293,6 +304,46 @@ export async function makeCampaign(
   }
   return row;
 }
+
+/** An institution of the area's county, the county's inspector and the institution's administrator, both signed in. */
+export async function makeInspectedInstitution(ctx: TestContext, area: Area, fields: Partial<InstitutionInput> = {}) {
+  const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code, ...fields });
+  const inspector = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
+  const institutionAdmin = await signedIn(ctx, { role: "institution_admin", institution: hospital });
+  return {
+    hospital,
+    inspector: inspector.agent,
+    inspectorUser: inspector.user,
+    /** The institution's administrator. */
+    institution: institutionAdmin.agent,
+  };
+}
+
+/** What the record form sends for an ordinary general hazard with a deadline (POST /api/hazards). */
+export const hazardRecordBody = (institutionId: string, overrides: Record<string, unknown> = {}) => ({
+  institutionId,
+  foundOn: "2026-06-01",
+  finders: "李明",
+  place: "门诊楼配电间",
+  category: "electrical",
+  description: "配电柜前堆放纸箱",
+  grade: "general",
+  handling: "by_deadline",
+  deadline: "2026-06-30",
+  responsiblePerson: "王科长",
+  ...overrides,
+});
+
+/** Records a hazard through the API, as the inspector's form does, and returns it as the API answers. */
+export async function recordHazard(agent: Agent, institutionId: string, overrides: Record<string, unknown> = {}) {
+  const response = await agent.post("/api/hazards", hazardRecordBody(institutionId, overrides));
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+/** Sends a command (submit, verify, send back…) to a hazard at the version the caller last read. */
+export const hazardCommand = (agent: Agent, hazardId: string, version: number, command: Record<string, unknown>) =>
+  agent.post(`/api/hazards/${hazardId}/commands`, { version, command });
 
 type Method = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
 

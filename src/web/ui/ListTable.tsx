@@ -34,6 +34,9 @@ interface ListState<SortKey extends string> {
   firstPage: () => void;
 }
 
+/** The field that tells rows apart: `id`, or — for rows without one (a day, a category) — the field named. */
+type RowKeyOf<Row> = Row extends { id: string | number } ? { rowKey?: keyof Row & string } : { rowKey: keyof Row & string };
+
 const ANT_ORDER: Record<SortOrder, AntSortOrder> = { asc: "ascend", desc: "descend" };
 
 /** The text of a phone card's sort choice: "床位数 ↓". */
@@ -44,14 +47,15 @@ const sortLabel = (title: string, order: SortOrder) => `${title} ${order === "as
  * whose sort lives in the URL, an 操作 column, and an empty state that offers to clear the filters.
  * On a phone the rows become cards, so no page scrolls sideways.
  */
-export function ListTable<Row extends { id: string | number }, SortKey extends string = never>({
+export function ListTable<Row extends object, SortKey extends string = never>({
   query,
   list,
   columns,
   actions,
   defaultSort,
   emptyText,
-}: {
+  ...keyed
+}: RowKeyOf<Row> & {
   query: UseQueryResult<{ items: Row[] } & PageCount>;
   list: ListState<SortKey>;
   columns: ListColumn<Row, SortKey>[];
@@ -164,7 +168,7 @@ export function ListTable<Row extends { id: string | number }, SortKey extends s
   return (
     <>
       <Table<Row>
-        rowKey="id"
+        rowKey={keyed.rowKey ?? "id"}
         columns={tableColumns}
         dataSource={query.data?.items}
         loading={query.isFetching}

@@ -3,6 +3,7 @@ import type { AuditFilters, AuditQuery } from "../../../contracts/audit";
 import type { SortOrder } from "../../../contracts/common";
 import { auditLog } from "../../../db/schema";
 import type { DbOrTx } from "../../platform/db";
+import { numberedPage } from "../../platform/list/numbered-page";
 import { keysetBatches, orderByOf, resolveSort, type SortSpec, substringPattern } from "../../platform/list/sorting";
 
 type AuditRow = typeof auditLog.$inferSelect;
@@ -29,17 +30,15 @@ export function auditCondition(filters: AuditFilters): SQL | undefined {
 /** Audit records, newest first by default. Read-only: the application has no route that changes them. */
 export async function findAuditRows(db: DbOrTx, query: AuditQuery) {
   const where = auditCondition(query);
-  const [rows, [counted]] = await Promise.all([
+  return numberedPage(db, query, { table: auditLog, where }, ({ limit, offset }) =>
     db
       .select()
       .from(auditLog)
       .where(where)
       .orderBy(...orderByOf(resolveSort(AUDIT_SORT, query)))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(auditLog).where(where),
-  ]);
-  return { rows, total: counted?.total ?? 0 };
+      .limit(limit)
+      .offset(offset),
+  );
 }
 
 /** Walks the filtered trail in order, a batch at a time (keyset on the id), for the export. */

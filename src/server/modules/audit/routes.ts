@@ -9,8 +9,8 @@ import { auditBatches, findAuditRows } from "./queries";
 
 export function registerAuditRoutes(app: FastifyInstance, { db, directory, clock }: AppDeps) {
   registerRoute(app, auditRoutes.list, async ({ query }) => {
-    const { rows, total } = await findAuditRows(db, query);
-    return { items: rows.map((row) => describeAuditRow(directory, row)), total, page: query.page, pageSize: query.pageSize };
+    const page = await findAuditRows(db, query);
+    return { ...page, items: page.items.map((row) => describeAuditRow(directory, row)) };
   });
 
   registerRoute(app, auditRoutes.export, async ({ actor, query }) =>

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES } from "../../../contracts/files";
 import { attachment, auditLog, storedFile } from "../../../db/schema";
-import { type Agent, areaPicker, directory, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
+import { type Agent, areaPicker, directory, makeInstitution, recordHazard, setUpTestApp, signedIn } from "../../../test/harness";
 import { testPhoto, uploadTestFile, uploadTestPhoto } from "../../../test/photos";
 import { fixedClock } from "../../platform/clock";
 import { sha256Of } from "../../platform/files/file-store";
@@ -180,20 +180,7 @@ describe("who reads a file: an id is never a way around scope", () => {
     const otherHospital = await makeInstitution(ctx.db, { jurisdictionCode: LANKAO, name: "兰考县另一家医院" });
     const lankaoInspector = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: LANKAO })).agent;
     const photoId = await uploadTestPhoto(lankaoInspector, "兰考现场.jpg", { colour: "#135" });
-    const recorded = await lankaoInspector.post("/api/hazards", {
-      institutionId: hospital.id,
-      foundOn: "2026-06-01",
-      finders: "李明",
-      place: "配电间",
-      category: "electrical",
-      description: "配电柜前堆放纸箱",
-      grade: "general",
-      handling: "by_deadline",
-      deadline: "2026-06-30",
-      responsiblePerson: "王科长",
-      photoIds: [photoId],
-    });
-    expect(recorded.statusCode, recorded.body).toBe(201);
+    await recordHazard(lankaoInspector, hospital.id, { place: "配电间", photoIds: [photoId] });
 
     const readers: Agent[] = [
       lankaoInspector,

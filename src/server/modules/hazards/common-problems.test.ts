@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { hazard } from "../../../db/schema";
+import type { hazard } from "../../../db/schema";
 import { areaPicker, makeHazard, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
 
 const ctx = setUpTestApp();
@@ -12,8 +11,7 @@ describe("共性问题", () => {
     const recorder = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.county.code });
     const add = async (jurisdictionCode: string, set: Partial<typeof hazard.$inferInsert> = {}) => {
       const owner = await makeInstitution(ctx.db, { jurisdictionCode });
-      const row = await makeHazard(ctx.db, { institution: owner, recordedBy: recorder });
-      if (Object.keys(set).length > 0) await ctx.db.update(hazard).set(set).where(eq(hazard.id, row.id));
+      await makeHazard(ctx.db, { institution: owner, recordedBy: recorder }, set);
     };
     for (let i = 0; i < 3; i++) await add(area.county.code);
     await add(area.neighbour.code, { state: "closed" });

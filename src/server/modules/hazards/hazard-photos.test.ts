@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { attachment, hazard } from "../../../db/schema";
-import { type Agent, type Area, areaPicker, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
+import { type Agent, areaPicker, hazardCommand, makeInspectedInstitution, recordHazard, setUpTestApp, signedIn } from "../../../test/harness";
 import { uploadTestFile, uploadTestPhoto } from "../../../test/photos";
 import { fixedClock } from "../../platform/clock";
 
@@ -13,43 +13,15 @@ let colour = 0;
 /** Each photo different bytes, as real ones are. */
 const nextColour = () => `#${(0x100000 + colour++ * 7919).toString(16).slice(-6)}`;
 
-async function county(area: Area = newArea()) {
-  const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code, name: `${area.county.name}照片测试医院` });
-  const inspector = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
-  const institution = await signedIn(ctx, { role: "institution_admin", institution: hospital });
-  return { hospital, inspector: inspector.agent, institution: institution.agent };
-}
-
 const photo = (agent: Agent, name = "照片.jpg") => uploadTestPhoto(agent, name, { colour: nextColour() });
-
-async function record(inspector: Agent, institutionId: string, overrides: Record<string, unknown> = {}) {
-  const response = await inspector.post("/api/hazards", {
-    institutionId,
-    foundOn: "2026-06-01",
-    finders: "李明",
-    place: "门诊楼配电间",
-    category: "electrical",
-    description: "配电柜前堆放纸箱",
-    grade: "general",
-    handling: "by_deadline",
-    deadline: "2026-06-30",
-    responsiblePerson: "王科长",
-    ...overrides,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
-
-const command = (agent: Agent, id: string, version: number, body: Record<string, unknown>) =>
-  agent.post(`/api/hazards/${id}/commands`, { version, command: body });
 
 const unbound = async (id: string) => (await ctx.db.select().from(attachment).where(eq(attachment.id, id)))[0]?.recordId === null;
 
 describe("photos on the hazard's record and timeline", () => {
   it("records a hazard with its on-site photos, shown on the hazard and on the record event with their purpose", async () => {
-    const { hospital, inspector } = await county();
+    const { hospital, inspector } = await makeInspectedInstitution(ctx, newArea());
     const ids = [await photo(inspector, "配电间全景.jpg"), await photo(inspector, "纸箱特写.jpg")];
-    const detail = await record(inspector, hospital.id, { photoIds: ids });
+    const detail = await recordHazard(inspector, hospital.id, { photoIds: ids });
     expect(detail.photos.map((p: { id: string; purpose: string; fileName: string }) => [p.id, p.purpose, p.fileName])).toEqual([
       [ids[0], "before", "配电间全景.jpg"],
       [ids[1], "before", "纸箱特写.jpg"],
@@ -61,14 +33,14 @@ describe("photos on the hazard's record and timeline", () => {
   });
 
   it("refuses a rectification with neither an after photo nor a reason, and takes one with a photo", async () => {
-    const { hospital, inspector, institution } = await county();
-    const { id } = await record(inspector, hospital.id);
-    const bare = await command(institution, id, 1, { kind: "submit", actionsTaken: "已清理杂物" });
+    const { hospital, inspector, institution } = await makeInspectedInstitution(ctx, newArea());
+    const { id } = await recordHazard(inspector, hospital.id);
+    const bare = await hazardCommand(institution, id, 1, { kind: "submit", actionsTaken: "已清理杂物" });
     expect(bare.statusCode).toBe(400);
     expect(bare.json().error).toMatchObject({ field: "photoIds", message: "整改后照片：请上传至少一张照片，或说明无法拍照的原因" });
 
     const afterPhoto = await photo(institution, "整改后.jpg");
-    const submitted = await command(institution, id, 1, { kind: "submit", actionsTaken: "已清理杂物", photoIds: [afterPhoto] });
+    const submitted = await hazardCommand(institution, id, 1, { kind: "submit", actionsTaken: "已清理杂物", photoIds: [afterPhoto] });
     expect(submitted.statusCode, submitted.body).toBe(200);
     const detail = submitted.json();
     expect(detail.state).toBe("awaiting_review");
@@ -77,13 +49,19 @@ describe("photos on the hazard's record and timeline", () => {
   });
 
   it("verifies with a verification photo, and the inspector's photos stay readable to the institution", async () => {
-    const { hospital, inspector, institution } = await county();
-    const { id } = await record(inspector, hospital.id);
-    await command(institution, id, 1, { kind: "submit", actionsTaken: "已清理", photoIds: [await photo(institution)] });
-    const bare = await command(inspector, id, 2, { kind: "verify", verifiers: "李明", verifiedOn: "2026-06-10", opinion: "整改到位" });
+    const { hospital, inspector, institution } = await makeInspectedInstitution(ctx, newArea());
+    const { id } = await recordHazard(inspector, hospital.id);
+    await hazardCommand(institution, id, 1, { kind: "submit", actionsTaken: "已清理", photoIds: [await photo(institution)] });
+    const bare = await hazardCommand(inspector, id, 2, { kind: "verify", verifiers: "李明", verifiedOn: "2026-06-10", opinion: "整改到位" });
     expect(bare.json().error).toMatchObject({ field: "photoIds", message: "复查照片：请上传至少一张照片，或说明无法拍照的原因" });
     const check = await photo(inspector, "复查.jpg");
-    const closed = await command(inspector, id, 2, { kind: "verify", verifiers: "李明", verifiedOn: "2026-06-10", opinion: "整改到位", photoIds: [check] });
+    const closed = await hazardCommand(inspector, id, 2, {
+      kind: "verify",
+      verifiers: "李明",
+      verifiedOn: "2026-06-10",
+      opinion: "整改到位",
+      photoIds: [check],
+    });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ state: "closed" });
     expect(closed.json().photos.map((p: { purpose: string }) => p.purpose)).toEqual(["after", "verification"]);
@@ -91,22 +69,22 @@ describe("photos on the hazard's record and timeline", () => {
   });
 
   it("closes an on-the-spot hazard with an after photo, and not without one", async () => {
-    const { hospital, inspector } = await county();
-    const { id } = await record(inspector, hospital.id, { handling: "on_the_spot", deadline: null });
-    const bare = await command(inspector, id, 1, { kind: "close_on_spot" });
+    const { hospital, inspector } = await makeInspectedInstitution(ctx, newArea());
+    const { id } = await recordHazard(inspector, hospital.id, { handling: "on_the_spot", deadline: null });
+    const bare = await hazardCommand(inspector, id, 1, { kind: "close_on_spot" });
     expect(bare.json().error).toMatchObject({ field: "photoIds", message: "整改后照片：立行立改销号须上传至少一张整改后照片" });
-    const closed = await command(inspector, id, 1, { kind: "close_on_spot", photoIds: [await photo(inspector, "当场整改后.jpg")] });
+    const closed = await hazardCommand(inspector, id, 1, { kind: "close_on_spot", photoIds: [await photo(inspector, "当场整改后.jpg")] });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ state: "closed", photos: [{ purpose: "after", fileName: "当场整改后.jpg" }] });
   });
 
   it("refuses someone else's upload, a photo already used and a PDF, and leaves hazard and photos as they were", async () => {
-    const { hospital, inspector, institution } = await county();
-    const { id } = await record(inspector, hospital.id);
+    const { hospital, inspector, institution } = await makeInspectedInstitution(ctx, newArea());
+    const { id } = await recordHazard(inspector, hospital.id);
     const colleague = (await signedIn(ctx, { role: "institution_staff", institution: hospital })).agent;
     const theirs = await photo(colleague);
     const mine = await photo(institution);
-    const submit = (photoIds: string[]) => command(institution, id, 1, { kind: "submit", actionsTaken: "已整改", photoIds });
+    const submit = (photoIds: string[]) => hazardCommand(institution, id, 1, { kind: "submit", actionsTaken: "已整改", photoIds });
 
     const someoneElses = await submit([mine, theirs]);
     expect(someoneElses.statusCode).toBe(400);
@@ -126,18 +104,18 @@ describe("photos on the hazard's record and timeline", () => {
 
     // Bound once, a photo cannot be bound again, not even by its uploader to another hazard.
     expect((await submit([mine])).statusCode).toBe(200);
-    const { id: second } = await record(inspector, hospital.id);
-    const reused = await command(institution, second, 1, { kind: "submit", actionsTaken: "已整改", photoIds: [mine] });
+    const { id: second } = await recordHazard(inspector, hospital.id);
+    const reused = await hazardCommand(institution, second, 1, { kind: "submit", actionsTaken: "已整改", photoIds: [mine] });
     expect(reused.json().error).toMatchObject({ field: "photoIds" });
   });
 
   it("binds a photo once when two commands on two hazards race for it", async () => {
-    const { hospital, inspector, institution } = await county();
-    const first = await record(inspector, hospital.id);
-    const second = await record(inspector, hospital.id);
+    const { hospital, inspector, institution } = await makeInspectedInstitution(ctx, newArea());
+    const first = await recordHazard(inspector, hospital.id);
+    const second = await recordHazard(inspector, hospital.id);
     const shared = await photo(institution);
     const answers = await Promise.all(
-      [first, second].map((h) => command(institution, h.id, 1, { kind: "submit", actionsTaken: "已整改", photoIds: [shared] })),
+      [first, second].map((h) => hazardCommand(institution, h.id, 1, { kind: "submit", actionsTaken: "已整改", photoIds: [shared] })),
     );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 400]);
     const bound = await ctx.db.select().from(attachment).where(eq(attachment.id, shared));
@@ -146,16 +124,16 @@ describe("photos on the hazard's record and timeline", () => {
   });
 
   it("refuses on the rules before the photos: a forbidden command names the state, not the photo", async () => {
-    const { hospital, inspector, institution } = await county();
-    const { id } = await record(inspector, hospital.id);
+    const { hospital, inspector, institution } = await makeInspectedInstitution(ctx, newArea());
+    const { id } = await recordHazard(inspector, hospital.id);
     const someoneElses = await photo(inspector);
-    const refused = await command(institution, id, 1, { kind: "close_on_spot", photoIds: [someoneElses] });
+    const refused = await hazardCommand(institution, id, 1, { kind: "close_on_spot", photoIds: [someoneElses] });
     expect(refused.statusCode).toBe(403);
     expect(await unbound(someoneElses)).toBe(true);
   });
 
   it("refuses an on-site photo that is not the recorder's own, and records nothing", async () => {
-    const { hospital, inspector, institution } = await county();
+    const { hospital, inspector, institution } = await makeInspectedInstitution(ctx, newArea());
     const theirs = await photo(institution);
     const response = await inspector.post("/api/hazards", {
       institutionId: hospital.id,

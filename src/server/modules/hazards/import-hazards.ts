@@ -275,13 +275,9 @@ export async function hazardImportTemplate({ db, directory }: Pick<AppDeps, "db"
   };
   const body = await writeTemplate({
     sheetName: "隐患台账",
-    columns: HAZARD_IMPORT_COLUMNS.map((column) => ({
-      header: column.header,
-      width: Math.max(12, column.header.length * 2 + 6),
-      required: column.required,
-      choices: choicesOf[column.field],
-      note: notes[column.field],
-    })),
+    columns: HAZARD_IMPORT_COLUMNS,
+    choices: choicesOf,
+    notes,
     instructions: {
       title: "隐患台账导入填写说明",
       lines: [

@@ -1,8 +1,18 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { HAZARD_EXPORT_INLINE_LIMIT } from "../../../contracts/hazards";
-import { hazard, type institution } from "../../../db/schema";
-import { type Agent, type Area, areaPicker, makeInstitution, setUpTestApp, signedIn, workbookRows } from "../../../test/harness";
+import type { hazard, institution } from "../../../db/schema";
+import {
+  type Agent,
+  type Area,
+  areaPicker,
+  makeHazard,
+  makeInspectedInstitution,
+  makeInstitution,
+  setUpTestApp,
+  signedIn,
+  workbookRows,
+} from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
 
 // 2026-06-10 09:00 in China.
@@ -12,42 +22,22 @@ const newArea = areaPicker();
 type Institution = typeof institution.$inferSelect;
 type HazardInsert = typeof hazard.$inferInsert;
 
-let numbered = 0;
+/**
+ * The ledger's ordinary hazard — a broken road light, category 其他 — so that the filters and
+ * searches below single out the rows a test sets apart with `overrides`.
+ */
+const hazardOf = (owner: Institution, recordedBy: string, overrides: Partial<HazardInsert> = {}) =>
+  makeHazard(
+    ctx.db,
+    { institution: owner, recordedBy: { id: recordedBy } },
+    { place: "门诊楼", category: "other", description: "院区道路照明损坏", ...overrides },
+  );
 
-/** A hazard written straight into the ledger, with what the test needs different from an ordinary one. */
-async function hazardOf(owner: Institution, recordedBy: string, overrides: Partial<HazardInsert> = {}) {
-  numbered += 1;
-  const [row] = await ctx.db
-    .insert(hazard)
-    .values({
-      number: `测试隐患〔2026〕${String(numbered).padStart(6, "0")}`,
-      authorityCode: owner.jurisdictionCode,
-      institutionId: owner.id,
-      jurisdictionPath: owner.jurisdictionPath,
-      foundOn: "2026-06-01",
-      finders: "李明",
-      place: "门诊楼",
-      category: "other",
-      description: "院区道路照明损坏",
-      grade: "general",
-      handling: "by_deadline",
-      deadline: "2026-06-30",
-      responsiblePerson: "王科长",
-      recordedBy,
-      ...overrides,
-    })
-    .returning();
-  if (!row) throw new Error("no row");
-  return row;
-}
-
-/** A county with two institutions of different kinds, its inspector, an institution user, and the city's administrator. */
+/** A county with two institutions of different kinds, its inspector and the hospital's administrator. */
 async function county(area: Area) {
-  const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code, type: "general_hospital", grade: "grade2" });
+  const { hospital, inspector, inspectorUser, institution } = await makeInspectedInstitution(ctx, area, { type: "general_hospital", grade: "grade2" });
   const clinic = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code, type: "village_clinic", grade: "ungraded" });
-  const inspector = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
-  const hospitalUser = await signedIn(ctx, { role: "institution_admin", institution: hospital });
-  return { hospital, clinic, inspector: inspector.agent, recorder: inspector.user.id, hospitalUser: hospitalUser.agent };
+  return { hospital, clinic, inspector, recorder: inspectorUser.id, hospitalUser: institution };
 }
 
 const idsOf = async (agent: Agent, query: string) => {

@@ -1,7 +1,17 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { hazardListing } from "../../../db/schema";
-import { type Agent, type Area, areaPicker, makeInstitution, setUpTestApp, signedIn, workbookRows } from "../../../test/harness";
+import {
+  type Agent,
+  type Area,
+  areaPicker,
+  hazardCommand,
+  makeInspectedInstitution,
+  recordHazard,
+  setUpTestApp,
+  signedIn,
+  workbookRows,
+} from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
 
 // Wednesday 2026-06-10, 09:00 in China.
@@ -10,36 +20,17 @@ const newArea = areaPicker();
 
 const PLAN = { measures: "更换配电柜", funds: "12 万元", deadline: "2026-09-30", responsiblePerson: "王科长", interimMeasures: "停用三楼配电间" };
 
+/** A county's hospital with its inspector and administrator, the city's inspector, and a way to record the county's major hazard. */
 async function setting(area: Area) {
-  const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code, name: `${area.county.name}督办测试医院` });
-  const county = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code })).agent;
+  const { hospital, inspector: county, institution } = await makeInspectedInstitution(ctx, area, { name: `${area.county.name}督办测试医院` });
   const city = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.city.code })).agent;
-  const institution = (await signedIn(ctx, { role: "institution_admin", institution: hospital })).agent;
-  const record = async (overrides: Record<string, unknown> = {}) => {
-    const response = await county.post("/api/hazards", {
-      institutionId: hospital.id,
-      foundOn: "2026-06-01",
-      finders: "李明",
-      place: "门诊楼配电间",
-      category: "electrical",
-      description: "配电柜老化，线路裸露",
-      grade: "major",
-      handling: "by_deadline",
-      deadline: "2026-09-30",
-      responsiblePerson: "王科长",
-      majorPlan: PLAN,
-      ...overrides,
-    });
-    expect(response.statusCode).toBe(201);
-    return response.json();
-  };
+  const record = (overrides: Record<string, unknown> = {}) =>
+    recordHazard(county, hospital.id, { description: "配电柜老化，线路裸露", grade: "major", deadline: "2026-09-30", majorPlan: PLAN, ...overrides });
   return { hospital, county, city, institution, record };
 }
 
-const act = async (agent: Agent, id: string, command: Record<string, unknown>) => {
-  const version = (await agent.get(`/api/hazards/${id}`)).json().version;
-  return agent.post(`/api/hazards/${id}/commands`, { version, command });
-};
+const act = async (agent: Agent, id: string, command: Record<string, unknown>) =>
+  hazardCommand(agent, id, (await agent.get(`/api/hazards/${id}`)).json().version, command);
 const step = async (agent: Agent, id: string, path: string, body: Record<string, unknown> = {}) => {
   const version = (await agent.get(`/api/hazards/${id}`)).json().version;
   return agent.post(`/api/hazards/${id}/listing${path}`, { version, ...body });
@@ -299,5 +290,34 @@ describe("an authority's hazard settings", () => {
     expect((await sysadmin.request("DELETE", "/api/calendar-corrections/2026-06-12")).json()).not.toContainEqual(
       expect.objectContaining({ day: "2026-06-12" }),
     );
+  });
+
+  it("lists the calendar's corrections a page at a time, of one year and one kind, by day either way, and names a bad year", async () => {
+    const sysadmin = (await signedIn(ctx, { role: "system_admin" })).agent;
+    // Years no listing of these tests runs in, so no clock moves.
+    const corrections = [
+      ["2027-10-09", "workday"],
+      ["2027-02-06", "holiday"],
+      ["2028-01-29", "workday"],
+    ];
+    for (const [day, kind] of corrections) expect((await sysadmin.put(`/api/calendar-corrections/${day}`, { kind, note: "" })).statusCode).toBe(200);
+    const listed = async (query: string) => (await sysadmin.get(`/api/calendar-corrections?${query}`)).json();
+    const daysOf = async (query: string) => (await listed(query)).items.map((item: { day: string }) => item.day);
+
+    expect(await listed("year=2027")).toMatchObject({
+      total: 2,
+      page: 1,
+      pageSize: 20,
+      items: [{ day: "2027-02-06", kind: "holiday" }, { day: "2027-10-09" }],
+    });
+    expect(await daysOf("year=2027&sort=day&order=desc")).toEqual(["2027-10-09", "2027-02-06"]);
+    expect(await daysOf("year=2028&kind=workday")).toEqual(["2028-01-29"]);
+    expect(await daysOf("year=2027&kind=workday")).toEqual(["2027-10-09"]);
+    expect(await listed("year=2027&pageSize=1&page=2")).toMatchObject({ total: 2, items: [{ day: "2027-10-09" }] });
+    const refused = await sysadmin.get("/api/calendar-corrections?year=1999");
+    expect([refused.statusCode, refused.json().error.field, refused.json().error.message]).toEqual([400, "year", expect.stringMatching(/^年份/)]);
+
+    for (const [day] of corrections) await sysadmin.request("DELETE", `/api/calendar-corrections/${day}`);
+    expect(await listed("year=2027")).toMatchObject({ total: 0, items: [] });
   });
 });

@@ -179,13 +179,9 @@ export async function importTemplate({ directory }: Pick<AppDeps, "directory">, 
   };
   const body = await writeTemplate({
     sheetName: "机构",
-    columns: INSTITUTION_IMPORT_COLUMNS.map((column) => ({
-      header: column.header,
-      width: Math.max(10, column.header.length * 2 + 4),
-      required: column.required,
-      choices: choicesOf[column.field],
-      note: notes[column.field],
-    })),
+    columns: INSTITUTION_IMPORT_COLUMNS,
+    choices: choicesOf,
+    notes,
     instructions: {
       title: "机构导入填写说明",
       lines: [

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { auditLog, authoritySetting, hazard, hazardEvent, notice } from "../../../db/schema";
+import { auditLog, authoritySetting, hazardEvent, notice } from "../../../db/schema";
 import { defaultPrefixes } from "../../../domain/document-numbers";
-import { Agent, type Area, areaPicker, makeHazard, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
+import { Agent, type Area, areaPicker, makeHazard, makeInspectedInstitution, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
 import { editableValues } from "../institutions/save-institution";
 
@@ -14,17 +14,14 @@ const newArea = areaPicker();
 
 /** A county with a hospital, its inspector and the hospital's administrator, and `count` open hazards of the hospital. */
 async function county(area: Area, count = 2) {
-  const hospital = await makeInstitution(ctx.db, {
-    jurisdictionCode: area.county.code,
+  const { hospital, inspector, inspectorUser, institution } = await makeInspectedInstitution(ctx, area, {
     name: `${area.county.name}通知书测试医院`,
     address: `${area.county.name}人民路 1 号`,
     contactPhone: "0371-12345678",
   });
   const owner = { ...hospital, jurisdictionCode: area.county.code };
-  const inspector = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
-  const institutionAdmin = await signedIn(ctx, { role: "institution_admin", institution: hospital });
-  const hazards = await Promise.all(Array.from({ length: count }, () => makeHazard(ctx.db, { institution: owner, recordedBy: inspector.user })));
-  return { hospital, owner, inspector: inspector.agent, inspectorUser: inspector.user, institution: institutionAdmin.agent, hazards };
+  const hazards = await Promise.all(Array.from({ length: count }, () => makeHazard(ctx.db, { institution: owner, recordedBy: inspectorUser })));
+  return { hospital, owner, inspector, inspectorUser, institution, hazards };
 }
 
 const rectification = (hazardIds: string[], overrides: Record<string, unknown> = {}) => ({ kind: "rectification", hazardIds, ...overrides });
@@ -112,8 +109,7 @@ describe("issuing a notice", () => {
     const siblingHazard = await makeHazard(ctx.db, { institution: { ...sibling, jurisdictionCode: area.county.code }, recordedBy: inspectorUser });
     const elsewhere = await makeInstitution(ctx.db, { jurisdictionCode: area.neighbour.code });
     const elsewhereHazard = await makeHazard(ctx.db, { institution: { ...elsewhere, jurisdictionCode: area.neighbour.code }, recordedBy: inspectorUser });
-    const closedHazard = await makeHazard(ctx.db, { institution: owner, recordedBy: inspectorUser });
-    await ctx.db.update(hazard).set({ state: "closed" }).where(eq(hazard.id, closedHazard.id));
+    const closedHazard = await makeHazard(ctx.db, { institution: owner, recordedBy: inspectorUser }, { state: "closed" });
 
     const refusal = async (payload: unknown) => {
       const response = await inspector.post("/api/notices", payload);

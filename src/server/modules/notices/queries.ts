@@ -1,10 +1,11 @@
-import { and, asc, count, eq, gte, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { SortOrder } from "../../../contracts/common";
 import type { NOTICE_SORTS, NoticeDetail, NoticeFilters, NoticeListQuery, NoticeSummary } from "../../../contracts/notices";
 import { appUser, hazard, institution, notice, noticeHazard } from "../../../db/schema";
 import type { NoticeContent, NoticeKind } from "../../../domain/notices";
 import type { DbOrTx } from "../../platform/db";
+import { numberedPage } from "../../platform/list/numbered-page";
 import { keysetBatches, orderByOf, resolveSort, type SortSpec, substringPattern } from "../../platform/list/sorting";
 import { inScope, type Scope } from "../../platform/scope";
 
@@ -79,15 +80,14 @@ export function noticeListCondition(scope: Scope, filters: NoticeFilters): SQL |
 
 export async function listNotices(db: DbOrTx, scope: Scope, query: NoticeListQuery) {
   const where = noticeListCondition(scope, query);
-  const [rows, [counted]] = await Promise.all([
+  const page = await numberedPage(db, query, { table: notice, where }, ({ limit, offset }) =>
     fromNotices(db)
       .where(where)
       .orderBy(...orderByOf(resolveSort(NOTICE_SORT, query)))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(notice).where(where),
-  ]);
-  return { items: rows.map(toSummary), total: counted?.total ?? 0, page: query.page, pageSize: query.pageSize };
+      .limit(limit)
+      .offset(offset),
+  );
+  return { ...page, items: page.items.map(toSummary) };
 }
 
 /** Walks a filtered notice list in its order, a batch at a time (keyset), for the export. */

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appUser, authoritySetting, hazard, notification } from "../../../db/schema";
+import { appUser, authoritySetting, notification } from "../../../db/schema";
 import { areaPicker, makeHazard, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
 import { fixedClock } from "../../platform/clock";
 import { createJobQueue } from "../../platform/jobs";
@@ -10,15 +10,6 @@ import { HAZARD_DIGEST_JOB } from "./routes";
 const ctx = setUpTestApp({ clock: fixedClock("2026-06-10T01:00:00Z") });
 const newArea = areaPicker();
 const DAY = "2026-06-10";
-
-async function hazardAt(
-  place: { institution: Parameters<typeof makeHazard>[1]["institution"]; recordedBy: { id: string } },
-  set: Partial<typeof hazard.$inferInsert>,
-) {
-  const row = await makeHazard(ctx.db, place);
-  await ctx.db.update(hazard).set(set).where(eq(hazard.id, row.id));
-  return row;
-}
 
 const digestsOf = (userId: string) => ctx.db.select().from(notification).where(eq(notification.userId, userId));
 
@@ -34,12 +25,12 @@ describe("the daily hazard digest", () => {
     const away = await makeUser(ctx.db, { role: "institution_staff", institution: hospital });
     await ctx.db.update(appUser).set({ active: false }).where(eq(appUser.id, away.id));
     const here = { institution: hospital, recordedBy: inspector };
-    const overdue = await hazardAt(here, { deadline: "2026-06-05", state: "rectifying" });
-    const dueSoon = await hazardAt(here, { deadline: "2026-06-12" });
-    await hazardAt(here, { deadline: "2026-07-30" });
-    await hazardAt(here, { deadline: "2026-06-01", state: "awaiting_review" });
-    await hazardAt(here, { deadline: "2026-06-01", state: "closed" });
-    const elsewhere = await hazardAt({ institution: neighbourHospital, recordedBy: neighbourInspector }, { deadline: "2026-06-09" });
+    const overdue = await makeHazard(ctx.db, here, { deadline: "2026-06-05", state: "rectifying" });
+    const dueSoon = await makeHazard(ctx.db, here, { deadline: "2026-06-12" });
+    await makeHazard(ctx.db, here, { deadline: "2026-07-30" });
+    await makeHazard(ctx.db, here, { deadline: "2026-06-01", state: "awaiting_review" });
+    await makeHazard(ctx.db, here, { deadline: "2026-06-01", state: "closed" });
+    const elsewhere = await makeHazard(ctx.db, { institution: neighbourHospital, recordedBy: neighbourInspector }, { deadline: "2026-06-09" });
 
     expect(await deliverHazardDigests(ctx.db, DAY)).toBeGreaterThanOrEqual(3);
     for (const user of [staff, inspector]) {
@@ -64,7 +55,7 @@ describe("the daily hazard digest", () => {
     const area = newArea();
     const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code });
     const inspector = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.county.code });
-    await hazardAt({ institution: hospital, recordedBy: inspector }, { deadline: "2026-06-11" });
+    await makeHazard(ctx.db, { institution: hospital, recordedBy: inspector }, { deadline: "2026-06-11" });
     const runs = await Promise.all([deliverHazardDigests(ctx.db, DAY), deliverHazardDigests(ctx.db, DAY), deliverHazardDigests(ctx.db, DAY)]);
     expect(runs.filter((delivered) => delivered > 0).length).toBeGreaterThanOrEqual(1);
     expect(await digestsOf(inspector.id)).toHaveLength(1);
@@ -77,7 +68,7 @@ describe("the daily hazard digest", () => {
     const area = newArea();
     const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code });
     const inspector = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.county.code });
-    await hazardAt({ institution: hospital, recordedBy: inspector }, { deadline: "2026-06-11" });
+    await makeHazard(ctx.db, { institution: hospital, recordedBy: inspector }, { deadline: "2026-06-11" });
     // Two processes' queues, each with the digest's worker, each firing the day's job.
     const processes = [createJobQueue(ctx.db, { pollingIntervalSeconds: 0.5 }), createJobQueue(ctx.db, { pollingIntervalSeconds: 0.5 })];
     const runs: string[] = [];
@@ -100,7 +91,7 @@ describe("the daily hazard digest", () => {
     const area = newArea();
     const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code });
     const inspector = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.county.code });
-    await hazardAt({ institution: hospital, recordedBy: inspector }, { deadline: "2026-06-20" });
+    await makeHazard(ctx.db, { institution: hospital, recordedBy: inspector }, { deadline: "2026-06-20" });
     await deliverHazardDigests(ctx.db, DAY);
     expect(await digestsOf(inspector.id)).toEqual([]);
     await ctx.db.insert(authoritySetting).values({ authorityCode: area.county.code, dueSoonDays: 10 });
@@ -113,7 +104,7 @@ describe("the daily hazard digest", () => {
     const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code });
     const mine = await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code });
     const theirs = await signedIn(ctx, { role: "institution_admin", institution: await makeInstitution(ctx.db, { jurisdictionCode: area.neighbour.code }) });
-    await hazardAt({ institution: hospital, recordedBy: mine.user }, { deadline: "2026-06-01" });
+    await makeHazard(ctx.db, { institution: hospital, recordedBy: mine.user }, { deadline: "2026-06-01" });
     await deliverHazardDigests(ctx.db, DAY);
     expect((await mine.agent.get("/api/notifications/unread-count")).json()).toEqual({ count: 1 });
     const [message] = (await mine.agent.get("/api/notifications")).json().items;

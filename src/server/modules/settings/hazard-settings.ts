@@ -1,6 +1,13 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, between, eq, inArray } from "drizzle-orm";
 import type { FieldChanges } from "../../../contracts/audit";
-import type { HazardCategoryItem, HazardSettingsBody, HazardSettingsView } from "../../../contracts/settings";
+import type {
+  CALENDAR_CORRECTION_SORTS,
+  CalendarCorrection,
+  CalendarCorrectionQuery,
+  HazardCategoryItem,
+  HazardSettingsBody,
+  HazardSettingsView,
+} from "../../../contracts/settings";
 import { authoritySetting, calendarCorrection, hazardCategory } from "../../../db/schema";
 import { defaultPrefixes } from "../../../domain/document-numbers";
 import { BUILT_IN_HAZARD_CATEGORIES } from "../../../domain/hazard-categories";
@@ -11,6 +18,8 @@ import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
 import type { DbOrTx } from "../../platform/db";
 import { conflict, forbidden } from "../../platform/http/errors";
+import { numberedPage } from "../../platform/list/numbered-page";
+import { orderByOf, resolveSort, type SortSpec } from "../../platform/list/sorting";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 
 /** An authority's figures as the rules use them: its own where set, the defaults of domain/ where not. */
@@ -112,6 +121,35 @@ export const listCalendarCorrections = (db: DbOrTx) =>
     .select({ day: calendarCorrection.day, kind: calendarCorrection.kind, note: calendarCorrection.note })
     .from(calendarCorrection)
     .orderBy(asc(calendarCorrection.day)) as Promise<{ day: string; kind: "workday" | "holiday"; note: string }[]>;
+
+const CALENDAR_CORRECTION_SORT: SortSpec<keyof typeof CALENDAR_CORRECTION_SORTS, { day: string }> = {
+  columns: { day: { by: [calendarCorrection.day], valuesOf: (row) => [row.day] } },
+  defaultKey: "day",
+  // The day is the key: it breaks no ties, but the list machinery wants a last term.
+  tiebreak: { column: calendarCorrection.day, valueOf: (row) => row.day },
+};
+
+/** One page of the corrections, of a year and a kind when asked, in the order asked (by day). */
+export async function pageCalendarCorrections(db: DbOrTx, query: CalendarCorrectionQuery) {
+  const where = and(
+    query.year === undefined ? undefined : between(calendarCorrection.day, `${query.year}-01-01`, `${query.year}-12-31`),
+    query.kind === undefined ? undefined : eq(calendarCorrection.kind, query.kind),
+  );
+  return numberedPage(
+    db,
+    query,
+    { table: calendarCorrection, where },
+    ({ limit, offset }) =>
+      // The column's check constraint holds it to the two kinds.
+      db
+        .select({ day: calendarCorrection.day, kind: calendarCorrection.kind, note: calendarCorrection.note })
+        .from(calendarCorrection)
+        .where(where)
+        .orderBy(...orderByOf(resolveSort(CALENDAR_CORRECTION_SORT, query)))
+        .limit(limit)
+        .offset(offset) as Promise<CalendarCorrection[]>,
+  );
+}
 
 /** Sets (kind given) or removes (kind null) the correction of one day. */
 export async function correctCalendar(

@@ -4,7 +4,7 @@ import type { AppDeps } from "../../deps";
 import { requireUser } from "../../platform/access";
 import { forbidden } from "../../platform/http/errors";
 import { registerRoute } from "../../platform/http/routes";
-import { addHazardCategory, correctCalendar, hazardCategoriesFor, hazardSettingsView, listCalendarCorrections, updateHazardSettings } from "./hazard-settings";
+import { addHazardCategory, correctCalendar, hazardCategoriesFor, hazardSettingsView, pageCalendarCorrections, updateHazardSettings } from "./hazard-settings";
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, directory } = deps;
@@ -18,7 +18,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: AppDeps) {
     return hazardCategoriesFor(db, directory, authorityCode);
   });
   registerRoute(app, settingsRoutes.addCategory, ({ actor, body }) => addHazardCategory(deps, requireUser(actor), body.name));
-  registerRoute(app, settingsRoutes.calendar, () => listCalendarCorrections(db));
+  registerRoute(app, settingsRoutes.calendar, ({ query }) => pageCalendarCorrections(db, query));
   registerRoute(app, settingsRoutes.correctCalendar, ({ actor, params, body }) => correctCalendar(deps, requireUser(actor), params.day, body));
   registerRoute(app, settingsRoutes.removeCalendarCorrection, ({ actor, params }) => correctCalendar(deps, requireUser(actor), params.day, null));
 }

@@ -1,9 +1,10 @@
-import { and, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { SortOrder } from "../../../contracts/common";
 import type { Role } from "../../../contracts/enums";
 import type { USER_SORTS, UserListQuery, UserSummary } from "../../../contracts/users";
 import { appUser, institution, jurisdiction } from "../../../db/schema";
 import type { DbOrTx } from "../../platform/db";
+import { numberedPage } from "../../platform/list/numbered-page";
 import { keysetBatches, orderByOf, resolveSort, type SortSpec, substringPattern } from "../../platform/list/sorting";
 import { inScope, type Scope } from "../../platform/scope";
 import { PINYIN } from "../institutions/queries";
@@ -59,15 +60,14 @@ export function userListCondition(scope: Scope, filters: { q?: string; role?: Ro
 
 export async function listUsers(db: DbOrTx, scope: Scope, query: UserListQuery) {
   const where = userListCondition(scope, query);
-  const [rows, [counted]] = await Promise.all([
+  const page = await numberedPage(db, query, { table: appUser, where }, ({ limit, offset }) =>
     fromUsers(db)
       .where(where)
       .orderBy(...orderByOf(resolveSort(USER_SORT, query)))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(appUser).where(where),
-  ]);
-  return { items: rows.map(toSummary), total: counted?.total ?? 0, page: query.page, pageSize: query.pageSize };
+      .limit(limit)
+      .offset(offset),
+  );
+  return { ...page, items: page.items.map(toSummary) };
 }
 
 /** Walks a filtered user list in its order, a batch at a time (keyset), for the export. */

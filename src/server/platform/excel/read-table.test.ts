@@ -14,6 +14,9 @@ const COLUMNS: TableColumn[] = [
   { field: "contactPerson", header: "联系人", required: true },
 ];
 
+/** How readTable refuses a file: a 400 on the upload field, with the reason in Chinese. */
+const fileRefused = (message: string) => ({ statusCode: 400, field: "file", message });
+
 async function bufferOf(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -230,11 +233,9 @@ describe("readTable", () => {
   it("refuses a header with two columns for one field", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("机构").addRow(["机构名称", "统一社会信用代码", "单位名称"]);
-    await expect(readTable(await bufferOf(workbook), COLUMNS, { maxRows: 100 })).rejects.toMatchObject({
-      statusCode: 400,
-      field: "file",
-      message: "文件：第 1 行有两列都是“机构名称”（第 A 列“机构名称”、第 C 列“单位名称”），请删除或改名其中一列",
-    });
+    await expect(readTable(await bufferOf(workbook), COLUMNS, { maxRows: 100 })).rejects.toMatchObject(
+      fileRefused("文件：第 1 行有两列都是“机构名称”（第 A 列“机构名称”、第 C 列“单位名称”），请删除或改名其中一列"),
+    );
   });
 
   it("names the labels looked for and the visible sheets searched when no sheet has a header", async () => {
@@ -244,11 +245,9 @@ describe("readTable", () => {
     const sheet = workbook.addWorksheet("机构");
     sheet.addRow(["名称", "代码"]);
     sheet.addRow(["开封市人民医院", "12410200416000001X"]);
-    await expect(readTable(await bufferOf(workbook), COLUMNS, { maxRows: 100 })).rejects.toMatchObject({
-      statusCode: 400,
-      field: "file",
-      message: "文件：未找到表头。请确认表中有一行列名，至少包括“机构名称”“统一社会信用代码”“联系人”（已查看工作表：Sheet1、机构）",
-    });
+    await expect(readTable(await bufferOf(workbook), COLUMNS, { maxRows: 100 })).rejects.toMatchObject(
+      fileRefused("文件：未找到表头。请确认表中有一行列名，至少包括“机构名称”“统一社会信用代码”“联系人”（已查看工作表：Sheet1、机构）"),
+    );
   });
 
   it("refuses more data rows than allowed, not counting trailing notes", async () => {
@@ -262,19 +261,11 @@ describe("readTable", () => {
     expect((await readTable(withinLimit, COLUMNS, { maxRows: 3 })).notes).toEqual({ from: 5, to: 6 });
 
     sheet.addRow(["机构4", "CODE4", "李四"]);
-    await expect(readTable(await bufferOf(workbook), COLUMNS, { maxRows: 3 })).rejects.toMatchObject({
-      statusCode: 400,
-      field: "file",
-      message: "文件：一次最多导入 3 行，请拆分后再导入",
-    });
+    await expect(readTable(await bufferOf(workbook), COLUMNS, { maxRows: 3 })).rejects.toMatchObject(fileRefused("文件：一次最多导入 3 行，请拆分后再导入"));
   });
 
   it("refuses a file that is not an .xlsx workbook", async () => {
-    const unreadable = {
-      statusCode: 400,
-      field: "file",
-      message: "文件：无法读取，请上传 Excel（.xlsx）文件；由其他软件导出的表格，请先用 Excel 或 WPS 打开并另存为 .xlsx",
-    };
+    const unreadable = fileRefused("文件：无法读取，请上传 Excel（.xlsx）文件；由其他软件导出的表格，请先用 Excel 或 WPS 打开并另存为 .xlsx");
     await expect(readTable(Buffer.from("机构名称,统一社会信用代码\n"), COLUMNS, { maxRows: 100 })).rejects.toMatchObject(unreadable);
     await expect(readTable(Buffer.alloc(0), COLUMNS, { maxRows: 100 })).rejects.toMatchObject(unreadable);
     const truncated = (await messyRegister()).subarray(0, 2000);

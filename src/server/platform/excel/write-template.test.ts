@@ -1,28 +1,30 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readTable, type TableColumn } from "./read-table";
-import { type TemplateColumn, writeTemplate } from "./write-template";
+import { writeTemplate } from "./write-template";
 
 const COUNTIES = Array.from({ length: 120 }, (_, i) => `第${i + 1}县`);
 
-const COLUMNS: TemplateColumn[] = [
-  { header: "机构名称", width: 36, required: true },
-  { header: "等级", width: 10, required: true, choices: ["三级甲等", "二级", "未定级"], note: "按执业许可证填写。" },
-  { header: "所在县（市、区）", width: 16, choices: COUNTIES },
-  { header: "床位数", width: 10, note: "非负整数。" },
-];
-
-const TABLE_COLUMNS: TableColumn[] = [
+const COLUMNS: TableColumn[] = [
   { field: "name", header: "机构名称", required: true },
   { field: "grade", header: "等级", required: true },
   { field: "county", header: "所在县（市、区）" },
   { field: "beds", header: "床位数" },
+  { field: "type", header: "类型" },
 ];
+const CHOICES = {
+  grade: ["三级甲等", "二级", "未定级"],
+  county: COUNTIES,
+  type: ["社区卫生服务中心（站）", "诊所"],
+};
+const NOTES = { grade: "按执业许可证填写。", beds: "非负整数。" };
 
 async function template(rows?: number): Promise<Buffer> {
   return writeTemplate({
     sheetName: "机构",
     columns: COLUMNS,
+    choices: CHOICES,
+    notes: NOTES,
     instructions: { title: "机构导入填写说明", lines: ["每行填写一家机构。", "带 * 的列必须填写。"] },
     rows,
   });
@@ -45,7 +47,7 @@ describe("writeTemplate", () => {
     ]);
   });
 
-  it("marks required headers with a red star, in bold, frozen, at the given widths", async () => {
+  it("marks required headers with a red star, in bold, frozen, wide enough for the header and its choices", async () => {
     const sheet = (await load(await template())).getWorksheet("机构");
     expect(sheet?.getCell("A1").value).toEqual({
       richText: [
@@ -56,7 +58,8 @@ describe("writeTemplate", () => {
     expect(sheet?.getCell("D1").value).toBe("床位数");
     expect(sheet?.getCell("D1").font?.bold).toBe(true);
     expect(sheet?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet?.columns.map((column) => column.width)).toEqual([36, 10, 16, 10]);
+    // At least 12; the header or the widest choice (a Chinese character counting two) and 4 for the star and the arrow.
+    expect(sheet?.columns.map((column) => column.width)).toEqual([12, 12, 20, 12, 26]);
   });
 
   it("gives choice columns an Excel drop-down over the data rows, listed on the hidden sheet", async () => {
@@ -84,6 +87,19 @@ describe("writeTemplate", () => {
     const lists = workbook.getWorksheet("选项");
     expect(lists?.getColumn(1).values.slice(1)).toEqual(["等级", "三级甲等", "二级", "未定级"]);
     expect(lists?.getColumn(2).values.slice(1)).toEqual(["所在县（市、区）", ...COUNTIES]);
+    expect(lists?.getColumn(3).values.slice(1)).toEqual(["类型", "社区卫生服务中心（站）", "诊所"]);
+  });
+
+  it("keeps a column no wider than 30 whatever its choices", async () => {
+    const workbook = await load(
+      await writeTemplate({
+        sheetName: "机构",
+        columns: [{ field: "type", header: "类型" }],
+        choices: { type: ["按照《医疗机构管理条例》取得执业许可的其他医疗机构"] },
+        instructions: { title: "说明", lines: [] },
+      }),
+    );
+    expect(workbook.getWorksheet("机构")?.getColumn(1).width).toBe(30);
   });
 
   it("validates 2000 rows unless told otherwise", async () => {
@@ -107,12 +123,13 @@ describe("writeTemplate", () => {
       ["等级", "必填", "按执业许可证填写。可选值：三级甲等、二级、未定级"],
       ["所在县（市、区）", "选填", `可选值：${COUNTIES.join("、")}`],
       ["床位数", "选填", "非负整数。"],
+      ["类型", "选填", "可选值：社区卫生服务中心（站）、诊所"],
     ]);
     expect(sheet?.getCell("A1").font?.bold).toBe(true);
   });
 
   it("is read back by readTable: its header is found and the instruction sheet is not taken for data", async () => {
-    const empty = await readTable(await template(), TABLE_COLUMNS, { maxRows: 100 });
+    const empty = await readTable(await template(), COLUMNS, { maxRows: 100 });
     expect(empty).toEqual({
       sheetName: "机构",
       headerRow: 1,
@@ -121,6 +138,7 @@ describe("writeTemplate", () => {
         { field: "grade", header: "*等级", column: 2 },
         { field: "county", header: "所在县（市、区）", column: 3 },
         { field: "beds", header: "床位数", column: 4 },
+        { field: "type", header: "类型", column: 5 },
       ],
       missingRequired: [],
       unknownHeaders: [],
@@ -129,8 +147,8 @@ describe("writeTemplate", () => {
     });
 
     const filled = await load(await template());
-    filled.getWorksheet("机构")?.addRow(["开封市人民医院", "三级甲等", "第3县", 1200]);
-    const table = await readTable(Buffer.from(await filled.xlsx.writeBuffer()), TABLE_COLUMNS, { maxRows: 100 });
-    expect(table.rows).toEqual([{ number: 2, cells: { name: "开封市人民医院", grade: "三级甲等", county: "第3县", beds: "1200" } }]);
+    filled.getWorksheet("机构")?.addRow(["开封市人民医院", "三级甲等", "第3县", 1200, "诊所"]);
+    const table = await readTable(Buffer.from(await filled.xlsx.writeBuffer()), COLUMNS, { maxRows: 100 });
+    expect(table.rows).toEqual([{ number: 2, cells: { name: "开封市人民医院", grade: "三级甲等", county: "第3县", beds: "1200", type: "诊所" } }]);
   });
 });

@@ -1,20 +1,27 @@
 import ExcelJS from "exceljs";
-
-export interface TemplateColumn {
-  header: string;
-  /** Column width in Excel's units (about one Latin character; a Chinese character takes two). */
-  width: number;
-  required?: boolean;
-  /** Allowed values: the column gets a drop-down list that refuses anything else. */
-  choices?: readonly string[];
-  /** What to write, for the instruction sheet. */
-  note?: string;
-}
+import type { TableColumn } from "./read-table";
 
 const CHOICES_SHEET = "选项";
 const INSTRUCTIONS_SHEET = "填写说明";
 const DEFAULT_VALIDATED_ROWS = 2000;
 const REQUIRED_MARK_COLOUR = "FFFF0000";
+const MIN_COLUMN_WIDTH = 12;
+const MAX_COLUMN_WIDTH = 30;
+/** Room beside the text for the required mark and the drop-down arrow. */
+const COLUMN_PADDING = 4;
+
+/** How wide a text shows in Excel's units: a Chinese or full-width character takes two, others one. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return width;
+}
+
+/** Wide enough for the header and for any value of its drop-down list, within bounds, so every template looks alike. */
+function columnWidth(header: string, choices: readonly string[]): number {
+  const widest = Math.max(displayWidth(header), ...choices.map(displayWidth));
+  return Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, widest + COLUMN_PADDING));
+}
 
 /**
  * exceljs keeps a sheet's validations by range in `dataValidations` (written as one
@@ -23,14 +30,19 @@ const REQUIRED_MARK_COLOUR = "FFFF0000";
 type ValidatedWorksheet = ExcelJS.Worksheet & { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 
 /**
- * An import template: the data sheet with its header (required columns marked with a red "*",
- * which `readTable` ignores when matching), drop-down lists for choice columns, and a sheet of
- * instructions. The lists point at a hidden sheet rather than being written inline, because Excel
- * caps an inline list at 255 characters and the county list alone is longer.
+ * An import template for the columns `readTable` reads: the data sheet with its header (required
+ * columns marked with a red "*", which `readTable` ignores when matching), drop-down lists for
+ * choice columns, and a sheet of instructions. The lists point at a hidden sheet rather than being
+ * written inline, because Excel caps an inline list at 255 characters and the county list alone is
+ * longer. Every register's template gets its widths by the same rule (`columnWidth`).
  */
 export async function writeTemplate(options: {
   sheetName: string;
-  columns: readonly TemplateColumn[];
+  columns: readonly TableColumn[];
+  /** Allowed values by field: the column gets a drop-down list that refuses anything else. */
+  choices?: Readonly<Record<string, readonly string[]>>;
+  /** What to write in a column, by field, for the instruction sheet. */
+  notes?: Readonly<Record<string, string>>;
   instructions: { title: string; lines: readonly string[] };
   /** How many rows below the header get the drop-down lists. */
   rows?: number;
@@ -41,9 +53,15 @@ export async function writeTemplate(options: {
   const instructions = workbook.addWorksheet(INSTRUCTIONS_SHEET);
   const choices = workbook.addWorksheet(CHOICES_SHEET, { state: "hidden" });
 
-  data.columns = options.columns.map((column) => ({ width: column.width }));
+  const columns = options.columns.map((column) => ({
+    header: column.header,
+    required: column.required ?? false,
+    choices: options.choices?.[column.field] ?? [],
+    note: options.notes?.[column.field] ?? "",
+  }));
+  data.columns = columns.map((column) => ({ width: columnWidth(column.header, column.choices) }));
   const header = data.getRow(1);
-  options.columns.forEach((column, index) => {
+  columns.forEach((column, index) => {
     header.getCell(index + 1).value = column.required
       ? {
           richText: [
@@ -57,8 +75,8 @@ export async function writeTemplate(options: {
 
   const lastRow = 1 + (options.rows ?? DEFAULT_VALIDATED_ROWS);
   let listColumn = 0;
-  options.columns.forEach((column, index) => {
-    if (!column.choices || column.choices.length === 0) return;
+  columns.forEach((column, index) => {
+    if (column.choices.length === 0) return;
     listColumn += 1;
     const list = choices.getColumn(listColumn);
     list.values = [column.header, ...column.choices];
@@ -80,9 +98,9 @@ export async function writeTemplate(options: {
   for (const line of options.instructions.lines) instructions.addRow([line]);
   instructions.addRow([]);
   instructions.addRow(["列名", "必填/选填", "说明"]).font = { bold: true };
-  for (const column of options.columns) {
-    const allowed = column.choices && column.choices.length > 0 ? `可选值：${column.choices.join("、")}` : "";
-    const note = column.note ?? "";
+  for (const column of columns) {
+    const allowed = column.choices.length > 0 ? `可选值：${column.choices.join("、")}` : "";
+    const { note } = column;
     const explanation = note && allowed && !note.endsWith("。") ? `${note}。${allowed}` : `${note}${allowed}`;
     instructions.addRow([column.header, column.required ? "必填" : "选填", explanation]).getCell(3).alignment = { wrapText: true, vertical: "top" };
   }

@@ -1,11 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Tag, Typography } from "antd";
-import { type HazardSettingsBody, settingsRoutes } from "../../../contracts/settings";
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Tag, Typography } from "antd";
+import { Link } from "react-router";
+import { type HazardCategoryItem, type HazardSettingsBody, settingsRoutes } from "../../../contracts/settings";
 import { HAZARD_SETTING_LABELS } from "../../../domain/hazard-listing";
 import { call } from "../../app/api";
+import { type ListColumn, ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
 import { Loaded } from "../../ui/results";
 import { showSubmitError } from "../../ui/server-error";
+import { useListParams } from "../../ui/use-list-params";
 
 const PREFIX_FIELDS = [
   { name: "hazardPrefix", label: "隐患编号代字", example: (prefix: string) => `${prefix}隐患〔2026〕0001` },
@@ -65,8 +68,24 @@ function SettingsForm({ settings, defaults }: { settings: HazardSettingsBody; de
   );
 }
 
+const CATEGORY_COLUMNS: ListColumn<HazardCategoryItem, never>[] = [
+  { key: "label", title: "类别", phone: "title", render: (item) => item.label },
+  { key: "addedBy", title: "来源", render: (item) => (item.addedBy ? item.addedBy : <Tag>内置</Tag>) },
+];
+
+/**
+ * The categories the authority's hazards may take: the built-in ones and the few added by it
+ * or the levels above. A short list that grows by hand, one name at a time, so it has no query form:
+ * every category fits on one screen, and the ledger's own form filters hazards by category.
+ */
 function CategoryList() {
-  const categories = useQuery({ queryKey: [settingsRoutes.categories.path], queryFn: () => call(settingsRoutes.categories) });
+  const list = useListParams([]);
+  const categories = useQuery({
+    queryKey: [settingsRoutes.categories.path],
+    queryFn: () => call(settingsRoutes.categories),
+    // The route answers the whole list; the page shown is cut from it here.
+    select: (items) => ({ items: items.slice((list.page - 1) * list.pageSize, list.page * list.pageSize), total: items.length }),
+  });
   const [form] = Form.useForm<{ name: string }>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -89,18 +108,13 @@ function CategoryList() {
           增加类别
         </Button>
       </Form>
-      <Table
-        size="small"
+      <ListTable
+        query={categories}
+        list={list}
+        columns={CATEGORY_COLUMNS}
         rowKey="value"
-        loading={categories.isLoading}
-        dataSource={categories.data}
-        pagination={false}
-        scroll={{ x: "max-content" }}
-        columns={[
-          { title: "序号", key: "index", width: 64, render: (_value, _row, index) => index + 1 },
-          { title: "类别", dataIndex: "label" },
-          { title: "来源", key: "addedBy", render: (_value, item) => (item.addedBy ? item.addedBy : <Tag>内置</Tag>) },
-        ]}
+        emptyText="暂无类别"
+        actions={(item) => <Link to={`/hazards?category=${encodeURIComponent(item.value)}`}>查看隐患</Link>}
       />
     </>
   );
