@@ -147,8 +147,20 @@ describe("keys for new items", () => {
   });
 
   it("numbers imported sections and items in their order", () => {
-    expect(numberedKeys([{ title: "甲", items: [{ text: "a" }, { text: "b" }] }, { title: "乙", items: [{ text: "c" }] }])).toEqual([
-      { key: "s1", title: "甲", items: [{ text: "a", key: "s1-1" }, { text: "b", key: "s1-2" }] },
+    expect(
+      numberedKeys([
+        { title: "甲", items: [{ text: "a" }, { text: "b" }] },
+        { title: "乙", items: [{ text: "c" }] },
+      ]),
+    ).toEqual([
+      {
+        key: "s1",
+        title: "甲",
+        items: [
+          { text: "a", key: "s1-1" },
+          { text: "b", key: "s1-2" },
+        ],
+      },
       { key: "s2", title: "乙", items: [{ text: "c", key: "s2-1" }] },
     ]);
   });

@@ -188,16 +188,7 @@ function canonical(content: ChecklistContentShape): string {
     content.sections.map((section) => [
       section.key,
       section.title,
-      section.items.map((item) => [
-        item.key,
-        item.text,
-        item.basis,
-        item.category,
-        item.gradeHint,
-        item.answerType,
-        item.maxScore ?? null,
-        item.photoRequired,
-      ]),
+      section.items.map((item) => [item.key, item.text, item.basis, item.category, item.gradeHint, item.answerType, item.maxScore ?? null, item.photoRequired]),
     ]),
   );
 }
@@ -233,7 +224,7 @@ export function planVersionEdit(current: CurrentVersion, next: ChecklistContentS
 export function keyStabilityProblems(previous: ChecklistContentShape, next: ChecklistContentShape): ChecklistProblem[] {
   const before = new Map(previous.sections.flatMap((section) => section.items.map((item) => [item.key, item] as const)));
   const problems: ChecklistProblem[] = [];
-  next.sections.forEach((section, s) =>
+  next.sections.forEach((section, s) => {
     section.items.forEach((item, i) => {
       const earlier = before.get(item.key);
       if (earlier && earlier.answerType !== item.answerType) {
@@ -242,8 +233,8 @@ export function keyStabilityProblems(previous: ChecklistContentShape, next: Chec
           message: `${where(s, i)}作答方式：已有检查项不能改变作答方式，请删除后新增一项`,
         });
       }
-    }),
-  );
+    });
+  });
   return problems;
 }
 
