@@ -4,7 +4,6 @@ import {
   type ChecklistContentShape,
   type ChecklistItemShape,
   checklistProblems,
-  freeKey,
   isScoredContent,
   itemCountOf,
   keyStabilityProblems,
@@ -13,6 +12,7 @@ import {
   planVersionEdit,
   sameContent,
   tallyAnswers,
+  unusedKey,
 } from "./checklists";
 
 const item = (key: string, overrides: Partial<ChecklistItemShape> = {}): ChecklistItemShape => ({
@@ -141,9 +141,11 @@ describe("versioning: a used version never changes", () => {
 });
 
 describe("keys for new items", () => {
-  it("takes the smallest free number after the prefix", () => {
-    expect(freeKey(new Set(["s1", "s2"]), "s")).toBe("s3");
-    expect(freeKey(new Set(), "i")).toBe("i1");
+  it("gives an added item a random key of the prefix that no item in use has", () => {
+    const draws = [0, 0, 0.5];
+    const random = () => draws.shift() ?? 0.9;
+    expect(unusedKey(new Set(["i000000"]), "i", random)).toBe("i000000".replace("000000", Math.floor(0.5 * 36 ** 6).toString(36)));
+    expect(unusedKey(new Set(), "s")).toMatch(/^s[0-9a-z]{6}$/);
   });
 
   it("numbers imported sections and items in their order", () => {

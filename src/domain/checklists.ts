@@ -238,10 +238,16 @@ export function keyStabilityProblems(previous: ChecklistContentShape, next: Chec
   return problems;
 }
 
-/** A key not yet in `taken`: the prefix and the smallest number that is free ("s3", "s3-2"). */
-export function freeKey(taken: ReadonlySet<string>, prefix: string): string {
-  for (let n = 1; ; n += 1) {
-    const key = `${prefix}${n}`;
+/**
+ * A key for an item or section added in the editor: random rather than numbered, so a key removed
+ * in one version is never taken again by a different item in a later one (the same key always
+ * means the same item); checked against the keys in use.
+ */
+export function unusedKey(taken: ReadonlySet<string>, prefix: string, random: () => number = Math.random): string {
+  for (;;) {
+    const key = `${prefix}${Math.floor(random() * 36 ** 6)
+      .toString(36)
+      .padStart(6, "0")}`;
     if (!taken.has(key)) return key;
   }
 }
