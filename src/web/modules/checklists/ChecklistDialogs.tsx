@@ -71,8 +71,8 @@ export function ChecklistImportDialog({ onClose }: { onClose: () => void }) {
       </Form>
     ),
     preview: (file) => {
-      // The file's name is the likely name of the template (an exported one is named so).
-      if (!name) setName(file.name.replace(/\.xlsx$/i, "").replace(/（第\d+版）$/, ""));
+      // The file's name is the likely name of the template (an exported one is named so); it can be changed before confirming.
+      setName(file.name.replace(/\.xlsx$/i, "").replace(/（第\d+版）$/, ""));
       return upload(checklistRoutes.importPreview, file);
     },
     confirm: async (importId, updateExisting) => {
