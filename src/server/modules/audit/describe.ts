@@ -87,6 +87,7 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
         `原因：${String(detail.reason)}`,
       ];
     case "institution.import_preview":
+    case "checklist.import_preview":
       return [
         `共 ${detail.totalRows} 行：可新增 ${detail.newRows ?? detail.validRows ?? 0} 行，可更新 ${detail.updateRows ?? 0} 行，有误 ${detail.errorRows ?? 0} 行`,
       ];
@@ -101,6 +102,8 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
       const rows = typeof detail.rows === "number" ? `导出 ${detail.rows} 条` : "导出";
       return [detail.complete === false ? `${rows}（下载中断，未完成）` : rows, filterLine(schema, isRecord(detail.filters) ? detail.filters : {})];
     }
+    case "checklist.import":
+      return [`导入 ${String(detail.created ?? 0)} 项检查项`];
     case "checklist.create":
       return [
         `第 ${String(detail.version)} 版，${String(detail.itemCount)} 项`,
