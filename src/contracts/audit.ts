@@ -35,6 +35,14 @@ export const AUDIT_ACTIONS = {
   "hazard.export": "导出隐患台账",
   "hazard.export_job": "提交隐患台账后台导出",
   "hazard_listing.export": "导出挂牌督办事项",
+  "checklist.create": "新建检查表",
+  "checklist.update": "编辑检查表",
+  "checklist.archive": "归档检查表",
+  "checklist.restore": "恢复检查表",
+  "checklist.import_preview": "上传检查表导入文件",
+  "checklist.import": "导入检查表",
+  "checklist.export": "导出检查表列表",
+  "checklist.export_one": "导出检查表",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -105,6 +113,16 @@ export interface AuditDetails {
   "hazard.export": ExportDetail;
   "hazard.export_job": ExportJobDetail;
   "hazard_listing.export": ExportDetail;
+  /** A new template: written, copied from another (its name) or imported from a workbook. */
+  "checklist.create": { name: string; version: number; itemCount: number; copiedFrom?: string; imported?: boolean };
+  /** An edit: of the unused current version in place, or as a new version beside the used one. */
+  "checklist.update": { name: string; version: number; newVersion: boolean; itemCount: number; changes: FieldChanges };
+  "checklist.archive": { name: string };
+  "checklist.restore": { name: string };
+  "checklist.import_preview": ImportPreviewDetail;
+  "checklist.import": ImportDetail;
+  "checklist.export": ExportDetail;
+  "checklist.export_one": ExportDetail;
   request: { method: string; route: string; status: number };
 }
 
@@ -123,6 +141,7 @@ export const AUDIT_TARGET_TYPES = {
   calendar: "工作日历",
   file: "文件",
   notice: "通知书",
+  checklist: "检查表",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
 

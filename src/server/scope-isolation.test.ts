@@ -3,8 +3,8 @@ import { asc, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RecordKind } from "../contracts/validation";
-import { appUser, dataImport, hazard, institution, notice } from "../db/schema";
-import { type Agent, areaPicker, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn } from "../test/harness";
+import { appUser, checklist, dataImport, hazard, institution, notice } from "../db/schema";
+import { type Agent, areaPicker, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn, TEST_CHECKLIST } from "../test/harness";
 import { type Operation, operationsOf, responseText, urlOf } from "../test/openapi";
 import { testPhoto, uploadTestFile } from "../test/photos";
 import { editableValues } from "./modules/institutions/save-institution";
@@ -91,6 +91,9 @@ async function makeSide(label: string, county: string) {
   const issued = await inspector.agent.post("/api/notices", { kind: "rectification", hazardIds: [hazardRecord.id] });
   if (issued.statusCode !== 201) throw new Error(`issuing the side's notice failed: ${issued.body}`);
   const noticeRecord = issued.json() as NoticeRecord;
+  const keptChecklist = await admin.agent.post("/api/checklists", { name: `${label}自定检查表`, content: TEST_CHECKLIST });
+  if (keptChecklist.statusCode !== 201) throw new Error(`creating the side's checklist failed: ${keptChecklist.body}`);
+  const checklistRecord = keptChecklist.json() as ChecklistRecord;
   const users = [admin.user, inspector.user, institutionAdmin.user, staff];
   return {
     agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
@@ -100,6 +103,7 @@ async function makeSide(label: string, county: string) {
     hazard: hazardRecord,
     files: [photo, document],
     notice: noticeRecord,
+    checklist: checklistRecord,
     recorder: inspector.user,
     users,
   };
@@ -107,6 +111,7 @@ async function makeSide(label: string, county: string) {
 
 type HazardRecord = { id: string; number: string; description: string };
 type NoticeRecord = { id: string; number: string; verifyPath: string };
+type ChecklistRecord = { id: string; name: string };
 
 const sideOf = (
   county: string,
@@ -116,6 +121,7 @@ const sideOf = (
   hazards: HazardRecord[],
   files: UploadedFile[] = [],
   notices: NoticeRecord[] = [],
+  checklists: ChecklistRecord[] = [],
 ): Side => ({
   county,
   records: {
@@ -126,6 +132,7 @@ const sideOf = (
     hazard: hazards.map((h) => h.id),
     file: files.map((f) => f.id),
     notice: notices.map((n) => n.id),
+    checklist: checklists.map((c) => c.id),
   },
   markers: [
     ...institutions.flatMap((i) => [i.id, i.name, i.creditCode]),
@@ -134,6 +141,7 @@ const sideOf = (
     ...hazards.flatMap((h) => [h.id, h.number, h.description]),
     ...files.flatMap((f) => [f.id, f.fileName, f.marker]),
     ...notices.flatMap((n) => [n.id, n.number, n.verifyPath]),
+    ...checklists.flatMap((c) => [c.id, c.name]),
   ],
   institutionIds: institutions.map((i) => i.id),
   userIds: users.map((u) => u.id),
@@ -146,6 +154,7 @@ async function snapshot(side: Side) {
     imports: await ctx.db.select({ id: dataImport.id, status: dataImport.status }).from(dataImport).where(inArray(dataImport.id, side.records.import)),
     hazards: await ctx.db.select().from(hazard).where(inArray(hazard.id, side.records.hazard)),
     notices: await ctx.db.select().from(notice).where(inArray(notice.id, side.records.notice)),
+    checklists: await ctx.db.select().from(checklist).where(inArray(checklist.id, side.records.checklist)),
   };
 }
 
@@ -153,8 +162,8 @@ beforeAll(async () => {
   operations = await operationsOf(ctx.app);
   const a = await makeSide("甲县隔离", area.county.code);
   const b = await makeSide("乙县隔离", area.neighbour.code);
-  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files, [a.notice]);
-  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice]);
+  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files, [a.notice], [a.checklist]);
+  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice], [b.checklist]);
   // An institution's users must not see the other institution of their county, nor its authority's
   // accounts — except the inspector who recorded its hazard, whom the hazard's timeline names — nor the
   // county administrator's unbound upload.

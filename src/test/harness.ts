@@ -9,6 +9,7 @@ import type { ChecklistContent } from "../contracts/checklists";
 import type { Role } from "../contracts/enums";
 import type { InstitutionInput } from "../contracts/institutions";
 import { appUser, campaign, campaignAssignment, campaignChecklist, checklist, checklistVersion, hazard, institution } from "../db/schema";
+import { isScoredContent, itemCountOf, maxScoreOf } from "../domain/checklists";
 import { buildApp } from "../server/app";
 import { type Config, loadConfig } from "../server/config";
 import { institutionValues } from "../server/modules/institutions/save-institution";
@@ -244,12 +245,12 @@ export async function makeChecklistVersion(db: Db, options: { authorityCode?: st
   const content = options.content ?? TEST_CHECKLIST;
   const [template] = await db
     .insert(checklist)
-    .values({ authorityCode: options.authorityCode ?? null, name: options.name ?? `测试检查表${randomUUID().slice(0, 8)}` })
+    .values({ authorityCode: options.authorityCode ?? null, name: options.name ?? `测试检查表${randomUUID().slice(0, 8)}`, scored: isScoredContent(content) })
     .returning();
   if (!template) throw new Error("no row");
   const [version] = await db
     .insert(checklistVersion)
-    .values({ checklistId: template.id, version: 1, content, itemCount: content.sections.reduce((sum, section) => sum + section.items.length, 0) })
+    .values({ checklistId: template.id, version: 1, content, itemCount: itemCountOf(content), maxScore: maxScoreOf(content) })
     .returning();
   if (!version) throw new Error("no row");
   return { checklist: template, version };

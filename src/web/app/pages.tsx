@@ -8,6 +8,7 @@ import {
   FlagOutlined,
   FormOutlined,
   HomeOutlined,
+  ProfileOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -17,6 +18,9 @@ import type { ReactNode } from "react";
 import type { CurrentUser } from "../../contracts/auth";
 import type { Permission } from "../../domain/permissions";
 import { AuditLogPage } from "../modules/audit/AuditLogPage";
+import { ChecklistDetailPage } from "../modules/checklists/ChecklistDetailPage";
+import { EditChecklistPage, NewChecklistPage } from "../modules/checklists/ChecklistEditorPage";
+import { ChecklistListPage } from "../modules/checklists/ChecklistListPage";
 import { HomePage } from "../modules/dashboard/HomePage";
 import { CommonProblemsPage } from "../modules/hazards/CommonProblemsPage";
 import { HazardDetailPage } from "../modules/hazards/HazardDetailPage";
@@ -70,6 +74,15 @@ export const PAGES: AppPage[] = [
   { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined />, for: ["system", "jurisdiction"] } },
   { path: "/common-problems", permission: "hazard:record", page: <CommonProblemsPage />, menu: { label: "共性问题", icon: <BarChartOutlined /> } },
   { path: "/hazard-listings", permission: "hazard:record", page: <ListingQueuePage />, menu: { label: "挂牌督办", icon: <FlagOutlined /> } },
+  {
+    path: "/checklists",
+    permission: "campaign:read",
+    page: <ChecklistListPage />,
+    menu: { label: "检查表", icon: <ProfileOutlined />, for: ["jurisdiction"] },
+  },
+  { path: "/checklists/new", permission: "checklist:manage", page: <NewChecklistPage /> },
+  { path: "/checklists/:id", permission: "campaign:read", page: <ChecklistDetailPage /> },
+  { path: "/checklists/:id/edit", permission: "checklist:manage", page: <EditChecklistPage /> },
   { path: "/settings/hazards", permission: "settings:manage", page: <HazardSettingsPage />, menu: { label: "隐患设置", icon: <SettingOutlined /> } },
   { path: "/settings/calendar", permission: "calendar:manage", page: <CalendarPage />, menu: { label: "工作日历", icon: <CalendarOutlined /> } },
   { path: "/notifications", permission: "hazard:read", page: <NotificationsPage /> },

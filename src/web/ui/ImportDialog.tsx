@@ -26,6 +26,10 @@ export interface ImportSetup<Sample extends { row: number }> {
   unit: string;
   sampleCaption: string;
   sampleColumns: TableColumnsType<Sample>;
+  /** Fields the confirmation needs besides the file (the name of an imported checklist), shown with the preview. */
+  confirmFields?: ReactNode;
+  /** The caption over the bad rows, when a register does not leave them out but refuses the whole file. */
+  errorCaption?: string;
   /** Why rows would update existing records (a register without updates never has any). */
   updateNotice?: (rows: number) => string;
   preview: (file: File) => Promise<ImportPreview<Sample>>;
@@ -86,6 +90,7 @@ function PreviewResult<Sample extends { row: number }>({
   const errorRows = new Set(result.errors.map((e) => e.row)).size;
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      {setup.confirmFields}
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, md: 3 }}>
         <Descriptions.Item label="文件">{result.fileName}</Descriptions.Item>
         <Descriptions.Item label="读取位置">
@@ -120,7 +125,7 @@ function PreviewResult<Sample extends { row: number }>({
         />
       )}
       {result.importId === null && <Alert type="warning" showIcon title="没有可导入的记录，请修改文件后重新选择。" />}
-      {result.errors.length > 0 && <IssueTable issues={result.errors} caption="以下行有误，不会导入：" />}
+      {result.errors.length > 0 && <IssueTable issues={result.errors} caption={setup.errorCaption ?? "以下行有误，不会导入："} />}
       {result.warnings.length > 0 && <IssueTable issues={result.warnings} caption="以下行可以导入，但请核对：" />}
       {result.updates.length > 0 && (
         <Table<UpdateRow>

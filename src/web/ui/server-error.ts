@@ -9,9 +9,11 @@ import { ApiError } from "../app/api";
 export function showSubmitError(form: FormInstance, message: MessageInstance, error: unknown): void {
   const text = error instanceof Error ? error.message : String(error);
   const field = error instanceof ApiError ? error.field : undefined;
-  if (field && form.getFieldsError().some((item) => item.name.join(".") === field)) {
-    form.setFields([{ name: field, errors: [text] }]);
-    form.scrollToField(field);
+  // A nested field (content.sections.0.items.2.maxScore) is found by its path, and set by the form's own name for it.
+  const named = field ? form.getFieldsError().find((item) => item.name.join(".") === field) : undefined;
+  if (named) {
+    form.setFields([{ name: named.name, errors: [text] }]);
+    form.scrollToField(named.name);
     return;
   }
   message.error(text);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AUDIT_RESULTS, type AuditEntry, AuditFilters } from "../../../contracts/audit";
+import { ChecklistFilters } from "../../../contracts/checklists";
 import { displayValue, type NameOf } from "../../../contracts/display";
 import { INSTITUTION_STATUSES, ROLES } from "../../../contracts/enums";
 import { CLOSURE_KINDS, InstitutionFilters, InstitutionUpdate } from "../../../contracts/institutions";
@@ -22,6 +23,7 @@ const FILTERS_OF_EXPORT: Record<string, z.ZodType> = {
   "user.export": UserFilters,
   "audit.export": AuditFilters,
   "notice.export": NoticeFilters,
+  "checklist.export": ChecklistFilters,
 };
 
 /** Words for the keys that recur across actions' details. */
@@ -86,6 +88,7 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
         `原因：${String(detail.reason)}`,
       ];
     case "institution.import_preview":
+    case "checklist.import_preview":
       return [
         `共 ${detail.totalRows} 行：可新增 ${detail.newRows ?? detail.validRows ?? 0} 行，可更新 ${detail.updateRows ?? 0} 行，有误 ${detail.errorRows ?? 0} 行`,
       ];
@@ -94,11 +97,26 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
     case "institution.export":
     case "user.export":
     case "audit.export":
-    case "notice.export": {
+    case "notice.export":
+    case "checklist.export": {
       const schema = FILTERS_OF_EXPORT[row.action] as z.ZodType;
       const rows = typeof detail.rows === "number" ? `导出 ${detail.rows} 条` : "导出";
       return [detail.complete === false ? `${rows}（下载中断，未完成）` : rows, filterLine(schema, isRecord(detail.filters) ? detail.filters : {})];
     }
+    case "checklist.import":
+      return [`导入 ${String(detail.created ?? 0)} 项检查项`];
+    case "checklist.create":
+      return [
+        `第 ${String(detail.version)} 版，${String(detail.itemCount)} 项`,
+        ...(detail.copiedFrom ? [`复制自：${String(detail.copiedFrom)}`] : []),
+        ...(detail.imported ? ["由 Excel 导入"] : []),
+      ];
+    case "checklist.update":
+      return [
+        detail.newVersion ? `另存为第 ${String(detail.version)} 版（已使用的版本保持不变）` : `修改第 ${String(detail.version)} 版（尚未使用）`,
+        `检查项：${String(detail.itemCount)} 项`,
+        ...(isRecord(detail.changes) ? changeLines(undefined, detail.changes, nameOf) : []),
+      ];
     case "hazard.record":
       return [`机构：${String(detail.institution)}`];
     case "hazard.command":

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../../contracts/enums";
 import { institution } from "../../../db/schema";
 import { can } from "../../../domain/permissions";
-import { Agent, areaPicker, makeHazard, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
+import { Agent, areaPicker, makeChecklistVersion, makeHazard, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
 import { type Operation, operationsOf, urlOf } from "../../../test/openapi";
 
 const ctx = setUpTestApp();
@@ -22,6 +22,7 @@ beforeAll(async () => {
   const colleague = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.county.code });
   const recorded = await makeHazard(ctx.db, { institution: own, recordedBy: colleague });
   ids = { institution: own.id, user: colleague.id, import: "7e0ee0cf-0000-4000-8000-000000000001", jurisdiction: area.county.code, hazard: recorded.id };
+  ids.checklist = (await makeChecklistVersion(ctx.db, { authorityCode: area.county.code })).checklist.id;
   const anonymous = new Agent(ctx.app);
   await anonymous.get("/api/auth/session");
   agents = {

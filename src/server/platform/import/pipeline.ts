@@ -56,6 +56,8 @@ export interface ImportArea<Values extends Record<string, unknown>, Sample> {
   actions: { preview: ActionsWithDetail<ImportPreviewDetail>; confirm: ActionsWithDetail<ImportDetail> };
   columns: readonly ImportColumn[];
   maxRows: number;
+  /** The rows make one record together (a checklist template's items): one bad row leaves nothing to confirm. */
+  wholeFile?: boolean;
   /** A complete new record (defaults for what a row leaves empty). */
   createSchema: z.ZodType<Values>;
   /** A complete record; an update row is the existing record with the row's non-empty cells over it. */
@@ -224,6 +226,7 @@ export async function previewImport<Values extends Record<string, unknown>, Samp
   }
   errors.sort(byRow);
   warnings.sort(byRow);
+  if (area.wholeFile && errors.length > 0) stored.length = 0;
 
   const newRows = stored.filter((r) => r.action === "create").length;
   const updateRows = stored.length - newRows;
