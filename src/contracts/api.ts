@@ -2,6 +2,7 @@ import { auditRoutes } from "./audit";
 import { changePasswordRoute, loginRoute, logoutRoute, sessionRoute } from "./auth";
 import { commonProblemRoutes } from "./common-problems";
 import { dashboardRoutes } from "./dashboard";
+import { drawRoutes, expertRoutes, groupRoutes } from "./draws";
 import { fileRoutes } from "./files";
 import { hazardImportRoutes } from "./hazard-import";
 import { exportJobRoutes, hazardRoutes } from "./hazards";
@@ -34,4 +35,7 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(commonProblemRoutes),
   ...Object.values(settingsRoutes),
   ...Object.values(notificationRoutes),
+  ...Object.values(expertRoutes),
+  ...Object.values(groupRoutes),
+  ...Object.values(drawRoutes),
 ];

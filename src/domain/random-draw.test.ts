@@ -85,6 +85,14 @@ describe("reproducibility", () => {
     expect(sameDrawResult(first.result, second.result)).toBe(true);
   });
 
+  it("compares results by their content, not the order of their keys (jsonb stores keys in its own order)", () => {
+    const { result } = drawn(POOL, PARAMETERS, "seed-A");
+    const reordered = { drawn: result.drawn.map(({ institutionId, inspectorIds, recusals }) => ({ recusals, inspectorIds, institutionId })) };
+    expect(sameDrawResult(result, reordered)).toBe(true);
+    const swapped = { drawn: result.drawn.map((one, i) => (i === 0 ? { ...one, inspectorIds: [...one.inspectorIds].reverse() } : one)) };
+    expect(sameDrawResult(result, swapped)).toBe(false);
+  });
+
   it("does not depend on the order or duplicates in which the pool is handed over", () => {
     const shuffled: DrawPool = {
       institutions: [...POOL.institutions].reverse().concat(POOL.institutions.slice(0, 5)),

@@ -112,7 +112,7 @@ export function generatorOf(seed: string): RandomGenerator {
   const digest = createHash("sha256").update(`${DRAW_ALGORITHM}/v${DRAW_ALGORITHM_VERSION}/${seed}`, "utf8").digest();
   const state = [0, 4, 8, 12].map((offset) => digest.readInt32BE(offset));
   // An all-zero state would yield zeros for ever; SHA-256 gives one with odds of 2⁻¹²⁸, but say what happens then.
-  if (state.every((word) => word === 0)) state[3] = 1;
+  if (state.every((word): boolean => word === 0)) state[3] = 1;
   return xoroshiro128plusFromState(state);
 }
 
@@ -205,8 +205,16 @@ export interface RerunReport {
   drawnRemoved: string[];
 }
 
-/** Whether two results are the same draw: the same institutions in the same order with the same inspectors and recusals. */
-export const sameDrawResult = (a: DrawResult, b: DrawResult) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Whether two results are the same draw: the same institutions in the same order with the same
+ * inspectors and recusals. Compared field by field: a record read back from jsonb has its keys in
+ * another order than it was written.
+ */
+export function sameDrawResult(a: DrawResult, b: DrawResult): boolean {
+  const lineOf = (one: DrawnInstitution) =>
+    [one.institutionId, one.inspectorIds.join(","), one.recusals.map((r) => `${r.inspectorId}:${r.reason}`).join(",")].join("|");
+  return a.drawn.length === b.drawn.length && a.drawn.every((one, index) => lineOf(one) === lineOf(b.drawn[index] as DrawnInstitution));
+}
 
 /**
  * Re-runs a recorded draw over another pool (today's) with its seed and parameters, and reports how the

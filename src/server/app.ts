@@ -14,6 +14,7 @@ import type { AppDeps } from "./deps";
 import { registerAuditRoutes } from "./modules/audit/routes";
 import { registerAuthRoutes } from "./modules/auth/routes";
 import { registerDashboardRoutes } from "./modules/dashboard/routes";
+import { registerDrawRoutes } from "./modules/draws/routes";
 import { registerExportJobRoutes } from "./modules/export-jobs/routes";
 import { registerFileRoutes } from "./modules/files/routes";
 import { registerHazardRoutes } from "./modules/hazards/routes";
@@ -108,6 +109,7 @@ export async function buildApp({
     registerFileRoutes,
     registerNoticeRoutes,
     registerExportJobRoutes,
+    registerDrawRoutes,
   ]) {
     registerArea(app, deps);
   }
