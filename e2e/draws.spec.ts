@@ -59,9 +59,9 @@ test("an authority administrator adds two experts, forms a group, draws with a w
   await addExpert(page, powerExpert, "电气安全");
   await queryForm(page).getByLabel("姓名").fill(suffix);
   await button(queryForm(page), "查询").click();
-  await expect(page.getByText(fireExpert)).toBeVisible();
-  await expect(page.getByText(powerExpert)).toBeVisible();
-  await expect(page.getByText("兰考县人民医院").first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: fireExpert, exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: powerExpert, exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^兰考县人民医院/ })).toBeVisible();
 
   await page.goto(`/campaigns/${campaignId}/groups`);
   await button(page, "新建工作组").click();
@@ -142,7 +142,7 @@ test("an authority administrator adds two experts, forms a group, draws with a w
   expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/draws-groups-phone.png", fullPage: true });
   await page.goto("/experts");
-  await expect(page.getByText(fireExpert)).toBeVisible();
+  await expect(page.getByText(fireExpert).first()).toBeVisible();
   expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/draws-experts-phone.png", fullPage: true });
 });
