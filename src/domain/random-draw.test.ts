@@ -282,3 +282,16 @@ describe("spreading a campaign's institutions over its groups", () => {
     expect([...spreadOverGroups(ids, groups, "t")]).not.toEqual([...spreadOverGroups(ids, groups, "s")]);
   });
 });
+
+describe("at province scale", () => {
+  it("draws 5 % of 80,000 institutions and matches 300 inspectors within a second or two", () => {
+    const pool: DrawPool = {
+      institutions: Array.from({ length: 80_000 }, (_, i) => ({ id: `inst-${String(i).padStart(6, "0")}`, name: `机构${i}` })),
+      inspectors: Array.from({ length: 300 }, (_, i) => inspector(i, { conflictInstitutionIds: [`inst-${String(i * 7).padStart(6, "0")}`] })),
+    };
+    const started = performance.now();
+    const { result } = drawn(pool, { quantity: { kind: "ratio", percent: 5 }, inspectorsPerInstitution: 2 }, "province");
+    expect(result.drawn).toHaveLength(4000);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});

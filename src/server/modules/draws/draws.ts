@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DrawBody, DrawDetail, DrawSummary, PublicDraw, RerunReport } from "../../../contracts/draws";
 import { appUser, campaign, campaignAssignment, campaignDraw, inspection, jurisdiction } from "../../../db/schema";
 import { chinaMinute } from "../../../domain/calendar";
@@ -20,7 +20,7 @@ import { conflict, notFound } from "../../platform/http/errors";
 import type { Scope } from "../../platform/scope";
 import { authorityInScope, campaignFor } from "./campaign-access";
 import { newSeed } from "./groups";
-import { drawPoolOf } from "./pool";
+import { anyOf, drawPoolOf, insertDrawnAssignments } from "./pool";
 
 const DRAW_NOT_FOUND = "抽取记录不存在";
 
@@ -131,19 +131,16 @@ export async function runCampaignDraw(db: Db, actor: UserActor, campaignId: stri
     const matches = JSON.stringify(
       outcome.result.drawn.map((one) => ({ institution_id: one.institutionId, inspectors: one.inspectorIds.map((id) => inspectorOf.get(id)) })),
     );
-    if (found.selection === "draw") {
-      await tx.execute(sql`
-        insert into ${campaignAssignment} (campaign_id, institution_id, jurisdiction_path, window_start, window_end, drawn_inspectors)
-        select ${found.id}, i.id, i.jurisdiction_path, ${found.periodStart}, ${found.periodEnd}, d.inspectors
-        from jsonb_to_recordset(${matches}::jsonb) as d(institution_id uuid, inspectors jsonb)
-        join institution i on i.id = d.institution_id
-        on conflict (campaign_id, institution_id) do update set drawn_inspectors = excluded.drawn_inspectors, updated_at = now()`);
-    } else {
-      await tx.execute(sql`
-        update ${campaignAssignment} set drawn_inspectors = d.inspectors, updated_at = now()
-        from jsonb_to_recordset(${matches}::jsonb) as d(institution_id uuid, inspectors jsonb)
-        where ${campaignAssignment.campaignId} = ${found.id} and ${campaignAssignment.institutionId} = d.institution_id`);
-    }
+    if (found.selection === "draw")
+      await insertDrawnAssignments(
+        tx,
+        found,
+        outcome.result.drawn.map((one) => one.institutionId),
+      );
+    await tx.execute(sql`
+      update ${campaignAssignment} set drawn_inspectors = d.inspectors, updated_at = now()
+      from jsonb_to_recordset(${matches}::jsonb) as d(institution_id uuid, inspectors jsonb)
+      where ${campaignAssignment.campaignId} = ${found.id} and ${campaignAssignment.institutionId} = d.institution_id`);
     await writeAudit(tx, actor, {
       action: "draw.run",
       target: { type: "draw", id: row.id, path: found.authorityPath, name: found.name },
@@ -228,7 +225,7 @@ export async function publicDraw(db: DbOrTx, code: string): Promise<PublicDraw |
     .where(
       and(
         eq(campaignAssignment.campaignId, found.draw.campaignId),
-        inArray(
+        anyOf(
           campaignAssignment.institutionId,
           resultOf(found.draw).drawn.map((one) => one.institutionId),
         ),

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { appUser, campaignAssignment, expert, institution, jurisdiction } from "../../../db/schema";
 import type { DrawPool, PoolInspector, PoolInstitution } from "../../../domain/random-draw";
 import { AUTHORITY_ROLES } from "../../../domain/roles";
@@ -15,6 +16,9 @@ import type { CampaignRow } from "./campaign-access";
  * rule selects; for any other campaign, its institutions not yet inspected (the draw then picks which of
  * them are visited and by whom).
  */
+
+/** `column = any($1)` with the ids as ONE array parameter: a province's draw names more ids than a statement may have parameters. */
+export const anyOf = (column: AnyPgColumn, ids: string[]): SQL => sql`${column} = any(${sql.param(ids)}::uuid[])`;
 
 /** The authority's active users who can inspect, and its experts in the pool, as the draw and the groups see them. */
 export async function inspectorsOf(db: DbOrTx, authorityCode: string): Promise<(PoolInspector & { unit: string; speciality: string })[]> {
@@ -44,11 +48,10 @@ export async function inspectorsOf(db: DbOrTx, authorityCode: string): Promise<(
 }
 
 /**
- * The institutions a campaign chosen by draw selects on the register. Until the campaigns area's scope
- * rule is merged, the rule understood here is the list form `{ institutionIds }` (the one the test
- * factory writes); every other rule is read as "every institution on the register under the authority".
- * The campaigns area replaces this function with its own rule → SQL (the same one that creates a
- * campaign's assignments).
+ * The institutions a campaign chosen by draw selects on the register. Until the campaigns area is
+ * merged, the rule understood here is the list form `{ institutionIds }` (the one the test factory
+ * writes); every other rule is read as "every institution on the register under the authority". On
+ * merge this gives way to the campaigns area's scopeCondition / scopeInstitutionIds (campaigns/scope-rule.ts).
  */
 export function scopeRuleCondition(found: CampaignRow): SQL {
   const rule = found.scopeRule as { institutionIds?: unknown };
@@ -78,4 +81,19 @@ export async function drawPoolOf(db: DbOrTx, found: CampaignRow): Promise<DrawPo
     institutions,
     inspectors: inspectors.map(({ id, kind, name, institutionId, conflictInstitutionIds }) => ({ id, kind, name, institutionId, conflictInstitutionIds })),
   };
+}
+
+/**
+ * Makes the drawn institutions a campaign's assignments (未检查, for the campaign's period), in one
+ * statement; one already assigned stays as it is. Interim twin of the campaigns area's
+ * insertDrawnAssignments (campaigns/scope-rule.ts), which replaces it on merge.
+ */
+export async function insertDrawnAssignments(tx: DbOrTx, found: CampaignRow, institutionIds: string[]) {
+  if (institutionIds.length === 0) return;
+  await tx.execute(sql`
+    insert into ${campaignAssignment} (campaign_id, institution_id, jurisdiction_path, window_start, window_end, state)
+    select ${found.id}::uuid, ${institution.id}, ${institution.jurisdictionPath}, ${found.periodStart}::date, ${found.periodEnd}::date, 'pending'
+    from ${institution}
+    where ${and(scopeRuleCondition(found), anyOf(institution.id, institutionIds))}
+    on conflict (campaign_id, institution_id) do nothing`);
 }
