@@ -80,6 +80,7 @@ test("an authority administrator adds two experts, forms a group, draws with a w
   await experts.fill(fireExpert);
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: fireExpert }).first().click();
   await page.keyboard.press("Escape");
+  await members.screenshot({ path: "test-results/draws-members-dialog.png" });
   await button(members, "保存").click();
   await expect(members).toBeHidden();
   await expect(page.getByText("组长 兰考县卫健委管理员（领导）")).toBeVisible();
@@ -90,6 +91,7 @@ test("an authority administrator adds two experts, forms a group, draws with a w
   await page.getByLabel("抽取家数").fill("3");
   await page.getByLabel("见证人").fill("县纪委监委驻卫健委纪检组 李红");
   await page.getByLabel("随机种子").fill(`e2e-${suffix}`);
+  await page.screenshot({ path: "test-results/draws-form-desktop.png", fullPage: true });
   await button(page, "抽取").click();
   await button(page.locator(".ant-popover"), "抽取").click();
   await expect(page.getByText("抽取记录")).toBeVisible();
@@ -104,6 +106,9 @@ test("an authority administrator adds two experts, forms a group, draws with a w
 
   await button(page, "按记录复核").click();
   await expect(page.getByText("按记录的抽取池复核：结果与记录一致")).toBeVisible();
+  await button(page, "按当前抽取池复核").click();
+  await expect(page.getByText("按当前的抽取池复核：结果与记录一致")).toBeVisible();
+  await page.screenshot({ path: "test-results/draws-record-desktop.png", fullPage: true });
 
   await button(page, "公示").click();
   await button(page.locator(".ant-popover"), "公示").click();
@@ -143,6 +148,7 @@ test("an authority administrator adds two experts, forms a group, draws with a w
   await page.screenshot({ path: "test-results/draws-groups-phone.png", fullPage: true });
   await page.goto("/experts");
   await expect(page.getByText(fireExpert).first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
   expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/draws-experts-phone.png", fullPage: true });
 });
