@@ -3,6 +3,7 @@ import { changePasswordRoute, loginRoute, logoutRoute, sessionRoute } from "./au
 import { checklistRoutes } from "./checklists";
 import { commonProblemRoutes } from "./common-problems";
 import { dashboardRoutes } from "./dashboard";
+import { drawRoutes, expertRoutes, groupRoutes } from "./draws";
 import { fileRoutes } from "./files";
 import { hazardImportRoutes } from "./hazard-import";
 import { exportJobRoutes, hazardRoutes } from "./hazards";
@@ -36,4 +37,7 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(settingsRoutes),
   ...Object.values(notificationRoutes),
   ...Object.values(checklistRoutes),
+  ...Object.values(expertRoutes),
+  ...Object.values(groupRoutes),
+  ...Object.values(drawRoutes),
 ];

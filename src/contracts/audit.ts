@@ -43,6 +43,16 @@ export const AUDIT_ACTIONS = {
   "checklist.import": "导入检查表",
   "checklist.export": "导出检查表列表",
   "checklist.export_one": "导出检查表",
+  "expert.create": "增加专家",
+  "expert.update": "修改专家",
+  "expert.export": "导出专家库",
+  "group.create": "新建工作组",
+  "group.rename": "重命名工作组",
+  "group.members": "设置工作组成员",
+  "group.assign": "分配机构到工作组",
+  "group.spread": "随机分配机构到工作组",
+  "draw.run": "随机抽取",
+  "draw.publish": "公示抽取结果",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -123,6 +133,16 @@ export interface AuditDetails {
   "checklist.import": ImportDetail;
   "checklist.export": ExportDetail;
   "checklist.export_one": ExportDetail;
+  "expert.create": { name: string };
+  "expert.update": { name: string; changes: FieldChanges };
+  "expert.export": ExportDetail;
+  "group.create": { name: string; campaign: string };
+  "group.rename": { name: string; campaign: string; changes: FieldChanges };
+  "group.members": { name: string; campaign: string; members: string[]; leader: string | null };
+  "group.assign": { name: string | null; campaign: string; institutions: number };
+  "group.spread": { campaign: string; seed: string; algorithm: string; institutions: number; groups: string[] };
+  "draw.run": { campaign: string; seed: string; algorithm: string; version: number; poolSize: number; drawn: number; witness: string };
+  "draw.publish": { campaign: string; drawnAt: string };
   request: { method: string; route: string; status: number };
 }
 
@@ -142,6 +162,10 @@ export const AUDIT_TARGET_TYPES = {
   file: "文件",
   notice: "通知书",
   checklist: "检查表",
+  expert: "专家",
+  campaign: "检查工作",
+  working_group: "工作组",
+  draw: "随机抽取",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
 

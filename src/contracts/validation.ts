@@ -16,7 +16,19 @@ interface FieldMeta {
 }
 
 /** Kinds of record a request can name by id or code. */
-export type RecordKind = "institution" | "user" | "import" | "jurisdiction" | "hazard" | "file" | "notice" | "checklist";
+export type RecordKind =
+  | "institution"
+  | "user"
+  | "import"
+  | "jurisdiction"
+  | "hazard"
+  | "file"
+  | "notice"
+  | "checklist"
+  | "expert"
+  | "campaign"
+  | "group"
+  | "draw";
 
 const metaOf = (schema: z.core.$ZodType): FieldMeta | undefined => z.globalRegistry.get(schema as z.ZodType) as FieldMeta | undefined;
 

@@ -15,6 +15,7 @@ import { registerAuditRoutes } from "./modules/audit/routes";
 import { registerAuthRoutes } from "./modules/auth/routes";
 import { registerChecklistRoutes } from "./modules/checklists/routes";
 import { registerDashboardRoutes } from "./modules/dashboard/routes";
+import { registerDrawRoutes } from "./modules/draws/routes";
 import { registerExportJobRoutes } from "./modules/export-jobs/routes";
 import { registerFileRoutes } from "./modules/files/routes";
 import { registerHazardRoutes } from "./modules/hazards/routes";
@@ -112,6 +113,7 @@ export async function buildApp({
     registerNoticeRoutes,
     registerExportJobRoutes,
     registerChecklistRoutes,
+    registerDrawRoutes,
   ]) {
     registerArea(app, deps);
   }

@@ -3,8 +3,8 @@ import { asc, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RecordKind } from "../contracts/validation";
-import { appUser, checklist, dataImport, hazard, institution, notice } from "../db/schema";
-import { type Agent, areaPicker, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn, TEST_CHECKLIST } from "../test/harness";
+import { appUser, campaignDraw, checklist, dataImport, expert, hazard, institution, notice, workingGroup } from "../db/schema";
+import { type Agent, areaPicker, makeCampaign, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn, TEST_CHECKLIST } from "../test/harness";
 import { type Operation, operationsOf, responseText, urlOf } from "../test/openapi";
 import { testPhoto, uploadTestFile } from "../test/photos";
 import { editableValues } from "./modules/institutions/save-institution";
@@ -94,6 +94,7 @@ async function makeSide(label: string, county: string) {
   const keptChecklist = await admin.agent.post("/api/checklists", { name: `${label}自定检查表`, content: TEST_CHECKLIST });
   if (keptChecklist.statusCode !== 201) throw new Error(`creating the side's checklist failed: ${keptChecklist.body}`);
   const checklistRecord = keptChecklist.json() as ChecklistRecord;
+  const campaignRecords = await makeCampaignRecords(label, county, admin.agent, [first, second]);
   const users = [admin.user, inspector.user, institutionAdmin.user, staff];
   return {
     agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
@@ -104,10 +105,56 @@ async function makeSide(label: string, county: string) {
     files: [photo, document],
     notice: noticeRecord,
     checklist: checklistRecord,
+    campaignRecords,
     recorder: inspector.user,
     users,
   };
 }
+
+/** The side's expert, and a campaign with a working group and a published draw (issue 8). */
+async function makeCampaignRecords(
+  label: string,
+  county: string,
+  admin: Agent,
+  institutions: { id: string; jurisdictionPath: string }[],
+): Promise<CampaignRecords> {
+  const added = await admin.post("/api/experts", {
+    name: `${label}专家`,
+    unit: `${label}专家单位`,
+    institutionId: "",
+    speciality: "消防",
+    phone: "13900000000",
+    conflictInstitutionIds: [],
+    conflictNote: "",
+    active: true,
+  });
+  if (added.statusCode !== 201) throw new Error(`adding the side's expert failed: ${added.body}`);
+  const run = await makeCampaign(ctx.db, { authorityCode: county, institutions });
+  const group = await admin.post(`/api/campaigns/${run.id}/groups`, { name: `${label}工作组` });
+  if (group.statusCode !== 201) throw new Error(`creating the side's group failed: ${group.body}`);
+  const drawn = await admin.post(`/api/campaigns/${run.id}/draws`, {
+    quantity: { kind: "count", count: 1 },
+    inspectorsPerInstitution: 2,
+    witness: `${label}见证人`,
+  });
+  if (drawn.statusCode !== 201) throw new Error(`the side's draw failed: ${drawn.body}`);
+  const published = await admin.post(`/api/draws/${drawn.json().id}/publish`);
+  if (published.statusCode !== 200) throw new Error(`publishing the side's draw failed: ${published.body}`);
+  return {
+    experts: [{ id: added.json().id, name: `${label}专家` }],
+    campaigns: [{ id: run.id, name: run.name }],
+    groups: [{ id: group.json().id, name: `${label}工作组` }],
+    draws: [{ id: drawn.json().id, name: published.json().publicPath, seed: drawn.json().seed }],
+  };
+}
+
+interface CampaignRecords {
+  experts: { id: string; name: string }[];
+  campaigns: { id: string; name: string }[];
+  groups: { id: string; name: string }[];
+  draws: { id: string; name: string; seed: string }[];
+}
+const NO_CAMPAIGN_RECORDS: CampaignRecords = { experts: [], campaigns: [], groups: [], draws: [] };
 
 type HazardRecord = { id: string; number: string; description: string };
 type NoticeRecord = { id: string; number: string; verifyPath: string };
@@ -122,6 +169,7 @@ const sideOf = (
   files: UploadedFile[] = [],
   notices: NoticeRecord[] = [],
   checklists: ChecklistRecord[] = [],
+  campaignRecords: CampaignRecords = NO_CAMPAIGN_RECORDS,
 ): Side => ({
   county,
   records: {
@@ -133,6 +181,10 @@ const sideOf = (
     file: files.map((f) => f.id),
     notice: notices.map((n) => n.id),
     checklist: checklists.map((c) => c.id),
+    expert: campaignRecords.experts.map((r) => r.id),
+    campaign: campaignRecords.campaigns.map((r) => r.id),
+    group: campaignRecords.groups.map((r) => r.id),
+    draw: campaignRecords.draws.map((r) => r.id),
   },
   markers: [
     ...institutions.flatMap((i) => [i.id, i.name, i.creditCode]),
@@ -142,6 +194,8 @@ const sideOf = (
     ...files.flatMap((f) => [f.id, f.fileName, f.marker]),
     ...notices.flatMap((n) => [n.id, n.number, n.verifyPath]),
     ...checklists.flatMap((c) => [c.id, c.name]),
+    ...[...campaignRecords.experts, ...campaignRecords.campaigns, ...campaignRecords.groups].flatMap((r) => [r.id, r.name]),
+    ...campaignRecords.draws.flatMap((r) => [r.id, r.name, r.seed]),
   ],
   institutionIds: institutions.map((i) => i.id),
   userIds: users.map((u) => u.id),
@@ -155,6 +209,9 @@ async function snapshot(side: Side) {
     hazards: await ctx.db.select().from(hazard).where(inArray(hazard.id, side.records.hazard)),
     notices: await ctx.db.select().from(notice).where(inArray(notice.id, side.records.notice)),
     checklists: await ctx.db.select().from(checklist).where(inArray(checklist.id, side.records.checklist)),
+    experts: await ctx.db.select().from(expert).where(inArray(expert.id, side.records.expert)),
+    groups: await ctx.db.select().from(workingGroup).where(inArray(workingGroup.id, side.records.group)),
+    draws: await ctx.db.select().from(campaignDraw).where(inArray(campaignDraw.id, side.records.draw)),
   };
 }
 
@@ -162,8 +219,8 @@ beforeAll(async () => {
   operations = await operationsOf(ctx.app);
   const a = await makeSide("甲县隔离", area.county.code);
   const b = await makeSide("乙县隔离", area.neighbour.code);
-  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files, [a.notice], [a.checklist]);
-  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice], [b.checklist]);
+  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files, [a.notice], [a.checklist], a.campaignRecords);
+  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice], [b.checklist], b.campaignRecords);
   // An institution's users must not see the other institution of their county, nor its authority's
   // accounts — except the inspector who recorded its hazard, whom the hazard's timeline names — nor the
   // county administrator's unbound upload.
@@ -174,6 +231,9 @@ beforeAll(async () => {
     [a.batch],
     [],
     a.files.slice(1),
+    [],
+    [],
+    a.campaignRecords,
   );
   sides = [sideA, sideB];
   viewers = [

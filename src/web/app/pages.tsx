@@ -11,6 +11,7 @@ import {
   ProfileOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
   WarningOutlined,
 } from "@ant-design/icons";
@@ -22,6 +23,8 @@ import { ChecklistDetailPage } from "../modules/checklists/ChecklistDetailPage";
 import { EditChecklistPage, NewChecklistPage } from "../modules/checklists/ChecklistEditorPage";
 import { ChecklistListPage } from "../modules/checklists/ChecklistListPage";
 import { HomePage } from "../modules/dashboard/HomePage";
+import { CampaignDrawsPage, CampaignGroupsPage } from "../modules/draws/CampaignDrawPages";
+import { ExpertListPage } from "../modules/draws/ExpertListPage";
 import { CommonProblemsPage } from "../modules/hazards/CommonProblemsPage";
 import { HazardDetailPage } from "../modules/hazards/HazardDetailPage";
 import { HazardLedgerPage, HazardReviewPage, MyHazardsPage } from "../modules/hazards/HazardListPages";
@@ -86,5 +89,8 @@ export const PAGES: AppPage[] = [
   { path: "/settings/hazards", permission: "settings:manage", page: <HazardSettingsPage />, menu: { label: "隐患设置", icon: <SettingOutlined /> } },
   { path: "/settings/calendar", permission: "calendar:manage", page: <CalendarPage />, menu: { label: "工作日历", icon: <CalendarOutlined /> } },
   { path: "/notifications", permission: "hazard:read", page: <NotificationsPage /> },
+  { path: "/experts", permission: "expert:manage", page: <ExpertListPage />, menu: { label: "专家库", icon: <SolutionOutlined /> } },
+  { path: "/campaigns/:id/groups", permission: "campaign:read", page: <CampaignGroupsPage /> },
+  { path: "/campaigns/:id/draws", permission: "campaign:read", page: <CampaignDrawsPage /> },
   { path: "/audit", permission: "audit:read", page: <AuditLogPage />, menu: { label: "审计日志", icon: <AuditOutlined /> } },
 ];

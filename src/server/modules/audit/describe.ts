@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { AUDIT_RESULTS, type AuditEntry, AuditFilters } from "../../../contracts/audit";
 import { ChecklistFilters } from "../../../contracts/checklists";
 import { displayValue, type NameOf } from "../../../contracts/display";
+import { ExpertBody, ExpertFilters } from "../../../contracts/draws";
 import { INSTITUTION_STATUSES, ROLES } from "../../../contracts/enums";
 import { CLOSURE_KINDS, InstitutionFilters, InstitutionUpdate } from "../../../contracts/institutions";
 import { NoticeFilters } from "../../../contracts/notices";
@@ -16,7 +17,7 @@ type AuditRow = typeof auditLog.$inferSelect;
 type Detail = Record<string, unknown>;
 
 /** The schema whose labels name the fields of a target's changes. */
-const FIELDS_OF_TARGET: Record<string, z.ZodType> = { institution: InstitutionUpdate, user: UpdateUserBody, authority: HazardSettingsBody };
+const FIELDS_OF_TARGET: Record<string, z.ZodType> = { institution: InstitutionUpdate, user: UpdateUserBody, authority: HazardSettingsBody, expert: ExpertBody };
 /** The schema whose labels name an export's filters. */
 const FILTERS_OF_EXPORT: Record<string, z.ZodType> = {
   "institution.export": InstitutionFilters,
@@ -24,6 +25,7 @@ const FILTERS_OF_EXPORT: Record<string, z.ZodType> = {
   "audit.export": AuditFilters,
   "notice.export": NoticeFilters,
   "checklist.export": ChecklistFilters,
+  "expert.export": ExpertFilters,
 };
 
 /** Words for the keys that recur across actions' details. */
@@ -75,6 +77,7 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
     case "institution.update":
     case "user.update":
     case "settings.update":
+    case "expert.update":
       return isRecord(detail.changes) ? changeLines(fieldsSchema, detail.changes, nameOf) : changeLines(fieldsSchema, withoutName(detail), nameOf);
     case "institution.deregister":
       return [
@@ -98,7 +101,8 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
     case "user.export":
     case "audit.export":
     case "notice.export":
-    case "checklist.export": {
+    case "checklist.export":
+    case "expert.export": {
       const schema = FILTERS_OF_EXPORT[row.action] as z.ZodType;
       const rows = typeof detail.rows === "number" ? `导出 ${detail.rows} 条` : "导出";
       return [detail.complete === false ? `${rows}（下载中断，未完成）` : rows, filterLine(schema, isRecord(detail.filters) ? detail.filters : {})];
@@ -130,6 +134,30 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
       return [`机构：${String(detail.institution)}`, `隐患：${Array.isArray(detail.hazards) ? detail.hazards.join("、") : ""}`];
     case "notice.acknowledge":
       return [`机构：${String(detail.institution)}`];
+    case "group.create":
+    case "group.rename":
+      return [`检查工作：${String(detail.campaign)}`];
+    case "group.members":
+      return [
+        `检查工作：${String(detail.campaign)}`,
+        `成员：${Array.isArray(detail.members) ? detail.members.join("、") : ""}`,
+        `组长：${String(detail.leader ?? "无")}`,
+      ];
+    case "group.assign":
+      return [`检查工作：${String(detail.campaign)}`, `${detail.name ? `分配到${String(detail.name)}` : "取消分配"}：${String(detail.institutions)} 家机构`];
+    case "group.spread":
+      return [
+        `随机分配 ${String(detail.institutions)} 家机构到 ${Array.isArray(detail.groups) ? detail.groups.join("、") : ""}`,
+        `种子：${String(detail.seed)}`,
+      ];
+    case "draw.run":
+      return [
+        `抽取池 ${String(detail.poolSize)} 家，抽中 ${String(detail.drawn)} 家`,
+        `算法：${String(detail.algorithm)} 第 ${String(detail.version)} 版，种子：${String(detail.seed)}`,
+        `见证人：${String(detail.witness)}`,
+      ];
+    case "draw.publish":
+      return [`检查工作：${String(detail.campaign)}`];
     case "user.create":
       return [`角色：${ROLES[detail.role as keyof typeof ROLES] ?? String(detail.role)}`];
     case "file.discard":

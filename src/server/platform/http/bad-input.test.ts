@@ -23,6 +23,13 @@ beforeAll(async () => {
   const recorded = await makeHazard(ctx.db, { institution: own, recordedBy: colleague });
   ids = { institution: own.id, user: colleague.id, import: "7e0ee0cf-0000-4000-8000-000000000001", jurisdiction: area.county.code, hazard: recorded.id };
   ids.checklist = (await makeChecklistVersion(ctx.db, { authorityCode: area.county.code })).checklist.id;
+  // Validation answers before any record is read: an id of the right form is enough for these kinds.
+  Object.assign(ids, {
+    expert: "7e0ee0cf-0000-4000-8000-000000000002",
+    campaign: "7e0ee0cf-0000-4000-8000-000000000003",
+    group: "7e0ee0cf-0000-4000-8000-000000000004",
+    draw: "7e0ee0cf-0000-4000-8000-000000000005",
+  });
   const anonymous = new Agent(ctx.app);
   await anonymous.get("/api/auth/session");
   agents = {

@@ -18,33 +18,45 @@ const optionOf = (item: { id: string; name: string; jurisdictionName: string }):
   label: `${item.name}（${item.jurisdictionName}）`,
 });
 
-/** Picks one institution of the caller's scope, searched on the server by name or credit code as the user types. */
-export function InstitutionSelect({ onChange, ...props }: Omit<SelectProps<string, Option>, "options" | "showSearch" | "filterOption">) {
+/**
+ * Picks one institution of the caller's scope (or several, with mode="multiple"), searched on the server
+ * by name or credit code as the user types. `known` names values the page already has (an edited
+ * record's institutions), so they show by name before any search.
+ */
+export function InstitutionSelect({
+  onChange,
+  known = [],
+  ...props
+}: Omit<SelectProps<string | string[], Option>, "options" | "showSearch" | "filterOption"> & { known?: { id: string; name: string }[] }) {
   const [search, setSearch] = useState("");
-  // Kept so the chosen name still shows after a later search no longer lists it.
-  const [chosen, setChosen] = useState<Option>();
+  // Kept so the chosen names still show after a later search no longer lists them.
+  const [chosen, setChosen] = useState<Option[]>(() => known.map((one) => ({ value: one.id, label: one.name })));
   const q = useDebouncedValue(search.trim());
   const institutions = usePageQuery(institutionRoutes.list, { q, pageSize: OPTION_COUNT });
   const found = (institutions.data?.items ?? []).map(optionOf);
-  // A value the page brought (a list filter in the URL) is named by reading its institution.
+  const selected = Array.isArray(props.value) ? props.value : typeof props.value === "string" ? [props.value] : [];
+  // A single value the page brought (a list filter in the URL) is named by reading its institution.
   const given =
-    typeof props.value === "string" && props.value !== chosen?.value && !found.some((option) => option.value === props.value) ? props.value : undefined;
+    typeof props.value === "string" && !chosen.some((option) => option.value === props.value) && !found.some((option) => option.value === props.value)
+      ? props.value
+      : undefined;
   const givenInstitution = useQuery({
     queryKey: [institutionRoutes.detail.path, given],
     queryFn: () => call(institutionRoutes.detail, { params: { id: given ?? "" } }),
     enabled: given !== undefined,
   });
-  const shown = chosen && chosen.value === props.value ? chosen : givenInstitution.data && optionOf(givenInstitution.data);
-  const options = shown && !found.some((option) => option.value === shown.value) ? [shown, ...found] : found;
+  const shown = [...chosen.filter((option) => selected.includes(option.value)), ...(givenInstitution.data ? [optionOf(givenInstitution.data)] : [])];
+  const options = [...shown.filter((option) => !found.some((one) => one.value === option.value)), ...found];
   return (
-    <Select<string, Option>
+    <Select<string | string[], Option>
       showSearch={{ filterOption: false, onSearch: setSearch }}
       options={options}
       loading={institutions.isFetching}
       notFoundContent={institutions.isError ? institutions.error.message : "无匹配的机构，请输入名称搜索"}
       placeholder="输入机构名称搜索"
       onChange={(value, option) => {
-        setChosen(Array.isArray(option) ? undefined : option);
+        const picked = (Array.isArray(option) ? option : option ? [option] : []).filter((one): one is Option => Boolean(one?.value));
+        setChosen((before) => [...before.filter((one) => !picked.some((p) => p.value === one.value)), ...picked]);
         onChange?.(value, option);
       }}
       {...props}
