@@ -1,5 +1,6 @@
 import { auditRoutes } from "./audit";
 import { changePasswordRoute, loginRoute, logoutRoute, sessionRoute } from "./auth";
+import { campaignRoutes } from "./campaigns";
 import { commonProblemRoutes } from "./common-problems";
 import { dashboardRoutes } from "./dashboard";
 import { fileRoutes } from "./files";
@@ -34,4 +35,5 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(commonProblemRoutes),
   ...Object.values(settingsRoutes),
   ...Object.values(notificationRoutes),
+  ...Object.values(campaignRoutes),
 ];

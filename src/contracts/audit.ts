@@ -33,6 +33,13 @@ export const AUDIT_ACTIONS = {
   "notice.export": "导出通知书",
   "hazard.export": "导出隐患台账",
   "hazard.export_job": "提交隐患台账后台导出",
+  "campaign.create": "部署检查工作",
+  "campaign.assignment_state": "调整检查对象状态",
+  "campaign.assignment_window": "调整检查窗口",
+  "campaign.follow_up_list": "生成回头看名单",
+  "campaign.export": "导出检查工作",
+  "campaign.assignments_export": "导出检查对象",
+  "coverage.gaps_export": "导出未覆盖机构",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -101,6 +108,13 @@ export interface AuditDetails {
   "notice.export": ExportDetail;
   "hazard.export": ExportDetail;
   "hazard.export_job": ExportJobDetail;
+  "campaign.create": { name: string; kind: string; assignments: number; followUpId: string | null };
+  "campaign.assignment_state": { campaign: string; institution: string; changes: FieldChanges; reason?: string };
+  "campaign.assignment_window": { campaign: string; institution: string; changes: FieldChanges };
+  "campaign.follow_up_list": { campaign: string; added: number; total: number };
+  "campaign.export": ExportDetail;
+  "campaign.assignments_export": ExportDetail;
+  "coverage.gaps_export": ExportDetail;
   request: { method: string; route: string; status: number };
 }
 
@@ -119,6 +133,7 @@ export const AUDIT_TARGET_TYPES = {
   calendar: "工作日历",
   file: "文件",
   notice: "通知书",
+  campaign: "检查工作",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
 

@@ -13,6 +13,7 @@ import type { Config } from "./config";
 import type { AppDeps } from "./deps";
 import { registerAuditRoutes } from "./modules/audit/routes";
 import { registerAuthRoutes } from "./modules/auth/routes";
+import { registerCampaignRoutes } from "./modules/campaigns/routes";
 import { registerDashboardRoutes } from "./modules/dashboard/routes";
 import { registerExportJobRoutes } from "./modules/export-jobs/routes";
 import { registerFileRoutes } from "./modules/files/routes";
@@ -108,6 +109,7 @@ export async function buildApp({
     registerFileRoutes,
     registerNoticeRoutes,
     registerExportJobRoutes,
+    registerCampaignRoutes,
   ]) {
     registerArea(app, deps);
   }

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RecordKind } from "../contracts/validation";
 import { appUser, dataImport, hazard, institution, notice } from "../db/schema";
-import { type Agent, areaPicker, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn } from "../test/harness";
+import { type Agent, areaPicker, makeChecklistVersion, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn } from "../test/harness";
 import { type Operation, operationsOf, responseText, urlOf } from "../test/openapi";
 import { testPhoto, uploadTestFile } from "../test/photos";
 import { editableValues } from "./modules/institutions/save-institution";
@@ -91,6 +91,19 @@ async function makeSide(label: string, county: string) {
   const issued = await inspector.agent.post("/api/notices", { kind: "rectification", hazardIds: [hazardRecord.id] });
   if (issued.statusCode !== 201) throw new Error(`issuing the side's notice failed: ${issued.body}`);
   const noticeRecord = issued.json() as NoticeRecord;
+  // An unannounced campaign (四不两直) over the side's institutions: its institutions must not see it either.
+  const { version } = await makeChecklistVersion(ctx.db);
+  const planned = await admin.agent.post("/api/campaigns", {
+    name: `${label}四不两直专项检查`,
+    kind: "special",
+    periodStart: "2026-06-01",
+    periodEnd: "2026-06-30",
+    checklistVersionIds: [version.id],
+    unannounced: true,
+    scope: { kind: "list", institutionIds: [first.id, second.id] },
+  });
+  if (planned.statusCode !== 201) throw new Error(`planning the side's campaign failed: ${planned.body}`);
+  const campaignRecord = planned.json() as CampaignRecord;
   const users = [admin.user, inspector.user, institutionAdmin.user, staff];
   return {
     agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
@@ -100,6 +113,7 @@ async function makeSide(label: string, county: string) {
     hazard: hazardRecord,
     files: [photo, document],
     notice: noticeRecord,
+    campaign: campaignRecord,
     recorder: inspector.user,
     users,
   };
@@ -107,6 +121,7 @@ async function makeSide(label: string, county: string) {
 
 type HazardRecord = { id: string; number: string; description: string };
 type NoticeRecord = { id: string; number: string; verifyPath: string };
+type CampaignRecord = { id: string; name: string };
 
 const sideOf = (
   county: string,
@@ -116,6 +131,7 @@ const sideOf = (
   hazards: HazardRecord[],
   files: UploadedFile[] = [],
   notices: NoticeRecord[] = [],
+  campaigns: CampaignRecord[] = [],
 ): Side => ({
   county,
   records: {
@@ -126,6 +142,7 @@ const sideOf = (
     hazard: hazards.map((h) => h.id),
     file: files.map((f) => f.id),
     notice: notices.map((n) => n.id),
+    campaign: campaigns.map((c) => c.id),
   },
   markers: [
     ...institutions.flatMap((i) => [i.id, i.name, i.creditCode]),
@@ -134,6 +151,7 @@ const sideOf = (
     ...hazards.flatMap((h) => [h.id, h.number, h.description]),
     ...files.flatMap((f) => [f.id, f.fileName, f.marker]),
     ...notices.flatMap((n) => [n.id, n.number, n.verifyPath]),
+    ...campaigns.flatMap((c) => [c.id, c.name]),
   ],
   institutionIds: institutions.map((i) => i.id),
   userIds: users.map((u) => u.id),
@@ -153,11 +171,11 @@ beforeAll(async () => {
   operations = await operationsOf(ctx.app);
   const a = await makeSide("甲县隔离", area.county.code);
   const b = await makeSide("乙县隔离", area.neighbour.code);
-  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files, [a.notice]);
-  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice]);
+  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files, [a.notice], [a.campaign]);
+  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice], [b.campaign]);
   // An institution's users must not see the other institution of their county, nor its authority's
   // accounts — except the inspector who recorded its hazard, whom the hazard's timeline names — nor the
-  // county administrator's unbound upload.
+  // county administrator's unbound upload, nor the unannounced campaign it is in (四不两直).
   const restOfA = sideOf(
     area.county.code,
     [a.second],
@@ -165,6 +183,8 @@ beforeAll(async () => {
     [a.batch],
     [],
     a.files.slice(1),
+    [],
+    [a.campaign],
   );
   sides = [sideA, sideB];
   viewers = [
@@ -176,7 +196,11 @@ beforeAll(async () => {
       agent: a.agents.institutionAdmin,
       other: {
         ...sideB,
-        records: { ...sideB.records, file: [...sideB.records.file, ...restOfA.records.file] },
+        records: {
+          ...sideB.records,
+          file: [...sideB.records.file, ...restOfA.records.file],
+          campaign: [...sideB.records.campaign, ...restOfA.records.campaign],
+        },
         markers: [...sideB.markers, ...restOfA.markers],
       },
     },

@@ -1,0 +1,2 @@
+CREATE INDEX "campaign_assignment_progress_idx" ON "campaign_assignment" USING btree ("campaign_id","state","jurisdiction_path");--> statement-breakpoint
+CREATE INDEX "hazard_source_idx" ON "hazard" USING btree ("source_id","institution_id") WHERE source_id is not null;
