@@ -147,7 +147,8 @@ export type CampaignListQuery = z.infer<typeof CampaignListQuery>;
 export const CampaignExportQuery = CampaignFilters.extend(sortingOf(CAMPAIGN_SORTS).shape);
 
 export const AssignmentSummary = z.object({
-  institutionId: z.uuid(),
+  /** The institution's id: an assignment is one institution of its campaign. */
+  id: z.uuid(),
   institutionName: z.string(),
   jurisdictionName: z.string(),
   grade: z.string(),
@@ -239,7 +240,8 @@ export type GapListQuery = z.infer<typeof GapListQuery>;
 export const GapExportQuery = GapFilters.extend(sortingOf(GAP_SORTS).shape);
 
 export const CoverageGap = z.object({
-  institutionId: z.uuid(),
+  /** The institution's id. */
+  id: z.uuid(),
   name: z.string(),
   jurisdictionName: z.string(),
   type: z.string(),
@@ -252,7 +254,8 @@ export type CoverageGap = z.infer<typeof CoverageGap>;
 
 /** An institution's own assignment as it may see it: announced campaigns, or unannounced ones once inspected (四不两直). */
 export const MyAssignment = z.object({
-  campaignId: z.uuid(),
+  /** The campaign's id: an institution has one assignment per campaign. */
+  id: z.uuid(),
   campaignName: z.string(),
   kind: choice(CAMPAIGN_KINDS, "检查类型"),
   authorityName: z.string(),

@@ -3,11 +3,14 @@ import {
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
+  FundOutlined,
   HomeOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -17,6 +20,11 @@ import type { ReactNode } from "react";
 import type { CurrentUser } from "../../contracts/auth";
 import type { Permission } from "../../domain/permissions";
 import { AuditLogPage } from "../modules/audit/AuditLogPage";
+import { CampaignCreatePage } from "../modules/campaigns/CampaignCreatePage";
+import { CampaignDetailPage } from "../modules/campaigns/CampaignDetailPage";
+import { CampaignListPage } from "../modules/campaigns/CampaignListPage";
+import { CoverageLedgerPage } from "../modules/campaigns/CoverageLedgerPage";
+import { MyAssignmentsPage } from "../modules/campaigns/MyAssignmentsPage";
 import { HomePage } from "../modules/dashboard/HomePage";
 import { CommonProblemsPage } from "../modules/hazards/CommonProblemsPage";
 import { HazardDetailPage } from "../modules/hazards/HazardDetailPage";
@@ -73,5 +81,15 @@ export const PAGES: AppPage[] = [
   { path: "/settings/hazards", permission: "settings:manage", page: <HazardSettingsPage />, menu: { label: "隐患设置", icon: <SettingOutlined /> } },
   { path: "/settings/calendar", permission: "calendar:manage", page: <CalendarPage />, menu: { label: "工作日历", icon: <CalendarOutlined /> } },
   { path: "/notifications", permission: "hazard:read", page: <NotificationsPage /> },
+  { path: "/campaigns", permission: "campaign:read", page: <CampaignListPage />, menu: { label: "检查工作", icon: <CarryOutOutlined /> } },
+  { path: "/campaigns/new", permission: "campaign:manage", page: <CampaignCreatePage /> },
+  { path: "/campaigns/:id", permission: "campaign:read", page: <CampaignDetailPage /> },
+  { path: "/coverage", permission: "campaign:read", page: <CoverageLedgerPage />, menu: { label: "督查全覆盖台账", icon: <FundOutlined /> } },
+  {
+    path: "/my-assignments",
+    permission: "institution:own",
+    page: <MyAssignmentsPage />,
+    menu: { label: "检查安排", icon: <ScheduleOutlined />, for: ["institution"] },
+  },
   { path: "/audit", permission: "audit:read", page: <AuditLogPage />, menu: { label: "审计日志", icon: <AuditOutlined /> } },
 ];

@@ -371,7 +371,7 @@ describe("who sees a campaign", () => {
     ).json();
     await c.cityAdmin.agent.put(`/api/campaigns/${created.id}/assignment-state`, { institutionId: c.ungraded.id, state: "not_applicable", reason: "撤并" });
     const list = (query: string) => c.cityAdmin.agent.get(`/api/campaigns/${created.id}/assignments?${query}`);
-    expect((await list("state=not_applicable")).json().items.map((a: { institutionId: string }) => a.institutionId)).toEqual([c.ungraded.id]);
+    expect((await list("state=not_applicable")).json().items.map((a: { id: string }) => a.id)).toEqual([c.ungraded.id]);
     expect((await list(`q=${encodeURIComponent(c.grade3.name)}`)).json().items).toEqual([
       expect.objectContaining({ institutionName: c.grade3.name, state: "pending" }),
     ]);
@@ -446,7 +446,7 @@ describe("四不两直: an institution sees nothing of an unannounced campaign b
     await recordInspection({ institution: c.grade1, campaignId: secret.id, inspectedOn: "2026-05-09", by: c.countyAdmin.user, checklistId: c.checklist.id });
     shown = await seen();
     expect(shown).toContain(secret.name);
-    expect((await listAssignments(ctx.db, directory, scope, secret.id, { page: 1, pageSize: 100 })).items.map((a) => a.institutionId)).toEqual([c.grade1.id]);
+    expect((await listAssignments(ctx.db, directory, scope, secret.id, { page: 1, pageSize: 100 })).items.map((a) => a.id)).toEqual([c.grade1.id]);
     // Its colleague in the same campaign, not yet inspected, still sees nothing of it.
     const other = await signedIn(ctx, { role: "institution_admin", institution: c.grade1b });
     expect((await other.agent.get("/api/my-assignments")).body).not.toContain(secret.name);
@@ -472,7 +472,7 @@ describe("coverage", () => {
     expect(ledger.rows).toEqual([expect.objectContaining({ code: area.county.code, duty: 2 })]);
 
     const gaps = (await c.countyAdmin.agent.get("/api/coverage/gaps")).json();
-    expect(gaps.items).toEqual([expect.objectContaining({ institutionId: c.grade1b.id, lastInspectedOn: "2026-01-15" })]);
+    expect(gaps.items).toEqual([expect.objectContaining({ id: c.grade1b.id, lastInspectedOn: "2026-01-15" })]);
 
     // The city: 二级 and 一级 of its counties, a line per county; the 省直 二级 counts once.
     await recordInspection({ institution: c.grade2, inspectedOn: "2026-05-02", by, checklistId: c.checklist.id });
@@ -481,7 +481,7 @@ describe("coverage", () => {
     expect(line).toMatchObject({ duty: 4, inspectedQuarter: 2, inspectedYear: 3, notInspectedQuarter: 2 });
     expect(city.rows.length).toBe(directory.children(area.city.code).length);
     const cityGaps = (await c.cityAdmin.agent.get(`/api/coverage/gaps?jurisdictionCode=${area.county.code}&sort=grade`)).json();
-    expect(cityGaps.items.map((g: { institutionId: string }) => g.institutionId)).toEqual([c.direct.id, c.grade1b.id]);
+    expect(cityGaps.items.map((g: { id: string }) => g.id)).toEqual([c.direct.id, c.grade1b.id]);
     const exported = await c.cityAdmin.agent.get(`/api/coverage/gaps/export?jurisdictionCode=${area.county.code}&sort=grade`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);

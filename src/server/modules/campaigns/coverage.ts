@@ -160,7 +160,7 @@ export function gapCondition(directory: JurisdictionDirectory, scope: Scope, fil
 }
 
 const toGap = (directory: JurisdictionDirectory, row: GapRow): CoverageGap => ({
-  institutionId: row.id,
+  id: row.id,
   name: row.name,
   jurisdictionName: directory.name(row.jurisdictionCode),
   type: row.type,

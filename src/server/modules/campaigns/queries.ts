@@ -258,7 +258,7 @@ const fromAssignments = (db: DbOrTx) =>
 export function toAssignment(directory: JurisdictionDirectory, source: AssignmentSource): AssignmentSummary {
   const { row } = source;
   return {
-    institutionId: row.institutionId,
+    id: row.institutionId,
     institutionName: source.institutionName,
     jurisdictionName: directory.name(source.jurisdictionCode),
     grade: source.grade,
@@ -367,7 +367,7 @@ export async function myAssignments(db: DbOrTx, directory: JurisdictionDirectory
   return {
     items: rows.map(
       (r): MyAssignment => ({
-        campaignId: r.campaign.id,
+        id: r.campaign.id,
         campaignName: r.campaign.name,
         kind: r.campaign.kind as CampaignKind,
         authorityName: directory.get(r.campaign.authorityCode)?.authorityName ?? "",
