@@ -1,6 +1,10 @@
+import { Skeleton } from "antd";
+import { lazy, Suspense } from "react";
 import { useNavigate } from "react-router";
 import type { MatrixColumn, MatrixRow } from "../../ui/CountMatrix";
-import { StackedBarChart } from "../dashboard/StackedBarChart";
+
+// ECharts loads with the first chart shown, in its own chunk (as on the home pages).
+const StackedBarChart = lazy(() => import("../dashboard/StackedBarChart").then((module) => ({ default: module.StackedBarChart })));
 
 /**
  * Coverage by jurisdiction as stacked bars (done, not yet, …): one bar a jurisdiction, each segment
@@ -17,5 +21,9 @@ export function CoverageBars({
 }) {
   const navigate = useNavigate();
   const matrix: MatrixRow[] = rows.map((row) => ({ key: row.code, label: row.name, cells: row.cells, linkTo: (column) => linkTo(row.code, column) }));
-  return <StackedBarChart rows={matrix} columns={columns} onOpen={navigate} />;
+  return (
+    <Suspense fallback={<Skeleton active />}>
+      <StackedBarChart rows={matrix} columns={columns} onOpen={navigate} />
+    </Suspense>
+  );
 }
