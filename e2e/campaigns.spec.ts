@@ -7,8 +7,8 @@ const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentEl
 async function planCampaign(page: Page, name: string) {
   await page.getByRole("menuitem", { name: "检查工作" }).click();
   await button(page, "部署检查工作").click();
-  await expect(page).toHaveURL(/\/campaigns\/new$/);
-  await page.getByLabel("检查工作名称").fill(name);
+  await expect(page.getByRole("heading", { name: "部署检查工作" })).toBeVisible();
+  await page.getByRole("textbox", { name: /^\*?\s*检查工作名称$/ }).fill(name);
   await page.getByPlaceholder("开始日期").click();
   await page.getByPlaceholder("开始日期").fill("2026-12-01");
   await page.getByPlaceholder("结束日期").fill("2026-12-31");
@@ -37,21 +37,22 @@ test("a county administrator plans a campaign with the coverage default and sees
   await expect(page.getByText("四不两直")).toBeVisible();
   // Coverage by jurisdiction: 兰考县 with every institution still 未检查.
   const coverage = page.locator(".ant-card", { hasText: "覆盖情况" });
-  await expect(coverage.getByRole("link", { name: "兰考县" })).toBeVisible();
-  await expect(coverage.locator(".ant-table-summary")).toContainText(String(inScope));
+  await expect(coverage.getByRole("link", { name: "兰考县", exact: true })).toBeVisible();
+  await expect(coverage.getByRole("link", { name: `兰考县未检查：${inScope} 家，查看列表` })).toBeVisible();
   // The assignments: one row per institution, each 未检查 for the period.
   const assignments = page.locator("#assignments");
   await expect(assignments.getByText(`共 ${inScope} 条`)).toBeVisible();
-  await expect(tableRows(page).first()).toContainText("2026-12-01 至 2026-12-31");
-  await expect(tableRows(page).first()).toContainText("未检查");
+  const rows = assignments.locator(".ant-table-tbody .ant-table-row");
+  await expect(rows.first()).toContainText("2026-12-01 至 2026-12-31");
+  await expect(rows.first()).toContainText("未检查");
   await page.screenshot({ path: test.info().outputPath("campaign-detail.png"), fullPage: true });
 
   // 不适用 needs a reason; the row then says why.
-  await button(tableRows(page).first(), "不适用").click();
+  await button(rows.first(), "不适用").click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("不适用原因").fill("停业装修");
   await button(dialog, "确定").click();
-  await expect(tableRows(page).filter({ hasText: "停业装修" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "停业装修" })).toHaveCount(1);
 
   // The list shows the new campaign with its progress.
   await page.getByRole("menuitem", { name: "检查工作" }).click();
@@ -62,6 +63,20 @@ test("a county administrator plans a campaign with the coverage default and sees
   await expect(page.getByText("应覆盖机构").first()).toBeVisible();
   await expect(page.locator("#gaps .ant-table-row").first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("coverage-ledger.png"), fullPage: true });
+});
+
+test("a city's ledger has a line and a bar for each of its counties, and opens a county's own", async ({ page }) => {
+  await login(page, "kf_admin");
+  await page.getByRole("menuitem", { name: "督查全覆盖台账" }).click();
+  const ledger = page.locator(".ant-card").first();
+  await expect(ledger).toContainText("应覆盖二级、一级机构");
+  await expect(ledger.locator(".ant-table-row", { hasText: "兰考县" })).toBeVisible();
+  // The stacked bars (ECharts, SVG) draw a bar per county.
+  await expect(ledger.locator("svg").first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("city-coverage-ledger.png"), fullPage: true });
+  await ledger.getByRole("link", { name: "兰考县", exact: true }).click();
+  await expect(page).toHaveURL(/jurisdictionCode=410225/);
+  await expect(page.locator(".ant-card").first()).toContainText("兰考县：应覆盖一级机构");
 });
 
 test.describe("on a phone", () => {
