@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AUDIT_RESULTS, type AuditEntry, AuditFilters } from "../../../contracts/audit";
+import { AssignmentFilters, AssignmentStateBody, AssignmentWindowBody, CampaignFilters, GapFilters } from "../../../contracts/campaigns";
 import { displayValue, type NameOf } from "../../../contracts/display";
 import { INSTITUTION_STATUSES, ROLES } from "../../../contracts/enums";
 import { CLOSURE_KINDS, InstitutionFilters, InstitutionUpdate } from "../../../contracts/institutions";
@@ -14,13 +15,21 @@ type AuditRow = typeof auditLog.$inferSelect;
 type Detail = Record<string, unknown>;
 
 /** The schema whose labels name the fields of a target's changes. */
-const FIELDS_OF_TARGET: Record<string, z.ZodType> = { institution: InstitutionUpdate, user: UpdateUserBody, authority: HazardSettingsBody };
+const FIELDS_OF_TARGET: Record<string, z.ZodType> = {
+  institution: InstitutionUpdate,
+  user: UpdateUserBody,
+  authority: HazardSettingsBody,
+  campaign: AssignmentStateBody.extend(AssignmentWindowBody.shape),
+};
 /** The schema whose labels name an export's filters. */
 const FILTERS_OF_EXPORT: Record<string, z.ZodType> = {
   "institution.export": InstitutionFilters,
   "user.export": UserFilters,
   "audit.export": AuditFilters,
   "notice.export": NoticeFilters,
+  "campaign.export": CampaignFilters,
+  "campaign.assignments_export": AssignmentFilters,
+  "coverage.gaps_export": GapFilters,
 };
 
 /** Words for the keys that recur across actions' details. */
@@ -93,7 +102,10 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
     case "institution.export":
     case "user.export":
     case "audit.export":
-    case "notice.export": {
+    case "notice.export":
+    case "campaign.export":
+    case "campaign.assignments_export":
+    case "coverage.gaps_export": {
       const schema = FILTERS_OF_EXPORT[row.action] as z.ZodType;
       const rows = typeof detail.rows === "number" ? `导出 ${detail.rows} 条` : "导出";
       return [detail.complete === false ? `${rows}（下载中断，未完成）` : rows, filterLine(schema, isRecord(detail.filters) ? detail.filters : {})];
@@ -111,6 +123,17 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
       return [`机构：${String(detail.institution)}`, `隐患：${Array.isArray(detail.hazards) ? detail.hazards.join("、") : ""}`];
     case "notice.acknowledge":
       return [`机构：${String(detail.institution)}`];
+    case "campaign.create":
+      return [`检查对象：${String(detail.assignments)} 家`, ...(detail.followUpId ? ["已安排回头看"] : [])];
+    case "campaign.assignment_state":
+    case "campaign.assignment_window":
+      return [
+        `机构：${String(detail.institution)}`,
+        ...(isRecord(detail.changes) ? changeLines(fieldsSchema, detail.changes, nameOf) : []),
+        ...(detail.reason ? [`原因：${String(detail.reason)}`] : []),
+      ];
+    case "campaign.follow_up_list":
+      return [`新增 ${String(detail.added)} 家，名单共 ${String(detail.total)} 家`];
     case "user.create":
       return [`角色：${ROLES[detail.role as keyof typeof ROLES] ?? String(detail.role)}`];
     case "request":

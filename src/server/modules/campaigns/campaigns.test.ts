@@ -6,6 +6,7 @@ import { auditLog, campaign, campaignAssignment, hazard, inspection, institution
 import { type Area, areaPicker, directory, makeChecklistVersion, makeHazard, makeInstitution, PROVINCE, setUpTestApp, signedIn } from "../../../test/harness";
 import type { Actor } from "../../platform/access";
 import { fixedClock } from "../../platform/clock";
+import { markAssignmentInspected } from "./change-assignment";
 import { makeDueFollowUpLists } from "./follow-up";
 import { campaignDetail, findCampaign, listAssignments, listCampaigns } from "./queries";
 import { insertDrawnAssignments, scopeInstitutionIds } from "./scope-rule";
@@ -82,10 +83,7 @@ async function recordInspection(at: {
     submittedBy: at.by.id,
   });
   if (at.campaignId)
-    await ctx.db
-      .update(campaignAssignment)
-      .set({ state: "inspected", inspectionId: id })
-      .where(and(eq(campaignAssignment.campaignId, at.campaignId), eq(campaignAssignment.institutionId, at.institution.id)));
+    expect(await markAssignmentInspected(ctx.db, { campaignId: at.campaignId, institutionId: at.institution.id, inspectionId: id })).toBe(true);
   return id;
 }
 
@@ -338,6 +336,12 @@ describe("changing assignments", () => {
     expect((await c.cityAdmin.agent.put(url, { institutionId: c.grade1.id, state: "not_applicable", reason: "x" })).statusCode).toBe(403);
     expect((await c.neighbourAdmin.agent.put(url, { institutionId: c.grade1.id, state: "not_applicable", reason: "x" })).statusCode).toBe(404);
 
+    const sysadmin = await signedIn(ctx, { role: "system_admin" });
+    const described = (await sysadmin.agent.get("/api/audit?action=campaign.assignment_state&pageSize=100")).json().items;
+    expect(described.find((entry: { targetId: string }) => entry.targetId === created.id)?.summary).toEqual([
+      `机构：${c.grade1.name}`,
+      "检查状态：不适用 → 未检查",
+    ]);
     const actions = (await ctx.db.select().from(auditLog).where(eq(auditLog.targetId, created.id))).map((a) => `${a.action}:${a.result}`);
     expect(actions.filter((a) => a === "campaign.assignment_state:success")).toHaveLength(2);
     expect(actions).toContain("campaign.assignment_window:success");

@@ -50,7 +50,7 @@ export async function changeAssignmentState(
       detail: {
         campaign: campaign.name,
         institution: assignment.institutionName,
-        changes: { state: { from: ASSIGNMENT_STATES[current], to: ASSIGNMENT_STATES[body.state] } },
+        changes: { state: { from: current, to: body.state } },
         ...(reason ? { reason } : {}),
       },
     });
@@ -89,4 +89,19 @@ export async function changeAssignmentWindow(
     });
     return toAssignment(directory, { ...assignment, row: { ...assignment.row, windowStart: body.windowStart, windowEnd: body.windowEnd } });
   });
+}
+
+/**
+ * For the inspections area: records that an inspection of a campaign's institution was submitted —
+ * the assignment becomes 已检查 and names the inspection (from then on the institution sees it, even
+ * in an unannounced campaign). Call it in the submit's transaction; answers false when the
+ * institution is not one of the campaign's (the submit should then be refused).
+ */
+export async function markAssignmentInspected(tx: DbOrTx, at: { campaignId: string; institutionId: string; inspectionId: string }): Promise<boolean> {
+  const marked = await tx
+    .update(campaignAssignment)
+    .set({ state: "inspected", notApplicableReason: null, inspectionId: at.inspectionId, updatedAt: sql`now()` })
+    .where(and(eq(campaignAssignment.campaignId, at.campaignId), eq(campaignAssignment.institutionId, at.institutionId)))
+    .returning({ institutionId: campaignAssignment.institutionId });
+  return marked.length > 0;
 }
