@@ -778,7 +778,8 @@ export const campaignAssignment = pgTable(
     check("campaign_assignment_reason_check", sql`(state = 'not_applicable') = (not_applicable_reason is not null)`),
     index("campaign_assignment_path_idx").on(t.campaignId, t.jurisdictionPath),
     index("campaign_assignment_institution_idx").on(t.institutionId),
-    index("campaign_assignment_group_idx").on(t.groupId),
+    // Only assignments given to a group: the rows of a campaign without groups cost it nothing to insert.
+    index("campaign_assignment_group_idx").on(t.groupId).where(sql`group_id is not null`),
     // A campaign's progress by state, and its coverage by jurisdiction and state, from the index alone.
     index("campaign_assignment_progress_idx").on(t.campaignId, t.state, t.jurisdictionPath),
   ],
