@@ -1,5 +1,6 @@
 import { auditRoutes } from "./audit";
 import { changePasswordRoute, loginRoute, logoutRoute, sessionRoute } from "./auth";
+import { campaignRoutes } from "./campaigns";
 import { checklistRoutes } from "./checklists";
 import { commonProblemRoutes } from "./common-problems";
 import { dashboardRoutes } from "./dashboard";
@@ -40,4 +41,5 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(expertRoutes),
   ...Object.values(groupRoutes),
   ...Object.values(drawRoutes),
+  ...Object.values(campaignRoutes),
 ];

@@ -53,6 +53,13 @@ export const AUDIT_ACTIONS = {
   "group.spread": "随机分配机构到工作组",
   "draw.run": "随机抽取",
   "draw.publish": "公示抽取结果",
+  "campaign.create": "部署检查工作",
+  "campaign.assignment_state": "调整检查对象状态",
+  "campaign.assignment_window": "调整检查窗口",
+  "campaign.follow_up_list": "生成回头看名单",
+  "campaign.export": "导出检查工作",
+  "campaign.assignments_export": "导出检查对象",
+  "coverage.gaps_export": "导出未覆盖机构",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -143,6 +150,13 @@ export interface AuditDetails {
   "group.spread": { campaign: string; seed: string; algorithm: string; institutions: number; groups: string[] };
   "draw.run": { campaign: string; seed: string; algorithm: string; version: number; poolSize: number; drawn: number; witness: string };
   "draw.publish": { campaign: string; drawnAt: string };
+  "campaign.create": { name: string; kind: string; assignments: number; followUpId: string | null };
+  "campaign.assignment_state": { campaign: string; institution: string; changes: FieldChanges; reason?: string };
+  "campaign.assignment_window": { campaign: string; institution: string; changes: FieldChanges };
+  "campaign.follow_up_list": { campaign: string; added: number; total: number };
+  "campaign.export": ExportDetail;
+  "campaign.assignments_export": ExportDetail;
+  "coverage.gaps_export": ExportDetail;
   request: { method: string; route: string; status: number };
 }
 

@@ -346,6 +346,8 @@ export const hazard = pgTable(
     // Overdue pages in the ledger's order: the deadline and the path are tested in the index, not the table.
     index("hazard_unsubmitted_found_on_idx").on(t.foundOn, t.id, t.deadline, t.jurisdictionPath).where(sql`state in ('pending', 'rectifying')`),
     index("hazard_search_grams_idx").using("gin", sql`search_grams(${t.searchText})`),
+    // The hazards an inspection found: a 回头看's list is every institution with one in its first round.
+    index("hazard_source_idx").on(t.sourceId, t.institutionId).where(sql`source_id is not null`),
   ],
 );
 
@@ -776,7 +778,10 @@ export const campaignAssignment = pgTable(
     check("campaign_assignment_reason_check", sql`(state = 'not_applicable') = (not_applicable_reason is not null)`),
     index("campaign_assignment_path_idx").on(t.campaignId, t.jurisdictionPath),
     index("campaign_assignment_institution_idx").on(t.institutionId),
-    index("campaign_assignment_group_idx").on(t.groupId),
+    // Only assignments given to a group: the rows of a campaign without groups cost it nothing to insert.
+    index("campaign_assignment_group_idx").on(t.groupId).where(sql`group_id is not null`),
+    // A campaign's progress by state, and its coverage by jurisdiction and state, from the index alone.
+    index("campaign_assignment_progress_idx").on(t.campaignId, t.state, t.jurisdictionPath),
   ],
 );
 

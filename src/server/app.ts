@@ -13,6 +13,7 @@ import type { Config } from "./config";
 import type { AppDeps } from "./deps";
 import { registerAuditRoutes } from "./modules/audit/routes";
 import { registerAuthRoutes } from "./modules/auth/routes";
+import { registerCampaignRoutes } from "./modules/campaigns/routes";
 import { registerChecklistRoutes } from "./modules/checklists/routes";
 import { registerDashboardRoutes } from "./modules/dashboard/routes";
 import { registerDrawRoutes } from "./modules/draws/routes";
@@ -114,6 +115,7 @@ export async function buildApp({
     registerExportJobRoutes,
     registerChecklistRoutes,
     registerDrawRoutes,
+    registerCampaignRoutes,
   ]) {
     registerArea(app, deps);
   }

@@ -4,7 +4,18 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RecordKind } from "../contracts/validation";
 import { appUser, campaignDraw, checklist, dataImport, expert, hazard, institution, notice, workingGroup } from "../db/schema";
-import { type Agent, areaPicker, makeCampaign, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn, TEST_CHECKLIST } from "../test/harness";
+import {
+  type Agent,
+  areaPicker,
+  makeCampaign,
+  makeChecklistVersion,
+  makeInstitution,
+  makeUser,
+  multipartFile,
+  setUpTestApp,
+  signedIn,
+  TEST_CHECKLIST,
+} from "../test/harness";
 import { type Operation, operationsOf, responseText, urlOf } from "../test/openapi";
 import { testPhoto, uploadTestFile } from "../test/photos";
 import { editableValues } from "./modules/institutions/save-institution";
@@ -94,7 +105,20 @@ async function makeSide(label: string, county: string) {
   const keptChecklist = await admin.agent.post("/api/checklists", { name: `${label}自定检查表`, content: TEST_CHECKLIST });
   if (keptChecklist.statusCode !== 201) throw new Error(`creating the side's checklist failed: ${keptChecklist.body}`);
   const checklistRecord = keptChecklist.json() as ChecklistRecord;
-  const campaignRecords = await makeCampaignRecords(label, county, admin.agent, [first, second]);
+  // An unannounced campaign (四不两直) over the side's institutions: its institutions must not see it either.
+  const { version } = await makeChecklistVersion(ctx.db);
+  const planned = await admin.agent.post("/api/campaigns", {
+    name: `${label}四不两直专项检查`,
+    kind: "special",
+    periodStart: "2026-06-01",
+    periodEnd: "2026-06-30",
+    checklistVersionIds: [version.id],
+    unannounced: true,
+    scope: { kind: "list", institutionIds: [first.id, second.id] },
+  });
+  if (planned.statusCode !== 201) throw new Error(`planning the side's campaign failed: ${planned.body}`);
+  const campaignRecord = planned.json() as CampaignRecord;
+  const campaignRecords = await makeCampaignRecords(label, county, admin.agent, [first, second], campaignRecord);
   const users = [admin.user, inspector.user, institutionAdmin.user, staff];
   return {
     agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
@@ -106,6 +130,7 @@ async function makeSide(label: string, county: string) {
     notice: noticeRecord,
     checklist: checklistRecord,
     campaignRecords,
+    unannouncedCampaign: campaignRecord,
     recorder: inspector.user,
     users,
   };
@@ -117,6 +142,7 @@ async function makeCampaignRecords(
   county: string,
   admin: Agent,
   institutions: { id: string; jurisdictionPath: string }[],
+  unannounced: CampaignRecord,
 ): Promise<CampaignRecords> {
   const added = await admin.post("/api/experts", {
     name: `${label}专家`,
@@ -142,7 +168,7 @@ async function makeCampaignRecords(
   if (published.statusCode !== 200) throw new Error(`publishing the side's draw failed: ${published.body}`);
   return {
     experts: [{ id: added.json().id, name: `${label}专家` }],
-    campaigns: [{ id: run.id, name: run.name }],
+    campaigns: [{ id: run.id, name: run.name }, unannounced],
     groups: [{ id: group.json().id, name: `${label}工作组` }],
     draws: [{ id: drawn.json().id, name: published.json().publicPath, seed: drawn.json().seed }],
   };
@@ -159,6 +185,7 @@ const NO_CAMPAIGN_RECORDS: CampaignRecords = { experts: [], campaigns: [], group
 type HazardRecord = { id: string; number: string; description: string };
 type NoticeRecord = { id: string; number: string; verifyPath: string };
 type ChecklistRecord = { id: string; name: string };
+type CampaignRecord = { id: string; name: string };
 
 const sideOf = (
   county: string,
@@ -223,7 +250,7 @@ beforeAll(async () => {
   const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice], [b.checklist], b.campaignRecords);
   // An institution's users must not see the other institution of their county, nor its authority's
   // accounts — except the inspector who recorded its hazard, whom the hazard's timeline names — nor the
-  // county administrator's unbound upload.
+  // county administrator's unbound upload, nor the unannounced campaign it is in (四不两直).
   const restOfA = sideOf(
     area.county.code,
     [a.second],
@@ -233,7 +260,7 @@ beforeAll(async () => {
     a.files.slice(1),
     [],
     [],
-    a.campaignRecords,
+    { ...a.campaignRecords, campaigns: [a.unannouncedCampaign] },
   );
   sides = [sideA, sideB];
   viewers = [
@@ -245,7 +272,11 @@ beforeAll(async () => {
       agent: a.agents.institutionAdmin,
       other: {
         ...sideB,
-        records: { ...sideB.records, file: [...sideB.records.file, ...restOfA.records.file] },
+        records: {
+          ...sideB.records,
+          file: [...sideB.records.file, ...restOfA.records.file],
+          campaign: [...sideB.records.campaign, ...restOfA.records.campaign],
+        },
         markers: [...sideB.markers, ...restOfA.markers],
       },
     },

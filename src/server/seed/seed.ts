@@ -6,6 +6,7 @@ import { institutionValues } from "../modules/institutions/save-institution";
 import { JurisdictionDirectory } from "../modules/jurisdictions/directory";
 import { hashPassword } from "../platform/auth/passwords";
 import type { Db } from "../platform/db";
+import { seedDemoChecklist } from "./demo-checklist";
 import { seedDemoHazards } from "./demo-hazards";
 import { generateInstitutions, HOSPITAL_GRADES, type InstitutionMix, randomSource } from "./generate-institutions";
 
@@ -157,6 +158,7 @@ export async function seed(db: Db, scale: SeedScale): Promise<DemoAccount[]> {
     }),
   );
   if (scale === "demo") await seedDemoHazards(db, directory, DEMO_HOSPITAL);
+  if (scale === "demo") await seedDemoChecklist(db, DEMO_CITY);
   return DEMO_ACCOUNTS;
 }
 

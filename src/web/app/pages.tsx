@@ -3,12 +3,15 @@ import {
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
+  FundOutlined,
   HomeOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -19,6 +22,11 @@ import type { ReactNode } from "react";
 import type { CurrentUser } from "../../contracts/auth";
 import type { Permission } from "../../domain/permissions";
 import { AuditLogPage } from "../modules/audit/AuditLogPage";
+import { CampaignCreatePage } from "../modules/campaigns/CampaignCreatePage";
+import { CampaignDetailPage } from "../modules/campaigns/CampaignDetailPage";
+import { CampaignListPage } from "../modules/campaigns/CampaignListPage";
+import { CoverageLedgerPage } from "../modules/campaigns/CoverageLedgerPage";
+import { MyAssignmentsPage } from "../modules/campaigns/MyAssignmentsPage";
 import { ChecklistDetailPage } from "../modules/checklists/ChecklistDetailPage";
 import { EditChecklistPage, NewChecklistPage } from "../modules/checklists/ChecklistEditorPage";
 import { ChecklistListPage } from "../modules/checklists/ChecklistListPage";
@@ -92,5 +100,15 @@ export const PAGES: AppPage[] = [
   { path: "/experts", permission: "expert:manage", page: <ExpertListPage />, menu: { label: "专家库", icon: <SolutionOutlined /> } },
   { path: "/campaigns/:id/groups", permission: "campaign:read", page: <CampaignGroupsPage /> },
   { path: "/campaigns/:id/draws", permission: "campaign:read", page: <CampaignDrawsPage /> },
+  { path: "/campaigns", permission: "campaign:read", page: <CampaignListPage />, menu: { label: "检查工作", icon: <CarryOutOutlined /> } },
+  { path: "/campaigns/new", permission: "campaign:manage", page: <CampaignCreatePage /> },
+  { path: "/campaigns/:id", permission: "campaign:read", page: <CampaignDetailPage /> },
+  { path: "/coverage", permission: "campaign:read", page: <CoverageLedgerPage />, menu: { label: "督查全覆盖台账", icon: <FundOutlined /> } },
+  {
+    path: "/my-assignments",
+    permission: "institution:own",
+    page: <MyAssignmentsPage />,
+    menu: { label: "检查安排", icon: <ScheduleOutlined />, for: ["institution"] },
+  },
   { path: "/audit", permission: "audit:read", page: <AuditLogPage />, menu: { label: "审计日志", icon: <AuditOutlined /> } },
 ];

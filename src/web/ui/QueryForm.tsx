@@ -1,5 +1,6 @@
 import { DownOutlined, ReloadOutlined, SearchOutlined, UpOutlined } from "@ant-design/icons";
 import { Button, Col, Flex, Form, type FormItemProps, Grid, Row } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
 import { type ReactNode, useEffect, useState } from "react";
 
 export interface QueryField<Key extends string> {
@@ -94,3 +95,9 @@ export function QueryForm<Key extends string>({
     </Form>
   );
 }
+
+/** A calendar day in the URL (YYYY-MM-DD), a date picker on the form: the `convert` of a date field. */
+export const calendarDayField: NonNullable<QueryField<string>["convert"]> = {
+  getValueProps: (value: string | undefined) => ({ value: value && dayjs(value).isValid() ? dayjs(value) : null }),
+  normalize: (day: Dayjs | null) => day?.format("YYYY-MM-DD"),
+};

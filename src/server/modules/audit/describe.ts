@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AUDIT_RESULTS, type AuditEntry, AuditFilters } from "../../../contracts/audit";
+import { AssignmentFilters, AssignmentStateBody, AssignmentWindowBody, CampaignFilters, GapFilters } from "../../../contracts/campaigns";
 import { ChecklistFilters } from "../../../contracts/checklists";
 import { displayValue, type NameOf } from "../../../contracts/display";
 import { ExpertBody, ExpertFilters } from "../../../contracts/draws";
@@ -17,7 +18,13 @@ type AuditRow = typeof auditLog.$inferSelect;
 type Detail = Record<string, unknown>;
 
 /** The schema whose labels name the fields of a target's changes. */
-const FIELDS_OF_TARGET: Record<string, z.ZodType> = { institution: InstitutionUpdate, user: UpdateUserBody, authority: HazardSettingsBody, expert: ExpertBody };
+const FIELDS_OF_TARGET: Record<string, z.ZodType> = {
+  institution: InstitutionUpdate,
+  user: UpdateUserBody,
+  authority: HazardSettingsBody,
+  expert: ExpertBody,
+  campaign: AssignmentStateBody.extend(AssignmentWindowBody.shape),
+};
 /** The schema whose labels name an export's filters. */
 const FILTERS_OF_EXPORT: Record<string, z.ZodType> = {
   "institution.export": InstitutionFilters,
@@ -26,6 +33,9 @@ const FILTERS_OF_EXPORT: Record<string, z.ZodType> = {
   "notice.export": NoticeFilters,
   "checklist.export": ChecklistFilters,
   "expert.export": ExpertFilters,
+  "campaign.export": CampaignFilters,
+  "campaign.assignments_export": AssignmentFilters,
+  "coverage.gaps_export": GapFilters,
 };
 
 /** Words for the keys that recur across actions' details. */
@@ -102,7 +112,10 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
     case "audit.export":
     case "notice.export":
     case "checklist.export":
-    case "expert.export": {
+    case "expert.export":
+    case "campaign.export":
+    case "campaign.assignments_export":
+    case "coverage.gaps_export": {
       const schema = FILTERS_OF_EXPORT[row.action] as z.ZodType;
       const rows = typeof detail.rows === "number" ? `导出 ${detail.rows} 条` : "导出";
       return [detail.complete === false ? `${rows}（下载中断，未完成）` : rows, filterLine(schema, isRecord(detail.filters) ? detail.filters : {})];
@@ -158,6 +171,17 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
       ];
     case "draw.publish":
       return [`检查工作：${String(detail.campaign)}`];
+    case "campaign.create":
+      return [`检查对象：${String(detail.assignments)} 家`, ...(detail.followUpId ? ["已安排回头看"] : [])];
+    case "campaign.assignment_state":
+    case "campaign.assignment_window":
+      return [
+        `机构：${String(detail.institution)}`,
+        ...(isRecord(detail.changes) ? changeLines(fieldsSchema, detail.changes, nameOf) : []),
+        ...(detail.reason ? [`原因：${String(detail.reason)}`] : []),
+      ];
+    case "campaign.follow_up_list":
+      return [`新增 ${String(detail.added)} 家，名单共 ${String(detail.total)} 家`];
     case "user.create":
       return [`角色：${ROLES[detail.role as keyof typeof ROLES] ?? String(detail.role)}`];
     case "file.discard":

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../../contracts/enums";
 import { institution } from "../../../db/schema";
 import { can } from "../../../domain/permissions";
-import { Agent, areaPicker, makeChecklistVersion, makeHazard, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
+import { Agent, areaPicker, makeCampaign, makeChecklistVersion, makeHazard, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
 import { type Operation, operationsOf, urlOf } from "../../../test/openapi";
 
 const ctx = setUpTestApp();
@@ -21,12 +21,19 @@ beforeAll(async () => {
   const own = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code });
   const colleague = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.county.code });
   const recorded = await makeHazard(ctx.db, { institution: own, recordedBy: colleague });
-  ids = { institution: own.id, user: colleague.id, import: "7e0ee0cf-0000-4000-8000-000000000001", jurisdiction: area.county.code, hazard: recorded.id };
+  const planned = await makeCampaign(ctx.db, { authorityCode: area.county.code, institutions: [own] });
+  ids = {
+    institution: own.id,
+    user: colleague.id,
+    import: "7e0ee0cf-0000-4000-8000-000000000001",
+    jurisdiction: area.county.code,
+    hazard: recorded.id,
+    campaign: planned.id,
+  };
   ids.checklist = (await makeChecklistVersion(ctx.db, { authorityCode: area.county.code })).checklist.id;
   // Validation answers before any record is read: an id of the right form is enough for these kinds.
   Object.assign(ids, {
     expert: "7e0ee0cf-0000-4000-8000-000000000002",
-    campaign: "7e0ee0cf-0000-4000-8000-000000000003",
     group: "7e0ee0cf-0000-4000-8000-000000000004",
     draw: "7e0ee0cf-0000-4000-8000-000000000005",
   });

@@ -1,0 +1,286 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { App, Breadcrumb, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Tag, Typography } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { ASSIGNMENT_SORTS, type AssignmentSummary, type CampaignDetail, campaignRoutes } from "../../../contracts/campaigns";
+import { INSTITUTION_GRADES } from "../../../contracts/enums";
+import { ASSIGNMENT_STATES, CAMPAIGN_KINDS, CAMPAIGN_SELECTIONS } from "../../../domain/inspections";
+import { call } from "../../app/api";
+import { CountMatrix } from "../../ui/CountMatrix";
+import { DownloadButton } from "../../ui/DownloadButton";
+import { labelOf, optionsOf } from "../../ui/enum-options";
+import { FormDialog } from "../../ui/FormDialog";
+import { type ListColumn, ListTable } from "../../ui/ListTable";
+import { PageTitle } from "../../ui/PageTitle";
+import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import { LoadError } from "../../ui/results";
+import { useListParams, usePageQuery } from "../../ui/use-list-params";
+import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
+import { CampaignProgress, PhaseTag } from "./CampaignListPage";
+import { CoverageBars } from "./CoverageBars";
+
+const FILTER_KEYS = ["jurisdictionCode", "state", "q"] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+const SORT_KEYS = Object.keys(ASSIGNMENT_SORTS) as (keyof typeof ASSIGNMENT_SORTS)[];
+
+const FIELDS: QueryField<FilterKey>[] = [
+  { name: "q", label: "机构名称", control: <Input placeholder="名称的任意部分" allowClear /> },
+  { name: "state", label: "检查状态", control: <Select allowClear placeholder="全部" options={optionsOf(ASSIGNMENT_STATES)} /> },
+  { name: "jurisdictionCode", label: "行政区划", control: <JurisdictionTreeSelect placeholder="全部" /> },
+];
+
+const STATE_COLORS = { pending: "default", inspected: "success", not_applicable: "warning" } as const;
+
+const COLUMNS: ListColumn<AssignmentSummary, keyof typeof ASSIGNMENT_SORTS>[] = [
+  {
+    key: "institution",
+    title: "机构名称",
+    sortKey: "institution",
+    phone: "title",
+    render: (a) => <Link to={`/institutions/${a.id}`}>{a.institutionName}</Link>,
+  },
+  { key: "jurisdiction", title: "行政区划", sortKey: "jurisdiction", render: (a) => a.jurisdictionName },
+  { key: "grade", title: "等级", render: (a) => labelOf(INSTITUTION_GRADES, a.grade) },
+  { key: "group", title: "工作组", render: (a) => a.groupName ?? "—" },
+  { key: "window", title: "检查窗口", sortKey: "windowStart", render: (a) => `${a.windowStart} 至 ${a.windowEnd}` },
+  {
+    key: "state",
+    title: "检查状态",
+    sortKey: "state",
+    render: (a) => (
+      <Space size={4} wrap>
+        <Tag color={STATE_COLORS[a.state]}>{ASSIGNMENT_STATES[a.state]}</Tag>
+        {a.notApplicableReason && <Typography.Text type="secondary">{a.notApplicableReason}</Typography.Text>}
+      </Space>
+    ),
+  },
+];
+
+const COVERAGE_COLUMNS = [
+  { key: "inspected", title: "已检查" },
+  { key: "pending", title: "未检查" },
+  { key: "notApplicable", title: "不适用" },
+];
+const STATE_OF_COLUMN: Record<string, string> = { inspected: "inspected", pending: "pending", notApplicable: "not_applicable" };
+
+function useCampaign(id: string) {
+  return useQuery({ queryKey: [campaignRoutes.detail.path, id], queryFn: () => call(campaignRoutes.detail, { params: { id } }) });
+}
+
+function Overview({ campaign }: { campaign: CampaignDetail }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const makeList = useMutation({
+    mutationFn: () => call(campaignRoutes.makeFollowUpList, { params: { id: campaign.id } }),
+    onSuccess: async (updated) => {
+      message.success(`回头看名单已生成：${updated.progress.total} 家`);
+      await queryClient.invalidateQueries({ queryKey: [campaignRoutes.detail.path] });
+      await queryClient.invalidateQueries({ queryKey: [campaignRoutes.assignments.path] });
+    },
+    onError: (error) => message.error(error.message),
+  });
+  return (
+    <Card style={{ marginBottom: 16 }}>
+      <Descriptions column={{ xs: 1, md: 2 }} size="small">
+        <Descriptions.Item label="检查类型">
+          <Space size={4} wrap>
+            {CAMPAIGN_KINDS[campaign.kind]}
+            {campaign.unannounced && <Tag color="red">四不两直</Tag>}
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label="部署部门">{campaign.authorityName}</Descriptions.Item>
+        <Descriptions.Item label="检查期间">
+          {campaign.periodStart} 至 {campaign.periodEnd}
+        </Descriptions.Item>
+        <Descriptions.Item label="检查对象产生方式">{CAMPAIGN_SELECTIONS[campaign.selection]}</Descriptions.Item>
+        <Descriptions.Item label="检查表">{campaign.checklists.map((c) => `${c.name}（第${c.version}版）`).join("；") || "—"}</Descriptions.Item>
+        <Descriptions.Item label="检查范围">{campaign.scopeLines.join("；")}</Descriptions.Item>
+        <Descriptions.Item label="进度">
+          <CampaignProgress progress={campaign.progress} />
+        </Descriptions.Item>
+        {campaign.followUp && (
+          <Descriptions.Item label="回头看">
+            <Link to={`/campaigns/${campaign.followUp.id}`}>
+              {campaign.followUp.periodStart} 至 {campaign.followUp.periodEnd}
+            </Link>
+            （{campaign.followUp.listMadeAt ? `名单 ${campaign.followUp.assignments} 家` : "第一轮结束后生成名单"}）
+          </Descriptions.Item>
+        )}
+        {campaign.firstRound && (
+          <Descriptions.Item label="第一轮检查">
+            <Link to={`/campaigns/${campaign.firstRound.id}`}>{campaign.firstRound.name}</Link>（
+            {campaign.listMadeAt
+              ? `名单生成于 ${dayjs(campaign.listMadeAt).format("YYYY-MM-DD HH:mm")}`
+              : `${campaign.firstRound.periodEnd} 结束后自动生成名单`}
+            ）
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      {campaign.actions.makeFollowUpList && (
+        <Button style={{ marginTop: 12 }} loading={makeList.isPending} onClick={() => makeList.mutate()}>
+          生成回头看名单
+        </Button>
+      )}
+    </Card>
+  );
+}
+
+function Coverage({ campaign }: { campaign: CampaignDetail }) {
+  const rows = campaign.coverage.rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    cells: { inspected: row.inspected, pending: row.pending, notApplicable: row.notApplicable },
+  }));
+  const linkTo = (code: string, column?: string) =>
+    `/campaigns/${campaign.id}?jurisdictionCode=${code}${column ? `&state=${STATE_OF_COLUMN[column]}` : ""}#assignments`;
+  if (rows.length === 0) return null;
+  return (
+    <Card title="覆盖情况" style={{ marginBottom: 16 }}>
+      <CountMatrix
+        rowTitle="行政区划"
+        columns={COVERAGE_COLUMNS}
+        rows={rows.map((row) => ({ key: row.code, label: row.name, cells: row.cells, linkTo: (column) => linkTo(row.code, column) }))}
+      />
+      {rows.length > 1 && <CoverageBars rows={rows} columns={COVERAGE_COLUMNS} linkTo={linkTo} />}
+    </Card>
+  );
+}
+
+type Changing = { kind: "not_applicable" | "window"; assignment: AssignmentSummary };
+
+function Assignments({ campaign }: { campaign: CampaignDetail }) {
+  const list = useListParams(FILTER_KEYS, SORT_KEYS);
+  const assignments = usePageQuery(campaignRoutes.assignments, list.query, { params: { id: campaign.id } });
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [changing, setChanging] = useState<Changing | null>(null);
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: [campaignRoutes.assignments.path] });
+    await queryClient.invalidateQueries({ queryKey: [campaignRoutes.detail.path] });
+  };
+  const restore = useMutation({
+    mutationFn: (a: AssignmentSummary) =>
+      call(campaignRoutes.assignmentState, { params: { id: campaign.id }, body: { institutionId: a.id, state: "pending" } }),
+    onSuccess: refresh,
+    onError: (error) => message.error(error.message),
+  });
+  return (
+    <Card
+      id="assignments"
+      title="检查对象"
+      extra={
+        <DownloadButton
+          icon={<DownloadOutlined />}
+          route={campaignRoutes.assignmentsExport}
+          input={{ params: { id: campaign.id }, query: list.exportQuery }}
+          fileName={`检查对象-${campaign.name}.xlsx`}
+        >
+          导出
+        </DownloadButton>
+      }
+    >
+      <QueryForm fields={FIELDS} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
+      <ListTable
+        query={assignments}
+        list={list}
+        columns={COLUMNS}
+        defaultSort={{ key: "jurisdiction", order: "asc" }}
+        emptyText={campaign.selection === "draw" ? "尚未抽取检查对象" : "暂无检查对象"}
+        actions={
+          campaign.actions.manage
+            ? (a) =>
+                a.state === "inspected" ? (
+                  <Typography.Text type="secondary">—</Typography.Text>
+                ) : (
+                  <Space size={0} wrap>
+                    {a.state === "pending" ? (
+                      <Button type="link" size="small" onClick={() => setChanging({ kind: "not_applicable", assignment: a })}>
+                        不适用
+                      </Button>
+                    ) : (
+                      <Button type="link" size="small" onClick={() => restore.mutate(a)}>
+                        恢复未检查
+                      </Button>
+                    )}
+                    <Button type="link" size="small" onClick={() => setChanging({ kind: "window", assignment: a })}>
+                      调整窗口
+                    </Button>
+                  </Space>
+                )
+            : undefined
+        }
+      />
+      {changing?.kind === "not_applicable" && (
+        <FormDialog<{ reason: string }>
+          title={`标记不适用：${changing.assignment.institutionName}`}
+          onClose={() => setChanging(null)}
+          onSubmit={async ({ reason }) => {
+            await call(campaignRoutes.assignmentState, {
+              params: { id: campaign.id },
+              body: { institutionId: changing.assignment.id, state: "not_applicable", reason },
+            });
+            await refresh();
+          }}
+        >
+          <Form.Item label="不适用原因" name="reason" rules={[{ required: true, whitespace: true, message: "请填写不适用原因" }, { max: 500 }]}>
+            <Input.TextArea rows={3} maxLength={500} placeholder="如：停业装修、已撤并" />
+          </Form.Item>
+        </FormDialog>
+      )}
+      {changing?.kind === "window" && (
+        <FormDialog<{ window: [Dayjs, Dayjs] }>
+          title={`调整检查窗口：${changing.assignment.institutionName}`}
+          initialValues={{ window: [dayjs(changing.assignment.windowStart), dayjs(changing.assignment.windowEnd)] }}
+          onClose={() => setChanging(null)}
+          onSubmit={async ({ window: [start, end] }) => {
+            await call(campaignRoutes.assignmentWindow, {
+              params: { id: campaign.id },
+              body: { institutionId: changing.assignment.id, windowStart: start.format("YYYY-MM-DD"), windowEnd: end.format("YYYY-MM-DD") },
+            });
+            await refresh();
+          }}
+        >
+          <Form.Item
+            label="检查窗口"
+            name="window"
+            rules={[{ required: true, message: "请选择检查窗口" }]}
+            extra={`应在检查期间 ${campaign.periodStart} 至 ${campaign.periodEnd} 内`}
+          >
+            <DatePicker.RangePicker
+              style={{ width: "100%" }}
+              disabledDate={(date) => date.isBefore(dayjs(campaign.periodStart), "day") || date.isAfter(dayjs(campaign.periodEnd), "day")}
+            />
+          </Form.Item>
+        </FormDialog>
+      )}
+    </Card>
+  );
+}
+
+/** A campaign: what it is, how far it has come by jurisdiction, and its institutions with their windows and states. */
+export function CampaignDetailPage() {
+  const { id = "" } = useParams();
+  const campaign = useCampaign(id);
+  if (campaign.isError) return <LoadError error={campaign.error} onRetry={() => campaign.refetch()} />;
+  if (!campaign.data) return <Card loading />;
+  const data = campaign.data;
+  return (
+    <>
+      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/campaigns">检查工作</Link> }, { title: data.name }]} />
+      <PageTitle
+        title={
+          <Space wrap>
+            {data.name}
+            <PhaseTag campaign={data} />
+          </Space>
+        }
+        tabTitle={data.name}
+      />
+      <Overview campaign={data} />
+      <Coverage campaign={data} />
+      <Assignments campaign={data} />
+    </>
+  );
+}
