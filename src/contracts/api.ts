@@ -5,6 +5,7 @@ import { dashboardRoutes } from "./dashboard";
 import { fileRoutes } from "./files";
 import { hazardImportRoutes } from "./hazard-import";
 import { exportJobRoutes, hazardRoutes } from "./hazards";
+import { inspectionRoutes } from "./inspections";
 import { institutionRoutes } from "./institutions";
 import { jurisdictionRoutes } from "./jurisdictions";
 import { listingRoutes } from "./listings";
@@ -34,4 +35,5 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(commonProblemRoutes),
   ...Object.values(settingsRoutes),
   ...Object.values(notificationRoutes),
+  ...Object.values(inspectionRoutes),
 ];

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   "notice.export": "导出通知书",
   "hazard.export": "导出隐患台账",
   "hazard.export_job": "提交隐患台账后台导出",
+  "inspection.submit": "提交检查记录",
+  "inspection.export": "导出检查记录",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -101,6 +103,8 @@ export interface AuditDetails {
   "notice.export": ExportDetail;
   "hazard.export": ExportDetail;
   "hazard.export_job": ExportJobDetail;
+  "inspection.submit": { institution: string; kind: string; inspectedOn: string; hazards: number; campaignId: string | null };
+  "inspection.export": ExportDetail;
   request: { method: string; route: string; status: number };
 }
 
@@ -119,6 +123,7 @@ export const AUDIT_TARGET_TYPES = {
   calendar: "工作日历",
   file: "文件",
   notice: "通知书",
+  inspection: "检查记录",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
 

@@ -16,7 +16,7 @@ interface FieldMeta {
 }
 
 /** Kinds of record a request can name by id or code. */
-export type RecordKind = "institution" | "user" | "import" | "jurisdiction" | "hazard" | "file" | "notice";
+export type RecordKind = "institution" | "user" | "import" | "jurisdiction" | "hazard" | "file" | "notice" | "campaign" | "inspection";
 
 const metaOf = (schema: z.core.$ZodType): FieldMeta | undefined => z.globalRegistry.get(schema as z.ZodType) as FieldMeta | undefined;
 

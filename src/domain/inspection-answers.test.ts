@@ -8,14 +8,32 @@ const CONTENT: ChecklistContent = {
       key: "fire",
       title: "消防安全",
       items: [
-        { key: "exits", text: "安全出口畅通", basis: "《消防法》第二十八条", category: "fire", gradeHint: "general", answerType: "compliance", photoRequired: false },
-        { key: "extinguishers", text: "灭火器完好有效", basis: "《消防法》第十六条", category: "fire", gradeHint: "major", answerType: "compliance", photoRequired: true },
+        {
+          key: "exits",
+          text: "安全出口畅通",
+          basis: "《消防法》第二十八条",
+          category: "fire",
+          gradeHint: "general",
+          answerType: "compliance",
+          photoRequired: false,
+        },
+        {
+          key: "extinguishers",
+          text: "灭火器完好有效",
+          basis: "《消防法》第十六条",
+          category: "fire",
+          gradeHint: "major",
+          answerType: "compliance",
+          photoRequired: true,
+        },
       ],
     },
     {
       key: "promotion",
       title: "健康促进",
-      items: [{ key: "org", text: "健康促进组织健全", basis: "", category: "other", gradeHint: "general", answerType: "score", maxScore: 10, photoRequired: false }],
+      items: [
+        { key: "org", text: "健康促进组织健全", basis: "", category: "other", gradeHint: "general", answerType: "score", maxScore: 10, photoRequired: false },
+      ],
     },
   ],
 };
@@ -59,7 +77,10 @@ describe("answers checked against their checklist version", () => {
     expect(answerProblem(CONTENT, failed, [])?.field).toBe("answers.0.noHazardReason");
     expect(answerProblem(CONTENT, failed, ["exits"])).toBeNull();
     expect(answerProblem(CONTENT, answers({ exits: { result: "non_compliant", noHazardReason: "当场清理完毕" } }), [])).toBeNull();
-    expect(answerProblem(CONTENT, answers(), ["exits", null])).toEqual({ field: "hazards.0.itemKey", message: "检查项「安全出口畅通」：未判定为“不符合”，不能据此登记隐患" });
+    expect(answerProblem(CONTENT, answers(), ["exits", null])).toEqual({
+      field: "hazards.0.itemKey",
+      message: "检查项「安全出口畅通」：未判定为“不符合”，不能据此登记隐患",
+    });
     expect(answerProblem(CONTENT, answers(), [null])).toBeNull();
   });
 

@@ -17,6 +17,7 @@ import { registerDashboardRoutes } from "./modules/dashboard/routes";
 import { registerExportJobRoutes } from "./modules/export-jobs/routes";
 import { registerFileRoutes } from "./modules/files/routes";
 import { registerHazardRoutes } from "./modules/hazards/routes";
+import { registerInspectionRoutes } from "./modules/inspections/routes";
 import { registerInstitutionRoutes } from "./modules/institutions/routes";
 import { JurisdictionDirectory } from "./modules/jurisdictions/directory";
 import { registerJurisdictionRoutes } from "./modules/jurisdictions/routes";
@@ -108,6 +109,7 @@ export async function buildApp({
     registerFileRoutes,
     registerNoticeRoutes,
     registerExportJobRoutes,
+    registerInspectionRoutes,
   ]) {
     registerArea(app, deps);
   }

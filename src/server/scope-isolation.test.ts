@@ -3,8 +3,8 @@ import { asc, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RecordKind } from "../contracts/validation";
-import { appUser, dataImport, hazard, institution, notice } from "../db/schema";
-import { type Agent, areaPicker, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn } from "../test/harness";
+import { appUser, dataImport, hazard, inspection, institution, notice } from "../db/schema";
+import { type Agent, areaPicker, makeCampaign, makeChecklistVersion, makeInstitution, makeUser, multipartFile, setUpTestApp, signedIn } from "../test/harness";
 import { type Operation, operationsOf, responseText, urlOf } from "../test/openapi";
 import { testPhoto, uploadTestFile } from "../test/photos";
 import { editableValues } from "./modules/institutions/save-institution";
@@ -91,6 +91,26 @@ async function makeSide(label: string, county: string) {
   const issued = await inspector.agent.post("/api/notices", { kind: "rectification", hazardIds: [hazardRecord.id] });
   if (issued.statusCode !== 201) throw new Error(`issuing the side's notice failed: ${issued.body}`);
   const noticeRecord = issued.json() as NoticeRecord;
+  // A campaign over the first institution, inspected on site with a photo and a signature.
+  const { version } = await makeChecklistVersion(ctx.db, { authorityCode: county, name: `${label}检查表` });
+  const planned = await makeCampaign(ctx.db, { authorityCode: county, institutions: [first], checklistVersionIds: [version.id] });
+  const inspectionPhoto = await uploadMarked(inspector.agent, `${label}检查照片.jpg`, "photo");
+  const inspectionRecord = { id: randomUUID(), remarks: `${label}检查意见` };
+  const inspected = await inspector.agent.post("/api/inspections", {
+    id: inspectionRecord.id,
+    campaignId: planned.id,
+    institutionId: first.id,
+    checklistVersionId: version.id,
+    inspectedOn: "2026-06-01",
+    inspectors: [{ name: `${label}检查员` }],
+    answers: [
+      { itemKey: "exits", result: "compliant" },
+      { itemKey: "extinguishers", result: "compliant", photoIds: [inspectionPhoto.id] },
+      { itemKey: "wiring", result: "compliant" },
+    ],
+    remarks: inspectionRecord.remarks,
+  });
+  if (inspected.statusCode !== 201) throw new Error(`submitting the side's inspection failed: ${inspected.body}`);
   const users = [admin.user, inspector.user, institutionAdmin.user, staff];
   return {
     agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
@@ -98,8 +118,10 @@ async function makeSide(label: string, county: string) {
     second,
     batch,
     hazard: hazardRecord,
-    files: [photo, document],
+    files: [photo, document, inspectionPhoto],
     notice: noticeRecord,
+    campaign: { id: planned.id, name: planned.name },
+    inspection: inspectionRecord,
     recorder: inspector.user,
     users,
   };
@@ -116,6 +138,8 @@ const sideOf = (
   hazards: HazardRecord[],
   files: UploadedFile[] = [],
   notices: NoticeRecord[] = [],
+  campaigns: { id: string; name: string }[] = [],
+  inspections: { id: string; remarks: string }[] = [],
 ): Side => ({
   county,
   records: {
@@ -126,6 +150,8 @@ const sideOf = (
     hazard: hazards.map((h) => h.id),
     file: files.map((f) => f.id),
     notice: notices.map((n) => n.id),
+    campaign: campaigns.map((c) => c.id),
+    inspection: inspections.map((i) => i.id),
   },
   markers: [
     ...institutions.flatMap((i) => [i.id, i.name, i.creditCode]),
@@ -134,6 +160,8 @@ const sideOf = (
     ...hazards.flatMap((h) => [h.id, h.number, h.description]),
     ...files.flatMap((f) => [f.id, f.fileName, f.marker]),
     ...notices.flatMap((n) => [n.id, n.number, n.verifyPath]),
+    ...campaigns.flatMap((c) => [c.id, c.name]),
+    ...inspections.flatMap((i) => [i.id, i.remarks]),
   ],
   institutionIds: institutions.map((i) => i.id),
   userIds: users.map((u) => u.id),
@@ -146,6 +174,7 @@ async function snapshot(side: Side) {
     imports: await ctx.db.select({ id: dataImport.id, status: dataImport.status }).from(dataImport).where(inArray(dataImport.id, side.records.import)),
     hazards: await ctx.db.select().from(hazard).where(inArray(hazard.id, side.records.hazard)),
     notices: await ctx.db.select().from(notice).where(inArray(notice.id, side.records.notice)),
+    inspections: await ctx.db.select().from(inspection).where(inArray(inspection.id, side.records.inspection)),
   };
 }
 
@@ -153,8 +182,8 @@ beforeAll(async () => {
   operations = await operationsOf(ctx.app);
   const a = await makeSide("甲县隔离", area.county.code);
   const b = await makeSide("乙县隔离", area.neighbour.code);
-  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files, [a.notice]);
-  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice]);
+  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files, [a.notice], [a.campaign], [a.inspection]);
+  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice], [b.campaign], [b.inspection]);
   // An institution's users must not see the other institution of their county, nor its authority's
   // accounts — except the inspector who recorded its hazard, whom the hazard's timeline names — nor the
   // county administrator's unbound upload.
@@ -164,7 +193,7 @@ beforeAll(async () => {
     a.users.filter((u) => u.role.startsWith("authority") && u.id !== a.recorder.id),
     [a.batch],
     [],
-    a.files.slice(1),
+    a.files.slice(1, 2),
   );
   sides = [sideA, sideB];
   viewers = [

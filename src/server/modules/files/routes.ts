@@ -7,7 +7,7 @@ import { readFile, readThumbnail } from "./read-file";
 import { uploadFile } from "./upload-file";
 
 export function registerFileRoutes(app: FastifyInstance, deps: AppDeps) {
-  registerRoute(app, fileRoutes.upload, ({ actor, file }) => uploadFile(deps, requireUser(actor), file));
+  registerRoute(app, fileRoutes.upload, ({ actor, file, query }) => uploadFile(deps, requireUser(actor), file, query.clientId));
   registerRoute(app, fileRoutes.content, ({ actor, params }) => readFile(deps, requireUser(actor), params.id));
   registerRoute(app, fileRoutes.thumbnail, ({ actor, params }) => readThumbnail(deps, requireUser(actor), params.id));
 }
