@@ -343,15 +343,13 @@ describe("回头看 re-checks feed the hazards' state", () => {
       })
       .returning();
     if (!followUp) throw new Error("no campaign");
-    await ctx.db
-      .insert(campaignAssignment)
-      .values({
-        campaignId: followUp.id,
-        institutionId: c.hospital.id,
-        jurisdictionPath: c.hospital.jurisdictionPath,
-        windowStart: "2026-06-01",
-        windowEnd: "2026-06-30",
-      });
+    await ctx.db.insert(campaignAssignment).values({
+      campaignId: followUp.id,
+      institutionId: c.hospital.id,
+      jurisdictionPath: c.hospital.jurisdictionPath,
+      windowStart: "2026-06-01",
+      windowEnd: "2026-06-30",
+    });
 
     const form = (await c.inspector.get(`/api/inspection-forms/${c.hospital.id}?campaignId=${followUp.id}`)).json();
     expect(form.campaign.followUp).toBe(true);

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { ChecklistContent } from "../../../contracts/checklists";
 import type { InspectionDetail, InspectionSubmitBody } from "../../../contracts/inspections";
-import { attachment, campaign, campaignAssignment, campaignChecklist, checklist, checklistVersion, hazard, inspection, storedFile } from "../../../db/schema";
+import { attachment, campaignAssignment, campaignChecklist, checklist, checklistVersion, hazard, inspection, storedFile } from "../../../db/schema";
 import { newHazardProblem } from "../../../domain/hazard-lifecycle";
 import { answerProblem, inspectionTotals } from "../../../domain/inspection-answers";
 import { ASSIGNMENT_STATES, type AssignmentState, type InspectionKind } from "../../../domain/inspections";
