@@ -98,6 +98,8 @@ test("an inspector fills a campaign's inspection on a phone without a connection
 
   await button(page, "提交检查记录").click();
   await expect(page.getByText("等待发送：联网后自动提交")).toBeVisible();
+  // The try found no connection, whatever the reloaded page's navigator.onLine says.
+  await expect(page.getByText("离线")).toBeVisible();
   await page.screenshot({ path: "test-results/inspection-offline-phone.png", fullPage: true });
 
   // The connection returns: photos, then the inspection, are sent, and the page shows what was recorded.
@@ -122,5 +124,11 @@ test("an inspector fills a campaign's inspection on a phone without a connection
     const pdf = await api.get(`/api/inspections/${inspectionId}/pdf`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
   });
+  // The list finds it by its campaign, on a phone without sideways scrolling.
+  await page.goto(`/inspections?campaignId=${campaignId}`);
+  await expect(page.getByText(HOSPITAL).first()).toBeVisible();
+  await expect(page.locator(".ant-spin-spinning")).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/inspection-list-phone.png", fullPage: true });
   await context.close();
 });

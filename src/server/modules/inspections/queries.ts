@@ -7,6 +7,7 @@ import { appUser, campaign, checklist, checklistVersion, hazard, inspection, ins
 import { type ItemAnswer, inspectionTotals } from "../../../domain/inspection-answers";
 import type { InspectionKind } from "../../../domain/inspections";
 import type { DbOrTx } from "../../platform/db";
+import { cappedCountQuery, cappedTotal } from "../../platform/list/counting";
 import { keysetBatches, orderByOf, resolveSort, type SortSpec } from "../../platform/list/sorting";
 import { inScope, type Scope, underJurisdiction } from "../../platform/scope";
 import { attachmentsOf } from "../files/attachments";
@@ -106,17 +107,25 @@ export function inspectionListCondition(directory: JurisdictionDirectory, scope:
   );
 }
 
+/** The most a list counts: a province's years of inspections (a million) are "超过 10,000 条", not a count of every one. */
+export const INSPECTION_COUNT_CAP = 10_000;
+
 export async function listInspections(db: DbOrTx, directory: JurisdictionDirectory, scope: Scope, query: InspectionListQuery) {
   const where = inspectionListCondition(directory, scope, query);
-  const [rows, total] = await Promise.all([
+  const [rows, [counted]] = await Promise.all([
     fromInspections(db)
       .where(where)
       .orderBy(...orderByOf(resolveSort(INSPECTION_SORT, query)))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.$count(inspection, where),
+    cappedCountQuery(db, inspection, where, INSPECTION_COUNT_CAP),
   ]);
-  return { items: rows.map((row) => toSummary(directory, row)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((row) => toSummary(directory, row)),
+    ...cappedTotal(counted?.total ?? 0, INSPECTION_COUNT_CAP),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** Walks a filtered inspection list in its order, a batch at a time (keyset), for the export. */

@@ -140,7 +140,9 @@ function Section({ title, children, extra }: { title: ReactNode; children: React
 function DraftEditor({ initial }: { initial: InspectionDraft }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const online = useOnline();
+  const browserOnline = useOnline();
+  const [unreachable, setUnreachable] = useState(false);
+  const online = browserOnline && !unreachable;
   const [draft, setDraft] = useState(initial);
   const photos = useDraftPhotos(draft.id);
   const [problem, setProblem] = useState<string | null>(null);
@@ -156,10 +158,15 @@ function DraftEditor({ initial }: { initial: InspectionDraft }) {
     });
   }, []);
 
+  // The browser coming back online is worth another try before the next failure says otherwise.
+  useEffect(() => {
+    if (browserOnline) setUnreachable(false);
+  }, [browserOnline]);
   useEffect(
     () =>
       onOutbox((event) => {
         if (event.draftId !== draft.id) return;
+        setUnreachable(event.kind === "unreachable");
         if (event.kind === "sent") {
           message.success("检查记录已提交");
           navigate(`/inspections/${event.inspection.id}`, { replace: true });

@@ -142,6 +142,18 @@ export function InspectionListPage() {
         }
       />
       <UnsentDrafts />
+      {(list.filters.campaignId || list.filters.groupId) && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="info"
+          title={`仅显示${list.filters.groupId ? "该工作组" : "该检查工作"}的检查记录${inspections.data?.items[0]?.campaignName ? `：${inspections.data.items[0].campaignName}` : ""}`}
+          action={
+            <Button size="small" onClick={() => list.setFilters({ campaignId: null, groupId: null })}>
+              显示全部
+            </Button>
+          }
+        />
+      )}
       <Card style={{ marginBottom: 16 }}>
         <QueryForm fields={fieldsFor(authority)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
       </Card>

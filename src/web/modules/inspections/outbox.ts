@@ -14,7 +14,11 @@ import { deleteDraft, draftsOf, type InspectionDraft, loadDraft, markUploaded, p
  * the queue is IndexedDB, and the next page of the app that starts the outbox resumes it.
  */
 
-export type OutboxEvent = { kind: "sent"; draftId: string; inspection: InspectionDetail } | { kind: "changed"; draftId: string };
+export type OutboxEvent =
+  | { kind: "sent"; draftId: string; inspection: InspectionDetail }
+  | { kind: "changed"; draftId: string }
+  /** A try found no connection (the browser may still believe it is online: a page reloaded offline does). */
+  | { kind: "unreachable"; draftId: string };
 type Listener = (event: OutboxEvent) => void;
 
 const listeners = new Set<Listener>();
@@ -70,6 +74,7 @@ async function drain(): Promise<void> {
       } catch (error) {
         if (isTransient(error)) {
           waiting = true;
+          emit({ kind: "unreachable", draftId: draft.id });
           break;
         }
         const refused = error as ApiError;
