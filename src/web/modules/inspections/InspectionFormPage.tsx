@@ -252,7 +252,34 @@ function DraftEditor({ initial }: { initial: InspectionDraft }) {
         description={`未发送：检查记录 1 份${unsentPhotos > 0 ? `，照片 ${unsentPhotos} 张` : ""}。填写内容随时保存在本机，关闭页面或断网不会丢失。`}
       />
       {draft.state === "refused" && draft.refusal && (
-        <Alert style={{ marginBottom: 12 }} type="error" showIcon title="提交未被接受，请修改后重新提交" description={draft.refusal.message} />
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="error"
+          showIcon
+          title="提交未被接受，请修改后重新提交"
+          description={draft.refusal.message}
+          action={
+            // The same record arrived earlier and was changed here since: what the server has is the record.
+            draft.refusal.field === "id" ? (
+              <Button size="small" onClick={() => navigate(`/inspections/${draft.id}`)}>
+                查看已提交的记录
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+      {form.assignment?.state === "inspected" && form.assignment.inspectionId && form.assignment.inspectionId !== draft.id && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="info"
+          showIcon
+          title="该机构在本次检查工作中已有检查记录"
+          action={
+            <Button size="small" onClick={() => navigate(`/inspections/${form.assignment?.inspectionId}`)}>
+              查看
+            </Button>
+          }
+        />
       )}
       <Section title={form.institution.name} extra={<Tag>{INSPECTION_KINDS[form.kind]}</Tag>}>
         <Flex vertical gap={8}>
