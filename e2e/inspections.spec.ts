@@ -17,7 +17,7 @@ test("an inspector fills a campaign's inspection on a phone without a connection
 }) => {
   const campaignName = `季度督导检查${unique()}`;
   const { campaignId, institutionId } = await makeCampaignInDatabase({ authorityCode: "410225", institutionName: HOSPITAL, name: campaignName });
-  const context = await browser.newContext({ baseURL, viewport: PHONE, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const context = await browser.newContext({ baseURL, viewport: PHONE, locale: "zh-CN", timezoneId: "Asia/Shanghai", serviceWorkers: "allow" });
   const page = await context.newPage();
   await login(page, "lk_inspector");
 
