@@ -20,6 +20,9 @@ export default defineConfig({
     // The users' time zone: times in forms and lists read as they do in China.
     timezoneId: "Asia/Shanghai",
     viewport: { width: 1440, height: 900 },
+    // The app's service worker (offline inspections) is tested where it matters (inspections.spec.ts allows it); elsewhere
+    // it would only download its precache in every test and take requests that page.route() is meant to see.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],

@@ -86,3 +86,85 @@ export async function findInstitutions(api: APIRequestContext, q: string): Promi
   expect(response.ok()).toBe(true);
   return (await response.json()).items;
 }
+
+/** The e2e server's embedded database (e2e/serve.ts: port 54391; the cluster's own user and database). */
+const E2E_DATABASE_URL = "postgres://yian:yian-embedded@127.0.0.1:54391/yian";
+
+/**
+ * A campaign of an authority over one institution, with a small checklist, written straight into
+ * the e2e server's database (the campaign pages are another area's; this stands in for them).
+ */
+export async function makeCampaignInDatabase(options: { authorityCode: string; institutionName: string; name: string }) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const content = {
+      sections: [
+        {
+          key: "fire",
+          title: "消防安全",
+          items: [
+            {
+              key: "exits",
+              text: "安全出口、疏散通道畅通",
+              basis: "《消防法》第二十八条",
+              category: "fire",
+              gradeHint: "general",
+              answerType: "compliance",
+              photoRequired: false,
+            },
+            {
+              key: "extinguishers",
+              text: "灭火器完好有效",
+              basis: "《消防法》第十六条",
+              category: "fire",
+              gradeHint: "general",
+              answerType: "compliance",
+              photoRequired: true,
+            },
+          ],
+        },
+        {
+          key: "power",
+          title: "用电安全",
+          items: [
+            {
+              key: "wiring",
+              text: "无私拉乱接电线",
+              basis: "GB 50054",
+              category: "electrical",
+              gradeHint: "general",
+              answerType: "compliance",
+              photoRequired: false,
+            },
+          ],
+        },
+      ],
+    };
+    const { rows: institutions } = await client.query("select id, jurisdiction_path from institution where name = $1", [options.institutionName]);
+    const { rows: authorities } = await client.query("select path from jurisdiction where code = $1", [options.authorityCode]);
+    const { rows: checklists } = await client.query("insert into checklist (authority_code, name) values ($1, $2) returning id", [
+      options.authorityCode,
+      `${options.name}检查表`,
+    ]);
+    const { rows: versions } = await client.query(
+      "insert into checklist_version (checklist_id, version, content, item_count) values ($1, 1, $2, 3) returning id",
+      [checklists[0].id, JSON.stringify(content)],
+    );
+    const { rows: campaigns } = await client.query(
+      `insert into campaign (authority_code, authority_path, name, kind, period_start, period_end, scope_rule)
+       values ($1, $2, $3, 'quarterly', current_date - 30, current_date + 30, $4) returning id`,
+      [options.authorityCode, authorities[0].path, options.name, JSON.stringify({ institutionIds: [institutions[0].id] })],
+    );
+    await client.query("insert into campaign_checklist (campaign_id, checklist_version_id, ordinal) values ($1, $2, 0)", [campaigns[0].id, versions[0].id]);
+    await client.query(
+      `insert into campaign_assignment (campaign_id, institution_id, jurisdiction_path, window_start, window_end)
+       values ($1, $2, $3, current_date - 30, current_date + 30)`,
+      [campaigns[0].id, institutions[0].id, institutions[0].jurisdiction_path],
+    );
+    return { campaignId: campaigns[0].id as string, institutionId: institutions[0].id as string };
+  } finally {
+    await client.end();
+  }
+}

@@ -8,6 +8,7 @@ import { drawRoutes, expertRoutes, groupRoutes } from "./draws";
 import { fileRoutes } from "./files";
 import { hazardImportRoutes } from "./hazard-import";
 import { exportJobRoutes, hazardRoutes } from "./hazards";
+import { inspectionRoutes } from "./inspections";
 import { institutionRoutes } from "./institutions";
 import { jurisdictionRoutes } from "./jurisdictions";
 import { listingRoutes } from "./listings";
@@ -42,4 +43,5 @@ export const API_ROUTES: readonly RouteContract[] = [
   ...Object.values(groupRoutes),
   ...Object.values(drawRoutes),
   ...Object.values(campaignRoutes),
+  ...Object.values(inspectionRoutes),
 ];

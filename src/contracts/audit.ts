@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS = {
   "campaign.export": "导出检查工作",
   "campaign.assignments_export": "导出检查对象",
   "coverage.gaps_export": "导出未覆盖机构",
+  "inspection.submit": "提交检查记录",
+  "inspection.export": "导出检查记录",
   /** The safety net's record of a state-changing request that wrote none of its own (refused or failed). */
   request: "接口请求",
 } as const;
@@ -157,6 +159,8 @@ export interface AuditDetails {
   "campaign.export": ExportDetail;
   "campaign.assignments_export": ExportDetail;
   "coverage.gaps_export": ExportDetail;
+  "inspection.submit": { institution: string; kind: string; inspectedOn: string; hazards: number; campaignId: string | null };
+  "inspection.export": ExportDetail;
   request: { method: string; route: string; status: number };
 }
 
@@ -180,6 +184,7 @@ export const AUDIT_TARGET_TYPES = {
   campaign: "检查工作",
   working_group: "工作组",
   draw: "随机抽取",
+  inspection: "检查记录",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idParamsOf } from "./common";
 import { defineRoute, requires, SIGNED_IN } from "./route";
+import { labelled } from "./validation";
 
 /** The largest file one upload may carry: a phone photo is 3–8 MB, a scanned PDF rarely more. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -27,6 +28,7 @@ export const ATTACHMENT_PURPOSES = {
   after: "整改后照片",
   verification: "复查照片",
   document: "文件",
+  signature: "签名",
 } as const;
 export type AttachmentPurpose = keyof typeof ATTACHMENT_PURPOSES;
 
@@ -47,13 +49,20 @@ export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
 
 export const FileIdParams = idParamsOf("file", "文件编号");
 
+/**
+ * The id the device gave a photo before sending it: a retried upload (the answer lost on a weak
+ * connection) with the same id and bytes returns the attachment made the first time, not a second one.
+ */
+export const UploadQuery = z.object({ clientId: labelled(z.uuid(), "文件编号（本机生成）").optional() });
+
 export const fileRoutes = {
   upload: defineRoute({
     method: "POST",
     path: "/api/files",
     summary: "上传照片或文件",
-    description: `multipart/form-data，字段 file，一次一个文件，不超过 ${MAX_FILE_MEGABYTES} MB；类型按内容识别：JPEG、PNG 照片或 PDF 文档。上传后仅上传者可见，随隐患等记录提交后，能查看该记录的用户方可查看。`,
+    description: `multipart/form-data，字段 file，一次一个文件，不超过 ${MAX_FILE_MEGABYTES} MB；类型按内容识别：JPEG、PNG 照片或 PDF 文档。上传后仅上传者可见，随隐患等记录提交后，能查看该记录的用户方可查看。带 clientId（设备生成的编号）时，同一编号、同一内容的重复上传返回同一文件；同一编号而内容不同或属于他人时返回 409。`,
     access: requires("file:upload"),
+    query: UploadQuery,
     upload: true,
     maxUploadBytes: MAX_FILE_BYTES,
     response: AttachmentInfo,

@@ -35,6 +35,8 @@ export interface RouteContract {
   response: z.ZodType | "file" | "none";
   /** 201 for a creation; 200 otherwise. */
   status?: 200 | 201;
+  /** An idempotent creation's answer when the record already existed (the same request sent again): 200. */
+  repeatStatus?: 200;
   /** The body is multipart/form-data with one file in the field "file". */
   upload?: boolean;
   /** The largest file an upload route takes, when not the app's default (app.ts); a larger one is refused naming it. */

@@ -28,7 +28,8 @@ export type RecordKind =
   | "expert"
   | "campaign"
   | "group"
-  | "draw";
+  | "draw"
+  | "inspection";
 
 const metaOf = (schema: z.core.$ZodType): FieldMeta | undefined => z.globalRegistry.get(schema as z.ZodType) as FieldMeta | undefined;
 

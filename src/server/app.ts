@@ -20,6 +20,7 @@ import { registerDrawRoutes } from "./modules/draws/routes";
 import { registerExportJobRoutes } from "./modules/export-jobs/routes";
 import { registerFileRoutes } from "./modules/files/routes";
 import { registerHazardRoutes } from "./modules/hazards/routes";
+import { registerInspectionRoutes } from "./modules/inspections/routes";
 import { registerInstitutionRoutes } from "./modules/institutions/routes";
 import { JurisdictionDirectory } from "./modules/jurisdictions/directory";
 import { registerJurisdictionRoutes } from "./modules/jurisdictions/routes";
@@ -116,6 +117,7 @@ export async function buildApp({
     registerChecklistRoutes,
     registerDrawRoutes,
     registerCampaignRoutes,
+    registerInspectionRoutes,
   ]) {
     registerArea(app, deps);
   }

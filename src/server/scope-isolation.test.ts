@@ -3,7 +3,7 @@ import { asc, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RecordKind } from "../contracts/validation";
-import { appUser, campaignDraw, checklist, dataImport, expert, hazard, institution, notice, workingGroup } from "../db/schema";
+import { appUser, campaignDraw, checklist, dataImport, expert, hazard, inspection, institution, notice, workingGroup } from "../db/schema";
 import {
   type Agent,
   areaPicker,
@@ -119,6 +119,26 @@ async function makeSide(label: string, county: string) {
   if (planned.statusCode !== 201) throw new Error(`planning the side's campaign failed: ${planned.body}`);
   const campaignRecord = planned.json() as CampaignRecord;
   const campaignRecords = await makeCampaignRecords(label, county, admin.agent, [first, second], campaignRecord);
+  // A campaign over the first institution, inspected on site with a photo.
+  const { version: inspectedWith } = await makeChecklistVersion(ctx.db, { authorityCode: county, name: `${label}检查表` });
+  const inspectedCampaign = await makeCampaign(ctx.db, { authorityCode: county, institutions: [first], checklistVersionIds: [inspectedWith.id] });
+  const inspectionPhoto = await uploadMarked(inspector.agent, `${label}检查照片.jpg`, "photo");
+  const inspectionRecord = { id: randomUUID(), remarks: `${label}检查意见` };
+  const inspected = await inspector.agent.post("/api/inspections", {
+    id: inspectionRecord.id,
+    campaignId: inspectedCampaign.id,
+    institutionId: first.id,
+    checklistVersionId: inspectedWith.id,
+    inspectedOn: "2026-06-01",
+    inspectors: [{ name: `${label}检查员` }],
+    answers: [
+      { itemKey: "exits", result: "compliant" },
+      { itemKey: "extinguishers", result: "compliant", photoIds: [inspectionPhoto.id] },
+      { itemKey: "wiring", result: "compliant" },
+    ],
+    remarks: inspectionRecord.remarks,
+  });
+  if (inspected.statusCode !== 201) throw new Error(`submitting the side's inspection failed: ${inspected.body}`);
   const users = [admin.user, inspector.user, institutionAdmin.user, staff];
   return {
     agents: { admin: admin.agent, inspector: inspector.agent, institutionAdmin: institutionAdmin.agent },
@@ -126,11 +146,13 @@ async function makeSide(label: string, county: string) {
     second,
     batch,
     hazard: hazardRecord,
-    files: [photo, document],
+    files: [photo, document, inspectionPhoto],
     notice: noticeRecord,
     checklist: checklistRecord,
     campaignRecords,
     unannouncedCampaign: campaignRecord,
+    inspectedCampaign: { id: inspectedCampaign.id, name: inspectedCampaign.name },
+    inspection: inspectionRecord,
     recorder: inspector.user,
     users,
   };
@@ -186,6 +208,7 @@ type HazardRecord = { id: string; number: string; description: string };
 type NoticeRecord = { id: string; number: string; verifyPath: string };
 type ChecklistRecord = { id: string; name: string };
 type CampaignRecord = { id: string; name: string };
+type InspectionRecord = { id: string; remarks: string };
 
 const sideOf = (
   county: string,
@@ -197,6 +220,7 @@ const sideOf = (
   notices: NoticeRecord[] = [],
   checklists: ChecklistRecord[] = [],
   campaignRecords: CampaignRecords = NO_CAMPAIGN_RECORDS,
+  inspections: InspectionRecord[] = [],
 ): Side => ({
   county,
   records: {
@@ -212,6 +236,7 @@ const sideOf = (
     campaign: campaignRecords.campaigns.map((r) => r.id),
     group: campaignRecords.groups.map((r) => r.id),
     draw: campaignRecords.draws.map((r) => r.id),
+    inspection: inspections.map((i) => i.id),
   },
   markers: [
     ...institutions.flatMap((i) => [i.id, i.name, i.creditCode]),
@@ -223,6 +248,7 @@ const sideOf = (
     ...checklists.flatMap((c) => [c.id, c.name]),
     ...[...campaignRecords.experts, ...campaignRecords.campaigns, ...campaignRecords.groups].flatMap((r) => [r.id, r.name]),
     ...campaignRecords.draws.flatMap((r) => [r.id, r.name, r.seed]),
+    ...inspections.flatMap((i) => [i.id, i.remarks]),
   ],
   institutionIds: institutions.map((i) => i.id),
   userIds: users.map((u) => u.id),
@@ -239,6 +265,7 @@ async function snapshot(side: Side) {
     experts: await ctx.db.select().from(expert).where(inArray(expert.id, side.records.expert)),
     groups: await ctx.db.select().from(workingGroup).where(inArray(workingGroup.id, side.records.group)),
     draws: await ctx.db.select().from(campaignDraw).where(inArray(campaignDraw.id, side.records.draw)),
+    inspections: await ctx.db.select().from(inspection).where(inArray(inspection.id, side.records.inspection)),
   };
 }
 
@@ -246,8 +273,21 @@ beforeAll(async () => {
   operations = await operationsOf(ctx.app);
   const a = await makeSide("甲县隔离", area.county.code);
   const b = await makeSide("乙县隔离", area.neighbour.code);
-  const sideA = sideOf(area.county.code, [a.first, a.second], a.users, [a.batch], [a.hazard], a.files, [a.notice], [a.checklist], a.campaignRecords);
-  const sideB = sideOf(area.neighbour.code, [b.first, b.second], b.users, [b.batch], [b.hazard], b.files, [b.notice], [b.checklist], b.campaignRecords);
+  const sideOfMaker = (side: typeof a, county: string) =>
+    sideOf(
+      county,
+      [side.first, side.second],
+      side.users,
+      [side.batch],
+      [side.hazard],
+      side.files,
+      [side.notice],
+      [side.checklist],
+      { ...side.campaignRecords, campaigns: [...side.campaignRecords.campaigns, side.inspectedCampaign] },
+      [side.inspection],
+    );
+  const sideA = sideOfMaker(a, area.county.code);
+  const sideB = sideOfMaker(b, area.neighbour.code);
   // An institution's users must not see the other institution of their county, nor its authority's
   // accounts — except the inspector who recorded its hazard, whom the hazard's timeline names — nor the
   // county administrator's unbound upload, nor the unannounced campaign it is in (四不两直).
@@ -257,7 +297,8 @@ beforeAll(async () => {
     a.users.filter((u) => u.role.startsWith("authority") && u.id !== a.recorder.id),
     [a.batch],
     [],
-    a.files.slice(1),
+    // The unbound document; the inspection's photo is the institution's own record's.
+    a.files.slice(1, 2),
     [],
     [],
     { ...a.campaignRecords, campaigns: [a.unannouncedCampaign] },

@@ -3,6 +3,7 @@ import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from "antd
 import { useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { ROLES } from "../../contracts/enums";
+import { InspectionOutbox } from "../modules/inspections/InspectionOutbox";
 import { NotificationBell } from "../modules/notifications/NotificationBell";
 import { PAGES } from "./pages";
 import { CHANGE_PASSWORD_PATH } from "./paths";
@@ -102,6 +103,7 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content className="yian-content">
           <Outlet />
+          <InspectionOutbox />
         </Layout.Content>
       </Layout>
     </Layout>

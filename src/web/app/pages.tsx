@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -37,6 +38,9 @@ import { CommonProblemsPage } from "../modules/hazards/CommonProblemsPage";
 import { HazardDetailPage } from "../modules/hazards/HazardDetailPage";
 import { HazardLedgerPage, HazardReviewPage, MyHazardsPage } from "../modules/hazards/HazardListPages";
 import { HazardRecordPage } from "../modules/hazards/HazardRecordPage";
+import { InspectionDetailPage } from "../modules/inspections/InspectionDetailPage";
+import { InspectionFormPage } from "../modules/inspections/InspectionFormPage";
+import { InspectionListPage } from "../modules/inspections/InspectionListPage";
 import { InstitutionDetailPage } from "../modules/institutions/InstitutionDetailPage";
 import { InstitutionFormPage } from "../modules/institutions/InstitutionFormPage";
 import { InstitutionListPage } from "../modules/institutions/InstitutionListPage";
@@ -81,6 +85,10 @@ export const PAGES: AppPage[] = [
   { path: "/hazards/new", permission: "hazard:record", page: <HazardRecordPage />, menu: { label: "登记隐患", icon: <FormOutlined /> } },
   { path: "/hazards/:id", permission: "hazard:read", page: <HazardDetailPage /> },
   { path: "/my-hazards", permission: "hazard:read", page: <MyHazardsPage />, menu: { label: "我的隐患", icon: <WarningOutlined />, for: ["institution"] } },
+  { path: "/inspections", permission: "inspection:read", page: <InspectionListPage />, menu: { label: "检查记录", icon: <FileDoneOutlined /> } },
+  // Works offline once opened: the form and its draft live on the device (modules/inspections).
+  { path: "/inspections/new", permission: "inspection:read", page: <InspectionFormPage /> },
+  { path: "/inspections/:id", permission: "inspection:read", page: <InspectionDetailPage /> },
   { path: "/notices", permission: "hazard:read", page: <NoticeListPage />, menu: { label: "通知书", icon: <FileTextOutlined /> } },
   { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined />, for: ["system", "jurisdiction"] } },
   { path: "/common-problems", permission: "hazard:record", page: <CommonProblemsPage />, menu: { label: "共性问题", icon: <BarChartOutlined /> } },

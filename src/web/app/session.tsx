@@ -5,6 +5,7 @@ import { useNavigate } from "react-router";
 import { type CurrentUser, logoutRoute, type SessionState, sessionRoute } from "../../contracts/auth";
 import type { Permission } from "../../domain/permissions";
 import { ApiError, call, callForNothing, onAuthFailure } from "./api";
+import { clearOfflineCaches } from "./offline";
 import { LOGIN_PATH } from "./paths";
 
 const SESSION_KEY = ["session"];
@@ -83,6 +84,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       startSession: (state) => {
         setNotice(null);
         queryClient.setQueryData(SESSION_KEY, adopt(state));
+        // Asked once more, so the copy the service worker keeps for a reload without a connection is this session, not the signed-out one.
+        void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
       },
       refreshSession: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
       signOut: async () => {
@@ -94,6 +97,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         } finally {
           setNotice(null);
           setUser(() => null);
+          await clearOfflineCaches();
         }
       },
     }),

@@ -6,7 +6,7 @@ import type { DbOrTx } from "../../platform/db";
 import { badRequest } from "../../platform/http/errors";
 
 /** Kinds of record a file can belong to; each has its reader in readable-records.ts. */
-export type AttachableKind = "hazard";
+export type AttachableKind = "hazard" | "inspection";
 
 const infoColumns = {
   id: attachment.id,
@@ -62,7 +62,8 @@ export async function attachmentsOf(db: DbOrTx, recordKind: AttachableKind, reco
 export interface AttachmentTarget {
   recordKind: AttachableKind;
   recordId: string;
-  eventId: number;
+  /** The event of the record's timeline it came with; an inspection has no timeline. */
+  eventId?: number;
   purpose: AttachmentPurpose;
 }
 
@@ -93,6 +94,29 @@ export async function bindPhotos(tx: DbOrTx, ids: readonly string[], target: Att
   if (ids.length === 0) return;
   await tx
     .update(attachment)
-    .set({ recordKind: target.recordKind, recordId: target.recordId, eventId: target.eventId, purpose: target.purpose })
+    .set({ recordKind: target.recordKind, recordId: target.recordId, eventId: target.eventId ?? null, purpose: target.purpose })
     .where(and(inArray(attachment.id, [...ids]), isNull(attachment.recordId)));
+}
+
+/**
+ * Attaches the same photos to a second record, in the caller's transaction: an inspection's photo of
+ * a 不符合 item is also the 现场照片 of the hazard it found. Each record gets its own attachment row of
+ * the same bytes, so each file is read exactly as its own record is (ADR 12).
+ */
+export async function copyPhotos(tx: DbOrTx, ids: readonly string[], target: AttachmentTarget): Promise<void> {
+  if (ids.length === 0) return;
+  const originals = await tx
+    .select({ sha256: attachment.sha256, fileName: attachment.fileName, uploadedBy: attachment.uploadedBy, uploadedAt: attachment.uploadedAt })
+    .from(attachment)
+    .where(inArray(attachment.id, [...ids]))
+    .orderBy(asc(attachment.uploadedAt), asc(attachment.id));
+  await tx.insert(attachment).values(
+    originals.map((original) => ({
+      ...original,
+      recordKind: target.recordKind,
+      recordId: target.recordId,
+      eventId: target.eventId ?? null,
+      purpose: target.purpose,
+    })),
+  );
 }

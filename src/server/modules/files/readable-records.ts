@@ -2,6 +2,7 @@ import type { Permission } from "../../../domain/permissions";
 import type { DbOrTx } from "../../platform/db";
 import type { Scope } from "../../platform/scope";
 import { findHazard } from "../hazards/queries";
+import { findInspection } from "../inspections/queries";
 import type { AttachableKind } from "./attachments";
 
 /** Who may read the record a file belongs to: the permission to read such records, and the record in the caller's scope. */
@@ -17,4 +18,5 @@ interface RecordReader {
  */
 export const RECORD_READERS: Record<AttachableKind, RecordReader> = {
   hazard: { permission: "hazard:read", isVisible: async (db, scope, id) => (await findHazard(db, scope, id)) !== undefined },
+  inspection: { permission: "inspection:read", isVisible: async (db, scope, id) => (await findInspection(db, scope, id)) !== undefined },
 };

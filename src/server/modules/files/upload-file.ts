@@ -5,13 +5,13 @@ import { attachment, storedFile } from "../../../db/schema";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
-import { SQLSTATE, sqlStateOf } from "../../platform/db";
+import { type DbOrTx, SQLSTATE, sqlStateOf } from "../../platform/db";
 import { detectFileType } from "../../platform/files/detect";
 import { sha256Of } from "../../platform/files/file-store";
 import { analyseImage, type ImageFacts } from "../../platform/files/images";
-import { badRequest } from "../../platform/http/errors";
+import { badRequest, conflict } from "../../platform/http/errors";
 import { scopePath } from "../../platform/scope";
-import { attachmentInfo } from "./attachments";
+import { attachmentInfo, findAttachment } from "./attachments";
 
 const TYPE_LABELS = Object.values(FILE_MEDIA_TYPES);
 /** "JPEG 照片、PNG 图片或 PDF 文档" */
@@ -76,16 +76,29 @@ async function keepBytes({ db, files }: Pick<AppDeps, "db" | "files">, bytes: Bu
  * stored once by their SHA-256 (with a thumbnail and the capture time for a photo), and an
  * unbound attachment owned by the uploader is recorded with its audit entry. Bytes reach the store
  * before the row that names them, so no row ever points at a missing file.
+ *
+ * With the id the device gave the file (`clientId`), the attachment takes that id: the same upload
+ * sent again — in sequence or at once — answers the attachment made the first time, and an id
+ * already taken by other bytes or another user is refused (409) rather than answered.
  */
-export async function uploadFile(deps: Pick<AppDeps, "db" | "files">, actor: UserActor, file: MultipartFile): Promise<AttachmentInfo> {
+export async function uploadFile(deps: Pick<AppDeps, "db" | "files">, actor: UserActor, file: MultipartFile, clientId?: string): Promise<AttachmentInfo> {
   const bytes = await file.toBuffer();
   const mediaType = acceptedType(bytes);
   const fileName = cleanFileName(file.filename, mediaType);
   const sha256 = sha256Of(bytes);
+  if (clientId) {
+    const earlier = await sameUpload(deps.db, actor, clientId, sha256);
+    if (earlier) return earlier;
+  }
   const record = (stored: Awaited<ReturnType<typeof keepBytes>>) =>
     deps.db.transaction(async (tx) => {
-      const [row] = await tx.insert(attachment).values({ sha256, fileName, uploadedBy: actor.user.id }).returning();
-      if (!row) throw new Error("the attachment insert returned no row");
+      const [row] = await tx
+        .insert(attachment)
+        .values({ ...(clientId ? { id: clientId } : {}), sha256, fileName, uploadedBy: actor.user.id })
+        .onConflictDoNothing({ target: attachment.id })
+        .returning();
+      // The same id sent at once by a retry: the other request made it; answered below as the earlier upload.
+      if (!row) return undefined;
       await writeAudit(tx, actor, {
         action: "file.upload",
         target: { type: "file", id: row.id, path: scopePath(actor.scope), name: fileName },
@@ -94,12 +107,25 @@ export async function uploadFile(deps: Pick<AppDeps, "db" | "files">, actor: Use
       return attachmentInfo({ ...stored, id: row.id, fileName, purpose: null });
     });
   const stored = await keepBytes(deps, bytes, sha256, mediaType);
+  let created: AttachmentInfo | undefined;
   try {
-    return await record(stored);
+    created = await record(stored);
   } catch (error) {
     // The daily clean-up (discard-unbound.ts) removed these bytes, named by no attachment until this
     // one, between the check above and this row: store them again, once.
     if (sqlStateOf(error) !== SQLSTATE.foreignKeyViolation) throw error;
-    return record(await keepBytes(deps, bytes, sha256, mediaType));
+    created = await record(await keepBytes(deps, bytes, sha256, mediaType));
   }
+  if (created) return created;
+  const earlier = clientId ? await sameUpload(deps.db, actor, clientId, sha256) : undefined;
+  if (!earlier) throw new Error("the attachment insert returned no row");
+  return earlier;
+}
+
+/** The caller's earlier upload of the same bytes under the device's id; 409 when the id names anything else. */
+async function sameUpload(db: DbOrTx, actor: UserActor, clientId: string, sha256: string): Promise<AttachmentInfo | undefined> {
+  const found = await findAttachment(db, clientId);
+  if (!found) return undefined;
+  if (found.uploadedBy !== actor.user.id || found.sha256 !== sha256) throw conflict("文件编号已被其他文件使用，请重新选择照片上传", "clientId");
+  return attachmentInfo(found);
 }

@@ -5,10 +5,12 @@ import { decide, HAZARD_COMMANDS, type HazardCommand, type HazardFacts, type Haz
 import { isAuthorityRole } from "../../../domain/permissions";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
+import type { Tx } from "../../platform/db";
 import { type AppError, badRequest, conflict, forbidden } from "../../platform/http/errors";
 import { bindPhotos, claimPhotos } from "../files/attachments";
+import type { JurisdictionDirectory } from "../jurisdictions/directory";
 import { applyHazardChange, lockForChange } from "./hazard-change";
-import { factsOf, hazardDetail } from "./queries";
+import { factsOf, type HazardWithInstitution, hazardDetail } from "./queries";
 import { supervisionGate } from "./supervision";
 
 /** The rules' command from the request, with the number of photos it names. */
@@ -68,33 +70,64 @@ export async function commandHazard(
   const today = clock.today();
   return db.transaction(async (tx) => {
     const found = await lockForChange(tx, actor.scope, id, body.version);
-    const before = factsOf(found.row);
-    const supervision = await supervisionGate(tx, directory, actor, found, body.command, today);
-    const photos = PHOTOS_OF[body.command.kind];
     const requested = new Set("photoIds" in body.command ? body.command.photoIds : []);
-    const decision = decide(before, side, commandOf(body.command, requested.size), today);
-    if (!decision.ok) throw refusalError(decision);
-    // After the rules, so a refusal names the most basic reason; a photo that is not the caller's to use undoes the command (400).
-    const photoIds = photos ? await claimPhotos(tx, actor, [...requested], { name: "photoIds", label: photos.label }) : [];
-    const { after, changed } = decision;
-    const reason = "reason" in body.command ? body.command.reason : null;
-    const applied = await applyHazardChange(tx, actor, found, {
-      kind: body.command.kind,
-      label: HAZARD_COMMANDS[body.command.kind].label,
-      set: {
-        state: after.state,
-        grade: after.grade,
-        deadline: after.deadline,
-        round: after.round,
-        pendingExtension: after.pendingExtension,
-        majorPlan: after.majorPlan,
+    const applied = await runCommand(tx, directory, actor, found, body.command, side, today, {
+      count: requested.size,
+      // After the rules, so a refusal names the most basic reason; a photo that is not the caller's to use undoes the command (400).
+      attach: async (eventId, photos) => {
+        const photoIds = await claimPhotos(tx, actor, [...requested], { name: "photoIds", label: photos.label });
+        await bindPhotos(tx, photoIds, { recordKind: "hazard", recordId: id, eventId, purpose: photos.purpose });
       },
-      reason,
-      details: detailsOf(body.command),
-      changed: fieldChanges(before, after, changed),
     });
-    if (photos) await bindPhotos(tx, photoIds, { recordKind: "hazard", recordId: id, eventId: applied.eventId, purpose: photos.purpose });
-    await supervision.afterChange(after);
     return hazardDetail(tx, directory, applied.found, today);
   });
+}
+
+/** The photos a command names: how many (the rules' photo gates count them), and how they join the command's event. */
+export interface CommandPhotos {
+  count: number;
+  attach(eventId: number, photos: { purpose: AttachmentPurpose; label: string }): Promise<void>;
+}
+
+/**
+ * Decides and applies one command on a hazard locked in the caller's transaction: the supervision
+ * gate of a major hazard, the rules (a refusal is 409, 403 or 400 naming the field), the change with
+ * its event and audit entry, the command's photos, and the listing's follow-up. A 回头看's re-check
+ * runs its verification or return through here too.
+ */
+export async function runCommand(
+  tx: Tx,
+  directory: JurisdictionDirectory,
+  actor: UserActor,
+  found: HazardWithInstitution,
+  command: HazardCommandBody["command"],
+  side: HazardSide,
+  today: string,
+  photos: CommandPhotos,
+) {
+  const before = factsOf(found.row);
+  const supervision = await supervisionGate(tx, directory, actor, found, command, today);
+  const decision = decide(before, side, commandOf(command, photos.count), today);
+  if (!decision.ok) throw refusalError(decision);
+  const { after, changed } = decision;
+  const reason = "reason" in command ? command.reason : null;
+  const applied = await applyHazardChange(tx, actor, found, {
+    kind: command.kind,
+    label: HAZARD_COMMANDS[command.kind].label,
+    set: {
+      state: after.state,
+      grade: after.grade,
+      deadline: after.deadline,
+      round: after.round,
+      pendingExtension: after.pendingExtension,
+      majorPlan: after.majorPlan,
+    },
+    reason,
+    details: detailsOf(command),
+    changed: fieldChanges(before, after, changed),
+  });
+  const kept = PHOTOS_OF[command.kind];
+  if (kept) await photos.attach(applied.eventId, kept);
+  await supervision.afterChange(after);
+  return applied;
 }

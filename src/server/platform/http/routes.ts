@@ -42,6 +42,8 @@ export interface RouteInput<Route extends RouteContract> {
   file: Route["upload"] extends true ? MultipartFile : undefined;
   request: FastifyRequest;
   reply: FastifyReply;
+  /** Answers with the route's repeatStatus: the request repeated an earlier creation, which is returned as it is. */
+  repeated(): void;
 }
 
 /** RFC 5987 ext-value: encodeURIComponent leaves ' ( ) * as they are, which the header's syntax does not allow. */
@@ -73,7 +75,9 @@ export function registerRoute<Route extends RouteContract>(
     ...(route.body ? { body: route.body } : {}),
     // multipart bodies are read by the handler, not validated as JSON: the OpenAPI says so here.
     ...(route.upload ? { "x-upload": "multipart/form-data; file" } : {}),
-    ...(typeof route.response === "object" ? { response: { [status]: route.response } } : {}),
+    ...(typeof route.response === "object"
+      ? { response: { [status]: route.response, ...(route.repeatStatus ? { [route.repeatStatus]: route.response } : {}) } }
+      : {}),
   };
   app.route({
     method: route.method,
@@ -83,6 +87,7 @@ export function registerRoute<Route extends RouteContract>(
     handler: async (request, reply) => {
       const file = route.upload ? await request.file(route.maxUploadBytes ? { limits: { fileSize: route.maxUploadBytes } } : undefined) : undefined;
       if (route.upload && !file) throw badRequest("文件：请选择要上传的文件", "file");
+      let answered = status;
       // Fastify has validated params, query and body against the route's own schemas: their types are the contract's.
       const input = {
         params: request.params,
@@ -92,6 +97,9 @@ export function registerRoute<Route extends RouteContract>(
         file,
         request,
         reply,
+        repeated: () => {
+          answered = route.repeatStatus ?? status;
+        },
       } as unknown as RouteInput<Route>;
       const result = await handler(input).catch((error: unknown) => {
         if (route.maxUploadBytes && (error as { code?: string }).code === FILE_TOO_LARGE) {
@@ -110,7 +118,7 @@ export function registerRoute<Route extends RouteContract>(
           .header("x-content-type-options", "nosniff")
           .send(body);
       }
-      return reply.code(status).send(result);
+      return reply.code(answered).send(result);
     },
   });
 }

@@ -1,0 +1,193 @@
+import { DownloadOutlined, FormOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Card, DatePicker, Flex, Modal, Select, Space, Typography } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { INSPECTION_SORTS, type InspectionSummary, inspectionRoutes } from "../../../contracts/inspections";
+import { INSPECTION_KINDS } from "../../../domain/inspections";
+import { useCan, useCurrentUser } from "../../app/session";
+import { DownloadButton } from "../../ui/DownloadButton";
+import { optionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
+import { type ListColumn, ListTable } from "../../ui/ListTable";
+import { PageTitle } from "../../ui/PageTitle";
+import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import { useListParams, usePageQuery } from "../../ui/use-list-params";
+import { InstitutionSelect } from "../institutions/InstitutionSelect";
+import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
+import { draftsOf } from "./drafts";
+import { Field } from "./Field";
+
+/** campaignId and groupId come from a campaign's page (its link to its inspections); the form offers the rest. */
+const FILTER_KEYS = ["campaignId", "groupId", "institutionId", "kind", "jurisdictionCode", "inspectedFrom", "inspectedTo", "withHazards"] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+const SORT_KEYS = Object.keys(INSPECTION_SORTS) as (keyof typeof INSPECTION_SORTS)[];
+
+const calendarDay = {
+  getValueProps: (value: string | undefined) => ({ value: value && dayjs(value).isValid() ? dayjs(value) : null }),
+  normalize: (day: Dayjs | null) => day?.format("YYYY-MM-DD"),
+};
+
+function fieldsFor(authority: boolean): QueryField<FilterKey>[] {
+  return [
+    ...(authority
+      ? [
+          { name: "institutionId" as const, label: "被检查机构", control: <InstitutionSelect allowClear placeholder="全部" /> },
+          { name: "jurisdictionCode" as const, label: "行政区划", control: <JurisdictionTreeSelect placeholder="全部" /> },
+        ]
+      : []),
+    { name: "kind", label: "检查类型", control: <Select allowClear placeholder="全部" options={optionsOf(INSPECTION_KINDS)} /> },
+    {
+      name: "withHazards",
+      label: "检查结果",
+      control: <Select allowClear placeholder="全部" options={YES_NO_OPTIONS.map((o) => ({ ...o, label: o.value === "true" ? "发现隐患" : "未发现隐患" }))} />,
+    },
+    { name: "inspectedFrom", label: "检查日期起", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDay },
+    { name: "inspectedTo", label: "检查日期止", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDay },
+  ];
+}
+
+const COLUMNS: ListColumn<InspectionSummary, keyof typeof INSPECTION_SORTS>[] = [
+  { key: "institution", title: "被检查机构", phone: "title", render: (i) => i.institutionName },
+  { key: "inspectedOn", title: "检查日期", sortKey: "inspectedOn", render: (i) => i.inspectedOn },
+  { key: "kind", title: "检查类型", render: (i) => INSPECTION_KINDS[i.kind] },
+  { key: "authority", title: "检查单位", render: (i) => i.authorityName ?? "机构自查" },
+  { key: "campaign", title: "检查工作", render: (i) => [i.campaignName, i.groupName].filter(Boolean).join(" · ") || "—" },
+  { key: "inspectors", title: "检查人员", render: (i) => i.inspectorNames },
+  { key: "hazards", title: "隐患数", sortKey: "hazardCount", align: "right", render: (i) => i.hazardCount },
+  { key: "score", title: "得分", align: "right", render: (i) => i.score ?? "—" },
+];
+
+/** The drafts on this device not yet sent: what the inspector filled offline, to open again or wait for. */
+function UnsentDrafts() {
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const drafts = useQuery({ queryKey: ["inspection-drafts", user.id], queryFn: () => draftsOf(user.id), networkMode: "always" });
+  if (!drafts.data?.length) return null;
+  return (
+    <Alert
+      style={{ marginBottom: 16 }}
+      type="warning"
+      showIcon
+      title={`本机有 ${drafts.data.length} 份检查记录尚未提交`}
+      description={
+        <Flex vertical gap={4}>
+          {drafts.data.map((draft) => (
+            <Typography.Link key={draft.id} onClick={() => navigate(`/inspections/new?draft=${draft.id}`)}>
+              {draft.form.institution.name}（{draft.inspectedOn}，{draft.state === "queued" ? "等待发送" : draft.state === "refused" ? "需修改" : "填写中"}）
+            </Typography.Link>
+          ))}
+        </Flex>
+      }
+    />
+  );
+}
+
+/** 开始检查: an authority picks the institution (outside a campaign; a campaign's assignments open the form themselves). */
+function StartDialog({ onClose }: { onClose: () => void }) {
+  const navigate = useNavigate();
+  const [institutionId, setInstitutionId] = useState<string>();
+  return (
+    <Modal
+      open
+      title="现场检查"
+      okText="开始检查"
+      cancelText="取消"
+      okButtonProps={{ disabled: !institutionId }}
+      onCancel={onClose}
+      onOk={() => navigate(`/inspections/new?institutionId=${institutionId}`)}
+    >
+      <Field label="被检查机构">
+        <InstitutionSelect
+          style={{ width: "100%" }}
+          value={institutionId}
+          onChange={(value) => setInstitutionId(typeof value === "string" ? value : undefined)}
+          placeholder="输入名称或统一社会信用代码"
+        />
+      </Field>
+    </Modal>
+  );
+}
+
+/**
+ * 检查记录: the inspections of the caller's jurisdiction (an institution: its own, self-inspections
+ * and the authorities' alike), filtered by campaign, group, institution, date and result, exported
+ * as filtered; where inspections start.
+ */
+export function InspectionListPage() {
+  const can = useCan();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const authority = can("inspection:record");
+  const list = useListParams(FILTER_KEYS, SORT_KEYS);
+  const inspections = usePageQuery(inspectionRoutes.list, list.query);
+  const [starting, setStarting] = useState(false);
+  return (
+    <>
+      <PageTitle
+        title="检查记录"
+        actions={
+          <>
+            {can("inspection:export") && (
+              <DownloadButton icon={<DownloadOutlined />} route={inspectionRoutes.export} input={{ query: list.exportQuery }} fileName="检查记录.xlsx">
+                导出
+              </DownloadButton>
+            )}
+            {authority && (
+              <Button type="primary" icon={<FormOutlined />} onClick={() => setStarting(true)}>
+                现场检查
+              </Button>
+            )}
+            {can("inspection:self") && user.affiliation.kind === "institution" && user.affiliation.code && (
+              <Button type="primary" icon={<FormOutlined />} onClick={() => navigate(`/inspections/new?institutionId=${user.affiliation.code}`)}>
+                开始自查
+              </Button>
+            )}
+          </>
+        }
+      />
+      <UnsentDrafts />
+      {(list.filters.campaignId || list.filters.groupId) && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="info"
+          title={`仅显示${list.filters.groupId ? "该工作组" : "该检查工作"}的检查记录${inspections.data?.items[0]?.campaignName ? `：${inspections.data.items[0].campaignName}` : ""}`}
+          action={
+            <Button size="small" onClick={() => list.setFilters({ campaignId: null, groupId: null })}>
+              显示全部
+            </Button>
+          }
+        />
+      )}
+      <Card style={{ marginBottom: 16 }}>
+        <QueryForm fields={fieldsFor(authority)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
+      </Card>
+      <Card>
+        <ListTable
+          query={inspections}
+          list={list}
+          columns={COLUMNS}
+          defaultSort={{ key: "inspectedOn", order: "desc" }}
+          emptyText="暂无检查记录"
+          actions={(i) => (
+            <Space size={0} wrap>
+              <Button type="link" size="small" onClick={() => navigate(`/inspections/${i.id}`)}>
+                查看
+              </Button>
+              <DownloadButton
+                type="link"
+                size="small"
+                route={inspectionRoutes.pdf}
+                input={{ params: { id: i.id } }}
+                fileName={`现场检查记录-${i.institutionName}.pdf`}
+              >
+                PDF
+              </DownloadButton>
+            </Space>
+          )}
+        />
+      </Card>
+      {starting && <StartDialog onClose={() => setStarting(false)} />}
+    </>
+  );
+}
