@@ -9,7 +9,7 @@ import { fixedClock } from "../../platform/clock";
 import { markAssignmentInspected } from "./change-assignment";
 import { makeDueFollowUpLists } from "./follow-up";
 import { campaignDetail, findCampaign, listAssignments, listCampaigns } from "./queries";
-import { insertDrawnAssignments, scopeInstitutionIds } from "./scope-rule";
+import { insertDrawnAssignments, scopeInstitutions } from "./scope-rule";
 
 // 2026-05-10 10:00 in China: the second quarter (April–June), its 回头看 in June.
 const ctx = setUpTestApp({ clock: fixedClock("2026-05-10T02:00:00Z") });
@@ -176,8 +176,8 @@ describe("planning a campaign with each kind of scope", () => {
     expect(await assignedIds(id)).toEqual([]);
     const [row] = await ctx.db.select().from(campaign).where(eq(campaign.id, id));
     if (!row) throw new Error("no campaign");
-    const pool = await scopeInstitutionIds(ctx.db, directory, row);
-    expect(pool).toEqual(sorted(c.grade1, c.grade1b, c.grade2, c.grade3, c.direct, c.ungraded));
+    const pool = await scopeInstitutions(ctx.db, directory, row);
+    expect(pool.map((one) => one.id)).toEqual(sorted(c.grade1, c.grade1b, c.grade2, c.grade3, c.direct, c.ungraded));
     // Only institutions of the scope are taken from a draw's result.
     expect(await insertDrawnAssignments(ctx.db, directory, row, [c.grade2.id, c.neighbour1.id])).toBe(1);
     expect(await assignedIds(id)).toEqual(sorted(c.grade2));

@@ -135,6 +135,27 @@ export async function* checklistBatches(
     yield rows.map((row) => toSummary(directory, reader, row));
 }
 
+/**
+ * The current version of every template a reader may plan or inspect with (visible, not archived),
+ * shipped ones first, then by name: what a campaign's picker and a self-inspection's form offer.
+ */
+export function currentVersions(db: DbOrTx, reader: ChecklistReader) {
+  return db
+    .select({
+      versionId: checklistVersion.id,
+      checklistId: checklist.id,
+      name: checklist.name,
+      version: checklistVersion.version,
+      scored: checklist.scored,
+      itemCount: checklistVersion.itemCount,
+      content: checklistVersion.content,
+    })
+    .from(checklist)
+    .innerJoin(checklistVersion, and(eq(checklistVersion.checklistId, checklist.id), eq(checklistVersion.version, checklist.currentVersion)))
+    .where(and(eq(checklist.archived, false), visibleTo(reader)))
+    .orderBy(sql`${checklist.authorityCode} nulls first`, sql`${checklist.name} collate "zh-x-icu"`, asc(checklist.id));
+}
+
 /** One template through the reader's visibility (another authority's reads as missing), locked when it is to change. */
 export async function findChecklist(db: DbOrTx, reader: ChecklistReader, id: string, options: { lock?: boolean } = {}) {
   const query = fromChecklists(db).where(and(eq(checklist.id, id), visibleTo(reader)));
