@@ -22,6 +22,7 @@ import type { DbOrTx } from "../../platform/db";
 import { badRequest, notFound } from "../../platform/http/errors";
 import { keysetBatches, orderByOf, resolveSort, type SortSpec, substringPattern } from "../../platform/list/sorting";
 import { type Scope, underJurisdiction } from "../../platform/scope";
+import { versionOfferColumns } from "../checklists/queries";
 import { nameInPinyin } from "../institutions/queries";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 import { type StoredScopeRule, scopeLines } from "./scope-rule";
@@ -185,14 +186,7 @@ export const listMadeAtOf = (row: CampaignRow) => {
 /** The checklist versions a campaign inspects with (campaign_checklist), in the order it lists them, with their content. */
 export function campaignChecklistVersions(db: DbOrTx, campaignId: string) {
   return db
-    .select({
-      versionId: checklistVersion.id,
-      checklistId: checklist.id,
-      name: checklist.name,
-      version: checklistVersion.version,
-      scored: checklist.scored,
-      content: checklistVersion.content,
-    })
+    .select(versionOfferColumns)
     .from(campaignChecklist)
     .innerJoin(checklistVersion, eq(checklistVersion.id, campaignChecklist.checklistVersionId))
     .innerJoin(checklist, eq(checklist.id, checklistVersion.checklistId))

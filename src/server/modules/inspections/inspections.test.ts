@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { attachment, auditLog, campaign, campaignAssignment, checklistVersion, hazard, hazardEvent, inspection } from "../../../db/schema";
+import { attachment, auditLog, campaign, campaignAssignment, checklist, checklistVersion, hazard, hazardEvent, inspection } from "../../../db/schema";
 import { type Agent, type Area, areaPicker, makeCampaign, makeChecklistVersion, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
 import { testPhoto, uploadTestFile, uploadTestPhoto } from "../../../test/photos";
 import { fixedClock } from "../../platform/clock";
@@ -312,6 +312,25 @@ describe("the form's data", () => {
     const self = (await c.institution.get(`/api/inspection-forms/${c.hospital.id}`)).json();
     expect(self.kind).toBe("self");
     expect(self.checklists.map((v: { versionId: string }) => v.versionId)).toContain(c.version.id);
+  });
+
+  it("offers a self-inspection the templates its county reads, not another county's nor an archived one, and refuses those on submit", async () => {
+    const c = await county();
+    const { version: neighbours } = await makeChecklistVersion(ctx.db, { authorityCode: c.area.neighbour.code });
+    const { checklist: archivedTemplate, version: archived } = await makeChecklistVersion(ctx.db, { authorityCode: c.area.county.code });
+    await ctx.db.update(checklist).set({ archived: true }).where(eq(checklist.id, archivedTemplate.id));
+    const offered = (await c.institution.get(`/api/inspection-forms/${c.hospital.id}`)).json().checklists.map((v: { versionId: string }) => v.versionId);
+    expect(offered).toContain(c.version.id);
+    expect(offered).not.toContain(neighbours.id);
+    expect(offered).not.toContain(archived.id);
+    for (const versionId of [neighbours.id, archived.id]) {
+      const body = await submitBody(c, c.institution, { campaignId: null, checklistVersionId: versionId, signatureId: null, representativeName: "" });
+      const refused = await c.institution.post("/api/self-inspections", body);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.field).toBe("checklistVersionId");
+    }
+    const [untouched] = await ctx.db.select().from(checklistVersion).where(eq(checklistVersion.id, neighbours.id));
+    expect(untouched?.firstUsedAt).toBeNull();
   });
 });
 

@@ -15,6 +15,7 @@ import { runCommand } from "../hazards/command-hazard";
 import { applyHazardChange } from "../hazards/hazard-change";
 import { factsOf, findHazard } from "../hazards/queries";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
+import { HAZARD_LINE } from "./queries";
 
 /**
  * The hazards a 回头看 re-checks at an institution (seed 003): the first round's hazards there, as the
@@ -22,17 +23,7 @@ import type { JurisdictionDirectory } from "../jurisdictions/directory";
  */
 export function recheckCandidates(db: DbOrTx, firstRoundId: string, institutionId: string) {
   return db
-    .select({
-      id: hazard.id,
-      number: hazard.number,
-      foundOn: hazard.foundOn,
-      place: hazard.place,
-      category: hazard.category,
-      description: hazard.description,
-      grade: hazard.grade,
-      state: hazard.state,
-      deadline: hazard.deadline,
-    })
+    .select({ ...HAZARD_LINE, foundOn: hazard.foundOn })
     .from(hazard)
     .where(and(firstRoundHazard(firstRoundId), eq(hazard.institutionId, institutionId)))
     .orderBy(asc(hazard.number));
