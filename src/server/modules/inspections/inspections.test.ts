@@ -410,6 +410,21 @@ describe("回头看 re-checks feed the hazards' state", () => {
   });
 });
 
+describe("the 回头看's re-check list is the campaigns area's first-round hazards", () => {
+  it("leaves out a voided hazard, as the 回头看's list of institutions does", async () => {
+    const c = await county();
+    const first = await submitBody(c, c.inspector);
+    const second = { ...first.hazards[0], id: randomUUID(), itemKey: null, place: "食堂", description: "燃气报警器失效", category: "gas", photoIds: [] };
+    expect((await c.inspector.post("/api/inspections", { ...first, hazards: [...first.hazards, second] })).statusCode).toBe(201);
+    const voided = await c.inspector.post(`/api/hazards/${second.id}/commands`, { version: 1, command: { kind: "void", reason: "重复登记" } });
+    expect(voided.statusCode, voided.body).toBe(200);
+    const followUp = await makeCampaign(ctx.db, { authorityCode: c.area.county.code, institutions: [c.hospital], kind: "follow_up" });
+    await ctx.db.update(campaign).set({ followUpOf: c.campaign.id }).where(eq(campaign.id, followUp.id));
+    const form = (await c.inspector.get(`/api/inspection-forms/${c.hospital.id}?campaignId=${followUp.id}`)).json();
+    expect(form.recheckHazards.map((h: { id: string }) => h.id)).toEqual([first.hazards[0]?.id]);
+  });
+});
+
 describe("photos sent with the device's id", () => {
   it("a retried upload returns the same attachment; other bytes or another user under that id are refused", async () => {
     const c = await county();
