@@ -135,7 +135,9 @@ describe("the province-scale inspection generator", () => {
     expect(followUps.every((row) => row.periodStart <= TODAY)).toBe(true);
 
     // The coverage ledger counts them: the county's 一级 institution is in its duty, inspected this quarter or not.
-    const ledger = await coverageLedger(ctx.db, directory, { kind: "jurisdiction", ...(directory.positionOf(area.county.code) as never) }, undefined, TODAY);
+    const position = directory.positionOf(area.county.code);
+    if (!position) throw new Error("no position");
+    const ledger = await coverageLedger(ctx.db, directory, { kind: "jurisdiction", ...position }, undefined, TODAY);
     const [quarterInspected] = await rowsOf<{ n: number }>(sql`
       select count(distinct institution_id)::int as n from inspection where institution_id = ${grade1.id} and inspected_on between '2026-04-01' and '2026-06-30'`);
     expect(ledger.total.duty).toBe(1);
