@@ -120,6 +120,28 @@ const HAZARD_CASES: Record<string, Record<string, string>> = {
   "review-queue": { state: "awaiting_review", sort: "foundOn", order: "asc" },
 };
 
+/** The bench's own checklist of 40 items (four parts of ten), no photo required. */
+const BENCH_CHECKLIST_NAME = "基准测试检查表（40项）";
+const BENCH_CATEGORIES = ["fire", "electrical", "gas", "special_equipment", "medical_gas", "hazardous_chemicals", "security", "other"];
+const BENCH_CHECKLIST: ChecklistContent = {
+  sections: ["消防安全", "用电安全", "危险化学品与特种设备", "治安保卫"].map((title, s) => ({
+    key: `part${s + 1}`,
+    title,
+    items: Array.from({ length: 10 }, (_, i) => ({
+      key: `item${s * 10 + i + 1}`,
+      text: `${title}检查项 ${i + 1}：制度落实、设施完好、记录齐全`,
+      basis: "《医疗卫生机构安全生产工作指南》",
+      category: BENCH_CATEGORIES[(s * 10 + i) % BENCH_CATEGORIES.length] as string,
+      gradeHint: "general" as const,
+      answerType: "compliance" as const,
+      photoRequired: false,
+    })),
+  })),
+};
+
+/** Thrown to roll back the SQL side of a case that writes. */
+class RolledBack extends Error {}
+
 const log = (line: string) => console.log(line);
 const benchDataDir = process.env.BENCH_DATA_DIR ? { dir: process.env.BENCH_DATA_DIR } : chooseDataDir({ purpose: "bench" });
 if (benchDataDir.notice) log(benchDataDir.notice);
@@ -359,7 +381,9 @@ async function ensureInspections(): Promise<number> {
 }
 
 /** A day `days` after a China calendar day. */
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** The current version of the shipped checklist the generated campaigns inspect with. */
 async function shippedVersionId(): Promise<string> {
@@ -407,8 +431,6 @@ async function removeCampaign(id: string) {
   await database.pool.query("delete from campaign_checklist where campaign_id = $1", [id]);
   await database.pool.query("delete from campaign where id = $1", [id]);
 }
-
-class RolledBack extends Error {}
 
 /**
  * A province-wide campaign (every institution on the register: the largest list a campaign makes)
@@ -485,25 +507,6 @@ async function createCampaignCase(name: string, client: ApiClient, scope: Scope)
     verdict,
   };
 }
-
-/** The bench's own checklist of 40 items (four parts of ten), no photo required. */
-const BENCH_CHECKLIST_NAME = "基准测试检查表（40项）";
-const BENCH_CATEGORIES = ["fire", "electrical", "gas", "special_equipment", "medical_gas", "hazardous_chemicals", "security", "other"];
-const BENCH_CHECKLIST: ChecklistContent = {
-  sections: ["消防安全", "用电安全", "危险化学品与特种设备", "治安保卫"].map((title, s) => ({
-    key: `part${s + 1}`,
-    title,
-    items: Array.from({ length: 10 }, (_, i) => ({
-      key: `item${s * 10 + i + 1}`,
-      text: `${title}检查项 ${i + 1}：制度落实、设施完好、记录齐全`,
-      basis: "《医疗卫生机构安全生产工作指南》",
-      category: BENCH_CATEGORIES[(s * 10 + i) % BENCH_CATEGORIES.length] as string,
-      gradeHint: "general" as const,
-      answerType: "compliance" as const,
-      photoRequired: false,
-    })),
-  })),
-};
 
 /** The county's 40-item checklist: made through the API (POST /api/checklists) the first time, found by its name after. */
 async function benchChecklistVersion(countyAdmin: ApiClient, authorityCode: string): Promise<string> {
