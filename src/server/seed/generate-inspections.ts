@@ -191,6 +191,8 @@ export async function generateInspections(db: Db, directory: JurisdictionDirecto
         where ${round === "first" ? sql`x.campaign_id = x.first_round_id` : sql`x.campaign_id <> x.first_round_id`}`);
     };
     await inspectRound("first");
+    // Temporary tables have no statistics until analyzed: without them the joins below are planned for a handful of rows.
+    await tx.execute(sql`analyze gen_campaign, gen_assignment, gen_inspection, gen_link`);
     // A 回头看's list: the institutions where its first round found hazards not voided.
     await tx.execute(
       decided(sql`
@@ -202,6 +204,7 @@ export async function generateInspections(db: Db, directory: JurisdictionDirecto
           and exists (select 1 from gen_link l join hazard h on h.id = l.hazard_id where l.inspection_id = x.id and h.state <> 'voided')`),
     );
     await inspectRound("follow_up");
+    await tx.execute(sql`analyze gen_assignment, gen_inspection, gen_link`);
 
     await tx.execute(sql`
       insert into campaign (id, authority_code, authority_path, name, kind, selection, period_start, period_end, unannounced, scope_rule,
@@ -233,10 +236,10 @@ export async function generateInspections(db: Db, directory: JurisdictionDirecto
         ${JSON.stringify(allCompliant)}::jsonb || coalesce(found.answers, '{}'::jsonb), coalesce(found.items, 0), coalesce(found.hazards, 0),
         ${options.recordedBy}::uuid, (x.inspected_on + time '11:40') at time zone 'Asia/Shanghai'
       from gen_inspection x
-      left join lateral (
-        select count(*)::int as hazards, count(distinct l.item_key)::int as items,
+      left join (
+        select l.inspection_id, count(*)::int as hazards, count(distinct l.item_key)::int as items,
           jsonb_object_agg(l.item_key, ${JSON.stringify(answerOf("non_compliant"))}::jsonb) filter (where l.item_key is not null) as answers
-        from gen_link l where l.inspection_id = x.id) found on true`);
+        from gen_link l group by l.inspection_id) found on found.inspection_id = x.id`);
     await tx.execute(sql`
       insert into campaign_assignment (campaign_id, institution_id, jurisdiction_path, window_start, window_end, state, not_applicable_reason,
         inspection_id, updated_at)
