@@ -8,7 +8,8 @@
  *        sent through a `pg` pool the way the route sends them.
  * It also times `floor`, the route that returns the caller's own session: the fixed cost of any
  * request on this machine in this run. A list case passes when its API p95 ≤ 50 ms and its
- * API p50 ≤ 1.5 × SQL p50 + floor p50. Results go to bench/results/latest.json, one object a case.
+ * API p50 ≤ 1.5 × SQL p50 + floor p50; the inspection cases (coverage, a province-wide campaign, a
+ * submit) have goals of their own (bench/README.md). Results go to bench/results/latest.json, one object a case.
  */
 
 import { randomUUID } from "node:crypto";
