@@ -5,7 +5,7 @@ import { campaign } from "../../db/schema";
 import { answerProblem } from "../../domain/inspection-answers";
 import { areaPicker, directory, makeInstitution, makeUser, setUpTestApp } from "../../test/harness";
 import { coverageLedger } from "../modules/campaigns/coverage";
-import { scopeInstitutionIds } from "../modules/campaigns/scope-rule";
+import { scopeInstitutions } from "../modules/campaigns/scope-rule";
 import { generateHazards } from "./generate-hazards";
 import { generateInspections, quartersUpTo } from "./generate-inspections";
 
@@ -123,7 +123,7 @@ describe("the province-scale inspection generator", () => {
     expect(followUps.length).toBeGreaterThan(0);
     let listed = 0;
     for (const row of followUps) {
-      const expected = await scopeInstitutionIds(ctx.db, directory, row);
+      const expected = (await scopeInstitutions(ctx.db, directory, row)).map((one) => one.id);
       const actual = (await rowsOf<{ id: string }>(sql`select institution_id as id from campaign_assignment where campaign_id = ${row.id} order by 1`)).map(
         (r) => r.id,
       );
