@@ -44,8 +44,20 @@ export async function logout(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
+/**
+ * Opens an entry of the side menu that sits in a group (督导检查), opening the group first when it is
+ * closed; on a phone the menu is in its drawer, opened first.
+ */
+export async function openGroupedMenu(page: Page, group: string, entry: string) {
+  const drawerButton = page.getByRole("button", { name: "打开菜单" });
+  if (await drawerButton.isVisible()) await drawerButton.click();
+  const heading = page.getByRole("menuitem", { name: group });
+  if ((await heading.getAttribute("aria-expanded")) !== "true") await heading.click();
+  await page.getByRole("menuitem", { name: entry }).click();
+}
+
 /** The query form of a list page (labelled fields, 查询 and 重置). */
-export const queryForm = (page: Page) => page.getByRole("search", { name: "查询条件" });
+export const queryForm = (scope: Page | Locator) => scope.getByRole("search", { name: "查询条件" });
 
 /** Searches the institution list (the page must show it) as a user does: type a name, then 查询. */
 export async function searchInstitutions(page: Page, q: string) {
