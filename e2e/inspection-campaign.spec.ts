@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import { button, chooseOption, login, openGroupedMenu, queryForm, unique } from "./support";
 
@@ -19,7 +19,8 @@ const ITEMS = {
   exits: "安全出口、疏散通道畅通，无锁闭、占用",
 };
 
-test.use({ viewport: PHONE });
+// A step that cannot happen fails on its own line instead of at the end of the test's long timeout.
+test.use({ viewport: PHONE, actionTimeout: 20_000 });
 
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -33,17 +34,41 @@ const phonePhoto = () =>
     .jpeg()
     .toBuffer();
 
+/** Waits for a dialog to finish zooming in: on a loaded machine a click during the animation can miss its button. */
+const opened = (dialog: Locator) => expect(dialog).not.toHaveClass(/ant-zoom/);
+
+/** The drafts the inspection form keeps on the device (IndexedDB yian-inspections), as text. */
+const keptDrafts = (page: Page) =>
+  page.evaluate(async () => {
+    const request = indexedDB.open("yian-inspections");
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      request.onsuccess = () => resolve(request.result);
+    });
+    const drafts = await new Promise<unknown[]>((resolve) => {
+      const all = db.transaction("drafts").objectStore("drafts").getAll();
+      all.onsuccess = () => resolve(all.result);
+    });
+    db.close();
+    return JSON.stringify(drafts);
+  });
+
 /** Plans the campaign through the form, reached through the menu's drawer, and answers its id. */
 async function planDrawnCampaign(page: Page, name: string): Promise<string> {
   await openGroupedMenu(page, "督导检查", "检查工作");
   await button(page, "部署检查工作").click();
+  await expect(page.getByRole("heading", { name: "部署检查工作" })).toBeVisible();
   await page.getByLabel("检查工作名称").fill(name);
+  await expect(page.getByLabel("检查工作名称")).toHaveValue(name);
   await page.getByPlaceholder("开始日期").click();
   await page.getByPlaceholder("开始日期").fill(chinaDay(-1));
   await page.getByPlaceholder("结束日期").fill(chinaDay(30));
   await page.getByPlaceholder("结束日期").press("Enter");
   await chooseOption(page.locator("form"), "检查表", CHECKLIST);
-  await page.getByRole("radio", { name: "随机抽取" }).check();
+  // The several-choice list stays open over the form until dismissed.
+  await page.keyboard.press("Escape");
+  // A radio button group: its input is hidden under the label, which takes the click.
+  await page.getByText("随机抽取", { exact: true }).click();
+  await expect(page.getByRole("radio", { name: "随机抽取" })).toBeChecked();
   // The county's coverage default is the pool the draw picks from.
   await expect(page.getByText(/范围内在册机构 \d+ 家/)).toBeVisible();
   expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
@@ -81,11 +106,13 @@ test("an administrator plans and draws a campaign, an inspector fills a drawn as
   const groupPanel = page.getByRole("tabpanel", { name: "工作组" });
   await button(groupPanel, "新建工作组").click();
   const create = page.getByRole("dialog", { name: "新建工作组" });
+  await opened(create);
   await create.getByLabel("工作组名称").fill("第一工作组");
   await button(create, "新建").click();
   await expect(create).toBeHidden();
   await button(groupPanel, "随机分组").click();
   const spread = page.getByRole("dialog", { name: "随机分组" });
+  await opened(spread);
   await button(spread, "随机分配").click();
   await expect(page.getByText("共分配 2 家机构")).toBeVisible();
   await button(page.locator(".ant-modal-confirm"), "知道了").click();
@@ -133,6 +160,9 @@ test("an administrator plans and draws a campaign, an inspector fills a drawn as
   await hazard.getByLabel("隐患部位").fill("门诊楼一层消防控制室");
   await hazard.getByLabel("整改责任人").fill("保卫科李科长");
 
+  // Each change is written to IndexedDB as it is made; the last one has landed before the reload.
+  await expect.poll(() => keptDrafts(inspector)).toContain("保卫科李科长");
+
   // Reloaded without a connection: the draft is all there, and says what is not yet sent.
   await inspector.reload();
   await expect(inspector.getByText(`检查工作：${campaignName}`)).toBeVisible();
@@ -152,7 +182,16 @@ test("an administrator plans and draws a campaign, an inspector fills a drawn as
   // Once: the list of the campaign's records, picked in the query form, has it alone, with one hazard.
   await openGroupedMenu(inspector, "督导检查", "检查记录");
   await expect(inspector.getByText(/本机有 \d+ 份检查记录尚未提交/)).toHaveCount(0);
-  await chooseOption(queryForm(inspector), "检查工作", campaignName, campaignName);
+  // The picker searches the server by name: the campaign is then the one option.
+  const picker = queryForm(inspector).getByLabel("检查工作", { exact: true });
+  await picker.click();
+  await picker.fill(campaignName);
+  const found = inspector.locator(".ant-select-dropdown:visible .ant-select-item-option");
+  await expect(found).toHaveCount(1);
+  await expect(found).toContainText(campaignName);
+  // Chosen with Enter: the list moves as the search narrows it, and a tap aimed at its old place can miss.
+  await picker.press("Enter");
+  await expect(queryForm(inspector).locator(".ant-select-content-has-value")).toContainText(campaignName);
   await button(queryForm(inspector), "查询").click();
   await expect(inspector).toHaveURL(new RegExp(`campaignId=${campaignId}`));
   const records = inspector.locator(".yian-row-card");

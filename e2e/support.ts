@@ -50,10 +50,18 @@ export async function logout(page: Page) {
  */
 export async function openGroupedMenu(page: Page, group: string, entry: string) {
   const drawerButton = page.getByRole("button", { name: "打开菜单" });
+  // The layout first: a phone has the drawer's button, a desk the side menu.
+  await expect(drawerButton.or(page.locator(".yian-sider"))).toBeVisible();
   if (await drawerButton.isVisible()) await drawerButton.click();
   const heading = page.getByRole("menuitem", { name: group });
   if ((await heading.getAttribute("aria-expanded")) !== "true") await heading.click();
-  await page.getByRole("menuitem", { name: entry }).click();
+  await expect(heading).toHaveAttribute("aria-expanded", "true");
+  // The entry's link, once the group has finished opening (a click on an entry still sliding in can miss it).
+  const link = page.getByRole("menuitem", { name: entry }).getByRole("link");
+  await expect(link).toBeVisible();
+  const path = await link.getAttribute("href");
+  await link.click();
+  if (path) await expect(page).toHaveURL((url) => url.pathname === path);
 }
 
 /** The query form of a list page (labelled fields, 查询 and 重置). */

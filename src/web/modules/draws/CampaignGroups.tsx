@@ -264,12 +264,14 @@ export function CampaignGroups({ campaignId }: { campaignId: string }) {
                 </Tag>
               ))}
             </Flex>
-            {canReadInspections && (
-              <Link to={`/inspections?campaignId=${campaignId}&groupId=${group.id}`}>
-                <FileDoneOutlined /> 本组检查记录
-              </Link>
-            )}
             <GroupInstitutions campaignId={campaignId} group={group} canManage={canManage} />
+            {canReadInspections && (
+              <Flex justify="flex-end" style={{ marginTop: 8 }}>
+                <Link to={`/inspections?campaignId=${campaignId}&groupId=${group.id}`}>
+                  <FileDoneOutlined /> 本组检查记录
+                </Link>
+              </Flex>
+            )}
           </Card>
         ))}
       </Flex>
