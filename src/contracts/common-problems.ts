@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { CalendarDay } from "./common";
 import { defineRoute, requires } from "./route";
-import { labelled } from "./validation";
+import { labelled, references } from "./validation";
 
 export const CommonProblemsQuery = z.object({
   from: labelled(CalendarDay, "发现日期起"),
   to: labelled(CalendarDay, "发现日期止"),
+  /** Only the hazards its inspections found (seed 003: a round's common problems, for its 回头看). */
+  campaignId: references(z.uuid(), "campaign", "检查工作").optional(),
 });
 
 /** One category of the period: how many hazards, how many institutions had one, how many are still open. */

@@ -14,7 +14,11 @@ export const CAMPAIGN_KINDS = {
 } as const;
 export type CampaignKind = keyof typeof CAMPAIGN_KINDS;
 
-/** How a campaign's institutions are chosen: every institution in its scope, or a random draw from it (双随机). */
+/**
+ * How a campaign's institutions are chosen: every institution in its scope (assigned when it is made;
+ * a draw then picks which of those not yet inspected are visited first, and by whom),
+ * or a random draw from the scope (双随机: assigned when drawn). See server/modules/draws/pool.ts.
+ */
 export const CAMPAIGN_SELECTIONS = {
   all: "范围内全部",
   draw: "随机抽取",

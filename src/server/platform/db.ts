@@ -1,4 +1,6 @@
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "../../db/schema";
 
@@ -6,6 +8,12 @@ export type Db = NodePgDatabase<typeof schema>;
 /** A transaction handle; services take it so reads, writes and the audit record share one transaction. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+/**
+ * `column = any($1)` with the ids as ONE array parameter: a province-wide list (a draw, a campaign's
+ * institutions) names more ids than a statement may have parameters.
+ */
+export const anyOf = (column: AnyPgColumn, ids: string[]): SQL => sql`${column} = any(${sql.param(ids)}::uuid[])`;
 
 export interface Database {
   pool: pg.Pool;

@@ -1,7 +1,8 @@
 /**
  * npm run seed [-- --scale demo|province] [--hazards N]
  * Loads generated data into an empty database (embedded under DATA_DIR, or DATABASE_URL); the
- * province scale also gets about N hazards over three years (2,000,000 unless given, as the bench).
+ * province scale also gets about N hazards over three years (2,000,000 unless given, as the bench)
+ * and the three years of quarterly campaigns with their inspections (generate-inspections.ts).
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
@@ -9,6 +10,7 @@ import { JurisdictionDirectory } from "../modules/jurisdictions/directory";
 import { closeDatabase, openDatabase } from "../platform/bootstrap";
 import { systemClock } from "../platform/clock";
 import { generateHazards } from "./generate-hazards";
+import { generateInspections } from "./generate-inspections";
 import { DEMO_PASSWORD, isDatabaseEmpty, type SeedScale, seed } from "./seed";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "demo" }, hazards: { type: "string", default: "2000000" } } });
@@ -28,12 +30,14 @@ try {
     if (values.scale === "province") {
       const recorder = await database.db.query.appUser.findFirst({ where: (user, { eq }) => eq(user.username, "hn_inspector") });
       if (!recorder) throw new Error("the seed has no hn_inspector");
-      const hazards = await generateHazards(database.db, new JurisdictionDirectory(), {
-        total: Number(values.hazards),
-        today: systemClock.today(),
-        recordedBy: recorder.id,
-      });
+      const directory = new JurisdictionDirectory();
+      const today = systemClock.today();
+      const hazards = await generateHazards(database.db, directory, { total: Number(values.hazards), today, recordedBy: recorder.id });
       console.log(`已生成 ${hazards} 条隐患`);
+      const generated = await generateInspections(database.db, directory, { today, recordedBy: recorder.id });
+      console.log(
+        `已生成 ${generated.campaigns} 项检查工作、${generated.assignments} 条检查任务、${generated.inspections} 份检查记录（关联 ${generated.linkedHazards} 条隐患）`,
+      );
     }
     console.log(`已写入 ${values.scale} 数据，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒；${accounts.length} 个演示账户，密码 ${DEMO_PASSWORD}`);
   }

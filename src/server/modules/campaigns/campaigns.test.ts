@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { auditLog, campaign, campaignAssignment, hazard, inspection, institution } from "../../../db/schema";
+import { auditLog, campaign, campaignAssignment, checklist, checklistVersion, hazard, inspection, institution } from "../../../db/schema";
 import { type Area, areaPicker, directory, makeChecklistVersion, makeHazard, makeInstitution, PROVINCE, setUpTestApp, signedIn } from "../../../test/harness";
 import type { Actor } from "../../platform/access";
 import { fixedClock } from "../../platform/clock";
 import { markAssignmentInspected } from "./change-assignment";
 import { makeDueFollowUpLists } from "./follow-up";
 import { campaignDetail, findCampaign, listAssignments, listCampaigns } from "./queries";
-import { insertDrawnAssignments, scopeInstitutionIds } from "./scope-rule";
+import { insertDrawnAssignments, scopeInstitutions } from "./scope-rule";
 
 // 2026-05-10 10:00 in China: the second quarter (April–June), its 回头看 in June.
 const ctx = setUpTestApp({ clock: fixedClock("2026-05-10T02:00:00Z") });
@@ -167,6 +167,30 @@ describe("planning a campaign with each kind of scope", () => {
     expect(closed.statusCode).toBe(400);
   });
 
+  it("plans with the checklist versions the checklists area lets the authority read: offered, taken and frozen; another county's and an archived one refused", async () => {
+    const area = newArea();
+    const c = await county(area);
+    const { version: own } = await makeChecklistVersion(ctx.db, { authorityCode: area.county.code });
+    const { version: neighbours } = await makeChecklistVersion(ctx.db, { authorityCode: area.neighbour.code });
+    const { checklist: archivedTemplate, version: archived } = await makeChecklistVersion(ctx.db, { authorityCode: area.county.code });
+    await ctx.db.update(checklist).set({ archived: true }).where(eq(checklist.id, archivedTemplate.id));
+    const options = (await c.countyAdmin.agent.get("/api/campaigns/checklist-options")).json().map((o: { versionId: string }) => o.versionId);
+    expect(options).toEqual(expect.arrayContaining([own.id, c.checklist.id]));
+    expect(options).not.toContain(neighbours.id);
+    expect(options).not.toContain(archived.id);
+    for (const versionId of [neighbours.id, archived.id]) {
+      const refused = await c.countyAdmin.agent.post("/api/campaigns", plan(versionId));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.field).toBe("checklistVersionIds");
+    }
+    const planned = await c.countyAdmin.agent.post("/api/campaigns", plan(own.id));
+    expect(planned.statusCode, planned.body).toBe(201);
+    const [taken] = await ctx.db.select().from(checklistVersion).where(eq(checklistVersion.id, own.id));
+    expect(taken?.firstUsedAt).not.toBeNull();
+    const [untouched] = await ctx.db.select().from(checklistVersion).where(eq(checklistVersion.id, neighbours.id));
+    expect(untouched?.firstUsedAt).toBeNull();
+  });
+
   it("makes no assignment for a draw until the draw gives its institutions, and offers the scope as the pool", async () => {
     const area = newArea();
     const c = await county(area);
@@ -176,8 +200,8 @@ describe("planning a campaign with each kind of scope", () => {
     expect(await assignedIds(id)).toEqual([]);
     const [row] = await ctx.db.select().from(campaign).where(eq(campaign.id, id));
     if (!row) throw new Error("no campaign");
-    const pool = await scopeInstitutionIds(ctx.db, directory, row);
-    expect(pool).toEqual(sorted(c.grade1, c.grade1b, c.grade2, c.grade3, c.direct, c.ungraded));
+    const pool = await scopeInstitutions(ctx.db, directory, row);
+    expect(pool.map((one) => one.id)).toEqual(sorted(c.grade1, c.grade1b, c.grade2, c.grade3, c.direct, c.ungraded));
     // Only institutions of the scope are taken from a draw's result.
     expect(await insertDrawnAssignments(ctx.db, directory, row, [c.grade2.id, c.neighbour1.id])).toBe(1);
     expect(await assignedIds(id)).toEqual(sorted(c.grade2));

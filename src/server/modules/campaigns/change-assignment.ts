@@ -7,14 +7,13 @@ import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
 import type { DbOrTx } from "../../platform/db";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/http/errors";
-import { type CampaignRow, findAssignment, findCampaign, managesCampaign, toAssignment } from "./queries";
+import { type CampaignRow, findAssignment, managesCampaign, requireCampaign, toAssignment } from "./queries";
 
 type Deps = Pick<AppDeps, "db" | "directory">;
 
 /** Locks the campaign and one of its assignments for a change by the authority that made it; 404 out of sight, 403 for an authority above. */
 async function lockForChange(tx: DbOrTx, actor: UserActor, campaignId: string, institutionId: string) {
-  const found = await findCampaign(tx, actor.scope, campaignId, { lock: true });
-  if (!found) throw notFound("检查工作不存在");
+  const found = await requireCampaign(tx, actor.scope, campaignId, { lock: true });
   if (!managesCampaign(actor, found)) throw forbidden("只有部署该检查工作的部门可以调整检查对象");
   const assignment = await findAssignment(tx, actor.scope, campaignId, institutionId, { lock: true });
   if (!assignment) throw notFound("该机构不是本检查工作的检查对象");
@@ -93,14 +92,20 @@ export async function changeAssignmentWindow(
 
 /**
  * For the inspections area: records that an inspection of a campaign's institution was submitted —
- * the assignment becomes 已检查 and names the inspection (from then on the institution sees it, even
- * in an unannounced campaign). Call it in the submit's transaction; answers false when the
- * institution is not one of the campaign's (the submit should then be refused).
+ * the assignment becomes 已检查 and names the inspection (the first one, when the campaign inspects
+ * with several checklists; from then on the institution sees it, even in an unannounced campaign).
+ * Call it in the submit's transaction; answers false when the institution is not one of the
+ * campaign's (the submit should then be refused).
  */
 export async function markAssignmentInspected(tx: DbOrTx, at: { campaignId: string; institutionId: string; inspectionId: string }): Promise<boolean> {
   const marked = await tx
     .update(campaignAssignment)
-    .set({ state: "inspected", notApplicableReason: null, inspectionId: at.inspectionId, updatedAt: sql`now()` })
+    .set({
+      state: "inspected",
+      notApplicableReason: null,
+      inspectionId: sql`coalesce(${campaignAssignment.inspectionId}, ${at.inspectionId}::uuid)`,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(campaignAssignment.campaignId, at.campaignId), eq(campaignAssignment.institutionId, at.institutionId)))
     .returning({ institutionId: campaignAssignment.institutionId });
   return marked.length > 0;

@@ -1,12 +1,12 @@
-import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { CampaignCreateBody, CampaignDetail } from "../../../contracts/campaigns";
-import { campaign, campaignChecklist, checklistVersion } from "../../../db/schema";
+import { campaign, campaignChecklist } from "../../../db/schema";
 import { cadenceOf, quarterlyPeriodProblem } from "../../../domain/quarterly-cadence";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
 import { badRequest, forbidden } from "../../platform/http/errors";
-import { campaignDetail, usableVersions } from "./queries";
+import { takeChecklistVersion } from "../checklists/take-checklist-version";
+import { campaignDetail } from "./queries";
 import { checkListedInstitutions, insertScopeAssignments, storedScopeRule } from "./scope-rule";
 
 /** The caller's authority, or a refusal: campaigns belong to an authority. */
@@ -44,8 +44,12 @@ export async function createCampaign(
   const window = checkDates(body);
   const versionIds = [...new Set(body.checklistVersionIds)];
   const row = await db.transaction(async (tx) => {
-    const usable = await usableVersions(tx, authority.path, versionIds);
-    if (usable.length !== versionIds.length) throw badRequest("检查表：不存在或本部门不能使用", "checklistVersionIds");
+    // Each version is taken through the checklists area: readable by the authority, and frozen from now on (an edit makes a new
+    // version). Locked in id order, so two campaigns taking the same versions at once wait for each other instead of deadlocking.
+    for (const versionId of [...versionIds].sort()) {
+      const used = await takeChecklistVersion(tx, actor, versionId);
+      if (!used || used.archived) throw badRequest(`检查表：${used ? `“${used.name}”已归档` : "不存在或本部门不能使用"}`, "checklistVersionIds");
+    }
     await checkListedInstitutions(tx, directory, authority.code, body.scope);
     const values = {
       authorityCode: authority.code,
@@ -89,11 +93,6 @@ export async function createCampaign(
     await tx
       .insert(campaignChecklist)
       .values(campaignIds.flatMap((campaignId) => versionIds.map((checklistVersionId, ordinal) => ({ campaignId, checklistVersionId, ordinal }))));
-    // From now on the versions are in use: an edit of their checklist makes a new version.
-    await tx
-      .update(checklistVersion)
-      .set({ firstUsedAt: sql`now()` })
-      .where(and(inArray(checklistVersion.id, versionIds), isNull(checklistVersion.firstUsedAt)));
     await writeAudit(tx, actor, {
       action: "campaign.create",
       target: { type: "campaign", id: created.id, path: authority.path, name: created.name },

@@ -5,8 +5,8 @@ import type { AppDeps } from "../../deps";
 import { type Actor, systemActor, type UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
 import type { Db, DbOrTx } from "../../platform/db";
-import { conflict, forbidden, notFound } from "../../platform/http/errors";
-import { type CampaignRow, campaignDetail, findCampaign, managesCampaign } from "./queries";
+import { conflict, forbidden } from "../../platform/http/errors";
+import { type CampaignRow, campaignDetail, managesCampaign, requireCampaign } from "./queries";
 import { insertFollowUpAssignments } from "./scope-rule";
 
 /** The daily job that makes the lists of 回头看 whose first round has ended. */
@@ -39,8 +39,7 @@ export async function makeFollowUpList(
   id: string,
 ): Promise<CampaignDetail> {
   const row = await db.transaction(async (tx) => {
-    const found = await findCampaign(tx, actor.scope, id, { lock: true });
-    if (!found) throw notFound("检查工作不存在");
+    const found = await requireCampaign(tx, actor.scope, id, { lock: true });
     if (!managesCampaign(actor, found)) throw forbidden("只有部署该检查工作的部门可以生成回头看名单");
     if (found.kind !== "follow_up" || !found.followUpOf) throw conflict("只有“回头看”可以生成名单：本检查工作不是回头看", "kind");
     await makeList(tx, actor, { ...found, followUpOf: found.followUpOf });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   type AssignmentCounts,
@@ -19,9 +19,10 @@ import { campaign, campaignAssignment, campaignChecklist, checklist, checklistVe
 import type { AssignmentState, CampaignKind, CampaignSelection } from "../../../domain/inspections";
 import type { Actor } from "../../platform/access";
 import type { DbOrTx } from "../../platform/db";
-import { badRequest } from "../../platform/http/errors";
+import { badRequest, notFound } from "../../platform/http/errors";
 import { keysetBatches, orderByOf, resolveSort, type SortSpec, substringPattern } from "../../platform/list/sorting";
 import { type Scope, underJurisdiction } from "../../platform/scope";
+import { versionOfferColumns } from "../checklists/queries";
 import { nameInPinyin } from "../institutions/queries";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 import { type StoredScopeRule, scopeLines } from "./scope-rule";
@@ -135,6 +136,15 @@ export async function findCampaign(db: DbOrTx, scope: Scope, id: string, options
   return row;
 }
 
+export const CAMPAIGN_NOT_FOUND = "检查工作不存在";
+
+/** One campaign through the caller's visibility, or 404: another county's, and an unannounced one an institution may not see yet, read as missing. */
+export async function requireCampaign(db: DbOrTx, scope: Scope, id: string, options: { lock?: boolean } = {}): Promise<CampaignRow> {
+  const row = await findCampaign(db, scope, id, options);
+  if (!row) throw notFound(CAMPAIGN_NOT_FOUND);
+  return row;
+}
+
 /**
  * The key of the jurisdiction directly under `path` that a row's path lies in (the row's own when `path` is a leaf): each
  * code adds 7 characters ("410225/"). The length is written into the statement, so GROUP BY and SELECT are one expression.
@@ -173,6 +183,17 @@ export const listMadeAtOf = (row: CampaignRow) => {
   return rule.kind === "follow_up" ? rule.listMadeAt : null;
 };
 
+/** The checklist versions a campaign inspects with (campaign_checklist), in the order it lists them, with their content. */
+export function campaignChecklistVersions(db: DbOrTx, campaignId: string) {
+  return db
+    .select(versionOfferColumns)
+    .from(campaignChecklist)
+    .innerJoin(checklistVersion, eq(checklistVersion.id, campaignChecklist.checklistVersionId))
+    .innerJoin(checklist, eq(checklist.id, checklistVersion.checklistId))
+    .where(eq(campaignChecklist.campaignId, campaignId))
+    .orderBy(asc(campaignChecklist.ordinal));
+}
+
 /** The only authority that changes a campaign is the one that made it; those above it watch. */
 export const managesCampaign = (actor: Actor, row: CampaignRow) =>
   actor.kind === "system" || (actor.user.role === "authority_admin" && actor.user.jurisdictionCode === row.authorityCode);
@@ -186,13 +207,7 @@ export async function campaignDetail(
   const { db, directory } = deps;
   const [[summary], checklists, [followUp], [firstRound], coverage] = await Promise.all([
     db.select(summaryColumns).from(campaign).where(eq(campaign.id, row.id)),
-    db
-      .select({ versionId: checklistVersion.id, name: checklist.name, version: checklistVersion.version })
-      .from(campaignChecklist)
-      .innerJoin(checklistVersion, eq(checklistVersion.id, campaignChecklist.checklistVersionId))
-      .innerJoin(checklist, eq(checklist.id, checklistVersion.checklistId))
-      .where(eq(campaignChecklist.campaignId, row.id))
-      .orderBy(asc(campaignChecklist.ordinal)),
+    campaignChecklistVersions(db, row.id),
     db
       .select({ row: campaign, assignments: countOf() })
       .from(campaign)
@@ -211,7 +226,7 @@ export async function campaignDetail(
   const manage = managesCampaign(actor, row);
   return {
     ...toSummary(directory, summary, today),
-    checklists,
+    checklists: checklists.map(({ versionId, name, version }) => ({ versionId, name, version })),
     scopeLines: scopeLines(directory, row.scopeRule),
     followUp: followUp
       ? {
@@ -381,31 +396,3 @@ export async function myAssignments(db: DbOrTx, directory: JurisdictionDirectory
     pageSize: page.pageSize,
   };
 }
-
-/** Checklist versions an authority may plan with: shipped ones and those of its own chain (its own and above), not archived, current. */
-export async function checklistOptions(db: DbOrTx, authorityPath: string) {
-  return db
-    .select({
-      versionId: checklistVersion.id,
-      name: checklist.name,
-      version: checklistVersion.version,
-      itemCount: checklistVersion.itemCount,
-      scored: checklist.scored,
-    })
-    .from(checklist)
-    .innerJoin(checklistVersion, and(eq(checklistVersion.checklistId, checklist.id), eq(checklistVersion.version, checklist.currentVersion)))
-    .where(and(eq(checklist.archived, false), checklistUsableBy(authorityPath)))
-    .orderBy(sql`${checklist.authorityCode} nulls first`, sql`${checklist.name} collate "zh-x-icu"`);
-}
-
-/** A checklist is usable by an authority when shipped (no authority) or kept by the authority or one above it. */
-export const checklistUsableBy = (authorityPath: string) =>
-  sql`(${checklist.authorityCode} is null or ${authorityPath} like '%/' || ${checklist.authorityCode} || '/%')`;
-
-/** The versions among `ids` an authority may use. */
-export const usableVersions = (db: DbOrTx, authorityPath: string, ids: string[]) =>
-  db
-    .select({ id: checklistVersion.id })
-    .from(checklistVersion)
-    .innerJoin(checklist, eq(checklist.id, checklistVersion.checklistId))
-    .where(and(inArray(checklistVersion.id, ids), eq(checklist.archived, false), checklistUsableBy(authorityPath)));

@@ -6,9 +6,10 @@ import { institution } from "../../../db/schema";
 import { ASSIGNMENT_STATES, CAMPAIGN_KINDS } from "../../../domain/inspections";
 import type { AppDeps } from "../../deps";
 import { requireUser } from "../../platform/access";
-import { notFound } from "../../platform/http/errors";
 import { registerRoute } from "../../platform/http/routes";
 import { exportList } from "../../platform/list/export-list";
+import type { Scope } from "../../platform/scope";
+import { currentVersions, readerOf } from "../checklists/queries";
 import { changeAssignmentState, changeAssignmentWindow } from "./change-assignment";
 import { coverageLedger, gapBatches, gapCondition, listGaps } from "./coverage";
 import { authorityOfActor, createCampaign } from "./create-campaign";
@@ -19,15 +20,12 @@ import {
   campaignBatches,
   campaignDetail,
   campaignListCondition,
-  checklistOptions,
-  findCampaign,
   listAssignments,
   listCampaigns,
   myAssignments,
+  requireCampaign,
 } from "./queries";
 import { scopeCondition } from "./scope-rule";
-
-const NOT_FOUND = "检查工作不存在";
 
 export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, directory, clock, jobs } = deps;
@@ -37,11 +35,7 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   jobs.schedule(FOLLOW_UP_LIST_JOB, FOLLOW_UP_LIST_CRON);
 
-  const visible = async (scope: Parameters<typeof findCampaign>[1], id: string) => {
-    const found = await findCampaign(db, scope, id);
-    if (!found) throw notFound(NOT_FOUND);
-    return found;
-  };
+  const visible = (scope: Scope, id: string) => requireCampaign(db, scope, id);
 
   registerRoute(app, campaignRoutes.create, ({ actor, body }) => createCampaign(deps, requireUser(actor), body));
   registerRoute(app, campaignRoutes.scopeCount, async ({ actor, body }) => {
@@ -52,7 +46,10 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps) {
       .where(scopeCondition(directory, authority.code, body.scope));
     return { count: counted?.count ?? 0 };
   });
-  registerRoute(app, campaignRoutes.checklistOptions, async ({ actor }) => checklistOptions(db, authorityOfActor(requireUser(actor)).path));
+  // The picker needs each template's current version id, which the checklist list (/api/checklists) does not give.
+  registerRoute(app, campaignRoutes.checklistOptions, async ({ actor }) =>
+    (await currentVersions(db, readerOf(actor))).map(({ versionId, name, version, itemCount, scored }) => ({ versionId, name, version, itemCount, scored })),
+  );
   registerRoute(app, campaignRoutes.list, ({ actor, query }) => listCampaigns(db, directory, actor.scope, query, clock.today()));
   registerRoute(app, campaignRoutes.export, async ({ actor, query }) => {
     const today = clock.today();

@@ -1,9 +1,9 @@
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { CampaignScope } from "../../../contracts/campaigns";
 import { INSTITUTION_GRADES, INSTITUTION_TYPES, OWNERSHIPS } from "../../../contracts/enums";
-import { type campaign, campaignAssignment, institution } from "../../../db/schema";
+import { type campaign, campaignAssignment, hazard, inspection, institution } from "../../../db/schema";
 import { type CoverageDuty, defaultCampaignDuty } from "../../../domain/coverage";
-import type { DbOrTx } from "../../platform/db";
+import { anyOf, type DbOrTx } from "../../platform/db";
 import { badRequest } from "../../platform/http/errors";
 import { underJurisdiction } from "../../platform/scope";
 import { onRegister } from "../institutions/queries";
@@ -144,17 +144,22 @@ export function insertScopeAssignments(tx: DbOrTx, directory: JurisdictionDirect
 }
 
 /**
- * For the random draw (双随机): the institutions of a campaign's scope, by id (the order a draw reads
- * its pool in), computed in SQL. A 回头看's pool is its first round's institutions with hazards.
+ * The WHERE clause (on institution) of the institutions a stored campaign covers: its scope rule as
+ * stored, or for a 回头看 its first round's institutions with hazards. What the random draw (双随机)
+ * draws from and what it may add.
  */
-export async function scopeInstitutionIds(db: DbOrTx, directory: JurisdictionDirectory, row: CampaignRow): Promise<string[]> {
+export function campaignScopeCondition(directory: JurisdictionDirectory, row: CampaignRow): SQL {
   const rule = row.scopeRule as StoredScopeRule;
-  const where =
-    rule.kind === "follow_up" && row.followUpOf
-      ? and(onRegister, hadHazardsIn(row.followUpOf))
-      : scopeCondition(directory, row.authorityCode, normalisedScope(rule));
-  const rows = await db.select({ id: institution.id }).from(institution).where(where).orderBy(institution.id);
-  return rows.map((r) => r.id);
+  if (rule.kind === "follow_up") return row.followUpOf ? followUpPool(row.followUpOf) : sql`false`;
+  return scopeCondition(directory, row.authorityCode, normalisedScope(rule));
+}
+
+/**
+ * For the random draw (双随机): the institutions of a campaign's scope with their names, by id (the
+ * order a draw reads its pool in), computed in SQL.
+ */
+export function scopeInstitutions(db: DbOrTx, directory: JurisdictionDirectory, row: CampaignRow): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: institution.id, name: institution.name }).from(institution).where(campaignScopeCondition(directory, row)).orderBy(institution.id);
 }
 
 /** A stored rule as the scope it was made from (a rule stored as a bare list of ids reads as a list). */
@@ -166,7 +171,8 @@ function normalisedScope(rule: StoredScopeRule | { institutionIds?: string[] }):
 /**
  * For the random draw: makes the drawn institutions a campaign's assignments (window: the period
  * unless given), in one statement. Only institutions of the campaign's scope are taken; answers how
- * many were added (an institution already assigned stays as it is).
+ * many were added (an institution already assigned stays as it is). The ids travel as one array
+ * parameter: a province's draw names more ids than a statement may have parameters.
  */
 export async function insertDrawnAssignments(
   tx: DbOrTx,
@@ -176,23 +182,29 @@ export async function insertDrawnAssignments(
   window = periodOf(row),
 ): Promise<number> {
   if (institutionIds.length === 0) return 0;
-  const rule = row.scopeRule as StoredScopeRule;
-  const inScope =
-    rule.kind === "follow_up" && row.followUpOf
-      ? and(onRegister, hadHazardsIn(row.followUpOf))
-      : scopeCondition(directory, row.authorityCode, normalisedScope(rule));
-  return insertAssignmentsWhere(tx, row.id, and(inScope, inArray(institution.id, institutionIds)) ?? sql`false`, window);
+  return insertAssignmentsWhere(tx, row.id, and(campaignScopeCondition(directory, row), anyOf(institution.id, institutionIds)) ?? sql`false`, window);
 }
 
 /**
- * Institutions where a campaign's inspections found hazards (hazard.source 'inspection', its
- * source_id one of the campaign's inspections), voided ones aside: what a 回头看 re-checks (seed 003).
+ * The hazards a campaign's supervision inspections found (hazard.source 'inspection', its source_id
+ * one of the campaign's inspections), voided ones aside: the first round's hazards that a 回头看
+ * re-checks (seed 003). One definition for the 回头看's list and for what its inspections re-check.
  */
+export const firstRoundHazard = (firstRoundId: string): SQL =>
+  and(
+    eq(hazard.source, "inspection"),
+    ne(hazard.state, "voided"),
+    sql`${hazard.sourceId} in (select ${inspection.id} from ${inspection} where ${inspection.campaignId} = ${firstRoundId}::uuid)`,
+  ) ?? sql`false`;
+
+/** Institutions with hazards in a campaign's first round (firstRoundHazard). */
 export const hadHazardsIn = (firstRoundId: string): SQL =>
-  sql`${institution.id} in (select h.institution_id from hazard h where h.source = 'inspection' and h.state <> 'voided'
-    and h.source_id in (select x.id from inspection x where x.campaign_id = ${firstRoundId}::uuid))`;
+  sql`${institution.id} in (select ${hazard.institutionId} from ${hazard} where ${firstRoundHazard(firstRoundId)})`;
+
+/** A 回头看's institutions: those on the register with hazards in its first round. */
+const followUpPool = (firstRoundId: string): SQL => and(onRegister, hadHazardsIn(firstRoundId)) ?? sql`false`;
 
 /** Makes a 回头看's list: every institution with hazards in its first round, in one statement. */
 export function insertFollowUpAssignments(tx: DbOrTx, row: CampaignRow & { followUpOf: string }) {
-  return insertAssignmentsWhere(tx, row.id, and(onRegister, hadHazardsIn(row.followUpOf)) ?? sql`false`, periodOf(row));
+  return insertAssignmentsWhere(tx, row.id, followUpPool(row.followUpOf), periodOf(row));
 }

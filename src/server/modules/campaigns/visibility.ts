@@ -32,14 +32,8 @@ export function visibleAssignments(scope: Scope): SQL | undefined {
   }
 }
 
-/** Over campaign: the campaigns the caller may see. Undefined: all. */
+/** Over campaign: the campaigns the caller may see. Undefined: all. An authority's rule is the assignments' own (on campaign). */
 export function visibleCampaigns(scope: Scope): SQL | undefined {
-  switch (scope.kind) {
-    case "all":
-      return undefined;
-    case "jurisdiction":
-      return underJurisdiction(scope, campaign.authorityPath);
-    case "institution":
-      return exists(sql`(select 1 from ${campaignAssignment} where ${campaignAssignment.campaignId} = ${campaign.id} and ${visibleAssignments(scope)})`);
-  }
+  if (scope.kind !== "institution") return visibleAssignments(scope);
+  return exists(sql`(select 1 from ${campaignAssignment} where ${campaignAssignment.campaignId} = ${campaign.id} and ${visibleAssignments(scope)})`);
 }

@@ -18,7 +18,7 @@ import {
 } from "../../../test/harness";
 import { type Actor, newAuditTrail, systemActor } from "../../platform/access";
 import { loadShippedChecklists } from "./shipped";
-import { useChecklistVersion } from "./use-checklist-version";
+import { takeChecklistVersion } from "./take-checklist-version";
 
 const ctx = setUpTestApp();
 const newArea = areaPicker();
@@ -78,7 +78,7 @@ describe("shipped templates", () => {
       .select()
       .from(checklistVersion)
       .where(and(eq(checklistVersion.checklistId, used?.id ?? ""), eq(checklistVersion.version, 1)));
-    await useChecklistVersion(ctx.db, systemActor("test"), usedVersion?.id ?? "");
+    await takeChecklistVersion(ctx.db, systemActor("test"), usedVersion?.id ?? "");
     await loadShippedChecklists(ctx.db, [reworded(first), reworded(second)]);
     const after = await shippedSnapshot();
     const versionsOf = (key: string) => after.filter((r) => r.checklist.shippedKey === key);
@@ -109,7 +109,7 @@ describe("authority templates", () => {
       .from(checklistVersion)
       .where(and(eq(checklistVersion.checklistId, v1.id), eq(checklistVersion.version, 1)));
     // An inspection or a campaign takes version 1 (as the inspections and campaigns areas do, in their transaction).
-    const taken = await ctx.db.transaction((tx) => useChecklistVersion(tx, systemActor("inspection"), version1?.id ?? ""));
+    const taken = await ctx.db.transaction((tx) => takeChecklistVersion(tx, systemActor("inspection"), version1?.id ?? ""));
     expect(taken).toMatchObject({ version: 1, name: v1.name, itemCount: 3 });
 
     const again = structuredClone(fixed);
@@ -240,8 +240,8 @@ describe("who reads and who edits", () => {
     };
     const county = await makeChecklistVersion(ctx.db, { authorityCode: area.county.code });
     const neighbour = await makeChecklistVersion(ctx.db, { authorityCode: area.neighbour.code });
-    expect(await useChecklistVersion(ctx.db, actor, county.version.id)).toMatchObject({ version: 1 });
-    expect(await useChecklistVersion(ctx.db, actor, neighbour.version.id)).toBeUndefined();
+    expect(await takeChecklistVersion(ctx.db, actor, county.version.id)).toMatchObject({ version: 1 });
+    expect(await takeChecklistVersion(ctx.db, actor, neighbour.version.id)).toBeUndefined();
     const [untouched] = await ctx.db.select().from(checklistVersion).where(eq(checklistVersion.id, neighbour.version.id));
     expect(untouched?.firstUsedAt).toBeNull();
   });

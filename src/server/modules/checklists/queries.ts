@@ -135,6 +135,29 @@ export async function* checklistBatches(
     yield rows.map((row) => toSummary(directory, reader, row));
 }
 
+/** A version as a form or a picker offers it, with its template's name: over checklist_version joined with its checklist. */
+export const versionOfferColumns = {
+  versionId: checklistVersion.id,
+  checklistId: checklist.id,
+  name: checklist.name,
+  version: checklistVersion.version,
+  scored: checklist.scored,
+  content: checklistVersion.content,
+};
+
+/**
+ * The current version of every template a reader may plan or inspect with (visible, not archived),
+ * shipped ones first, then by name: what a campaign's picker and a self-inspection's form offer.
+ */
+export function currentVersions(db: DbOrTx, reader: ChecklistReader) {
+  return db
+    .select({ ...versionOfferColumns, itemCount: checklistVersion.itemCount })
+    .from(checklist)
+    .innerJoin(checklistVersion, and(eq(checklistVersion.checklistId, checklist.id), eq(checklistVersion.version, checklist.currentVersion)))
+    .where(and(eq(checklist.archived, false), visibleTo(reader)))
+    .orderBy(sql`${checklist.authorityCode} nulls first`, sql`${checklist.name} collate "zh-x-icu"`, asc(checklist.id));
+}
+
 /** One template through the reader's visibility (another authority's reads as missing), locked when it is to change. */
 export async function findChecklist(db: DbOrTx, reader: ChecklistReader, id: string, options: { lock?: boolean } = {}) {
   const query = fromChecklists(db).where(and(eq(checklist.id, id), visibleTo(reader)));

@@ -470,5 +470,43 @@ describe("the random draw (双随机)", () => {
     const read = await city.get(`/api/draws/${drawn.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json().drawn).toEqual(drawn.drawn);
+    // The city watches; only the county that made the campaign draws, publishes and forms its groups.
+    expect((await city.post(`/api/campaigns/${other.id}/draws`, DRAW)).statusCode).toBe(403);
+    expect((await city.post(`/api/draws/${drawn.id}/publish`)).statusCode).toBe(403);
+    expect((await city.post(`/api/campaigns/${other.id}/groups`, { name: "上级组" })).statusCode).toBe(403);
+    expect(await ctx.db.select().from(campaignDraw).where(eq(campaignDraw.campaignId, other.id))).toEqual([]);
+  });
+
+  it("draws a campaign planned by draw from the institutions its scope rule selects, and assigns only those drawn", async () => {
+    const area = newArea();
+    const { admin, institutions } = await county(area, 3);
+    // Two 三级 hospitals in the scope; the county's other institutions (二级, the factory's) are outside it.
+    const wanted = [
+      await makeInstitution(ctx.db, { jurisdictionCode: area.county.code, grade: "grade3" }),
+      await makeInstitution(ctx.db, { jurisdictionCode: area.county.code, grade: "grade3" }),
+    ];
+    const { version } = await makeChecklistVersion(ctx.db);
+    const planned = await admin.post("/api/campaigns", {
+      name: `三级医院双随机${randomUUID().slice(0, 6)}`,
+      kind: "special",
+      selection: "draw",
+      periodStart: "2026-05-01",
+      periodEnd: "2026-05-31",
+      checklistVersionIds: [version.id],
+      scope: { kind: "filter", grades: ["grade3"] },
+    });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const id = planned.json().id as string;
+    expect(planned.json().progress.total).toBe(0);
+
+    const response = await admin.post(`/api/campaigns/${id}/draws`, { ...DRAW, quantity: { kind: "count", count: 1 } });
+    expect(response.statusCode, response.body).toBe(201);
+    const drawn = response.json();
+    expect(drawn.poolSize).toBe(2);
+    const [one] = drawn.drawn as { institution: { id: string } }[];
+    expect(wanted.map((w) => w.id)).toContain(one?.institution.id);
+    expect(institutions.map((i) => i.id)).not.toContain(one?.institution.id);
+    const assigned = await ctx.db.select().from(campaignAssignment).where(eq(campaignAssignment.campaignId, id));
+    expect(assigned.map((a) => a.institutionId)).toEqual([one?.institution.id]);
   });
 });

@@ -15,12 +15,16 @@ import {
 } from "../../../domain/random-draw";
 import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
-import type { Db, DbOrTx } from "../../platform/db";
+import { anyOf, type Db, type DbOrTx } from "../../platform/db";
 import { conflict, notFound } from "../../platform/http/errors";
 import type { Scope } from "../../platform/scope";
-import { authorityInScope, campaignFor } from "./campaign-access";
+import { requireCampaign } from "../campaigns/queries";
+import { insertDrawnAssignments } from "../campaigns/scope-rule";
+import { visibleCampaigns } from "../campaigns/visibility";
+import type { JurisdictionDirectory } from "../jurisdictions/directory";
+import { campaignToChange, refuseUnlessManager } from "./campaign-change";
 import { newSeed } from "./groups";
-import { anyOf, drawPoolOf, insertDrawnAssignments } from "./pool";
+import { drawPoolOf } from "./pool";
 
 const DRAW_NOT_FOUND = "抽取记录不存在";
 
@@ -40,7 +44,7 @@ const fromDraws = (db: DbOrTx) =>
 type DrawSource = Awaited<ReturnType<ReturnType<typeof fromDraws>["execute"]>>[number];
 
 async function drawFor(db: DbOrTx, scope: Scope, id: string, options: { lock?: boolean } = {}): Promise<DrawSource> {
-  const query = fromDraws(db).where(and(eq(campaignDraw.id, id), authorityInScope(scope, campaign.authorityPath)));
+  const query = fromDraws(db).where(and(eq(campaignDraw.id, id), visibleCampaigns(scope)));
   const [found] = options.lock ? await query.for("update", { of: campaignDraw }) : await query;
   if (!found) throw notFound(DRAW_NOT_FOUND);
   return found;
@@ -85,7 +89,7 @@ function toDetail(source: DrawSource): DrawDetail {
 }
 
 export async function campaignDraws(db: DbOrTx, scope: Scope, campaignId: string): Promise<DrawSummary[]> {
-  const found = await campaignFor(db, scope, campaignId);
+  const found = await requireCampaign(db, scope, campaignId);
   const rows = await fromDraws(db).where(eq(campaignDraw.campaignId, found.id)).orderBy(asc(campaignDraw.drawnAt));
   return rows.map(toSummary);
 }
@@ -100,14 +104,19 @@ export async function drawDetail(db: DbOrTx, scope: Scope, id: string): Promise<
  * its drawn institutions' assignments marked. Either way each carries its matched inspectors. A
  * campaign is drawn once: drawing again until a result pleases would defeat the lottery.
  */
-export async function runCampaignDraw(db: Db, actor: UserActor, campaignId: string, body: DrawBody): Promise<DrawDetail> {
+export async function runCampaignDraw(
+  { db, directory }: { db: Db; directory: JurisdictionDirectory },
+  actor: UserActor,
+  campaignId: string,
+  body: DrawBody,
+): Promise<DrawDetail> {
   const seed = body.seed || newSeed();
   const parameters: DrawParameters = { quantity: body.quantity, inspectorsPerInstitution: body.inspectorsPerInstitution };
   return db.transaction(async (tx) => {
-    const found = await campaignFor(tx, actor.scope, campaignId, { lock: true });
+    const found = await campaignToChange(tx, actor, campaignId, "抽取");
     const [earlier] = await tx.select({ drawnAt: campaignDraw.drawnAt }).from(campaignDraw).where(eq(campaignDraw.campaignId, found.id));
     if (earlier) throw conflict(`本检查工作已于 ${chinaMinute(earlier.drawnAt)} 抽取，每项检查工作只抽取一次`);
-    const outcome = runDraw(await drawPoolOf(tx, found), parameters, seed);
+    const outcome = runDraw(await drawPoolOf(tx, directory, found), parameters, seed);
     if (!outcome.ok) throw conflict(outcome.message, "inspectorsPerInstitution");
     if (outcome.pool.institutions.length === 0) throw conflict("抽取池中没有机构：检查工作的范围内没有在册机构或尚未检查的机构");
     const [row] = await tx
@@ -134,6 +143,7 @@ export async function runCampaignDraw(db: Db, actor: UserActor, campaignId: stri
     if (found.selection === "draw")
       await insertDrawnAssignments(
         tx,
+        directory,
         found,
         outcome.result.drawn.map((one) => one.institutionId),
       );
@@ -162,13 +172,18 @@ export async function runCampaignDraw(db: Db, actor: UserActor, campaignId: stri
  * Runs a recorded draw again with its seed and parameters: over the recorded pool it must give the
  * recorded result; over today's pool it reports what changed and whether the result would.
  */
-export async function rerunRecordedDraw(db: DbOrTx, scope: Scope, id: string, over: "recorded" | "today"): Promise<RerunReport> {
+export async function rerunRecordedDraw(
+  { db, directory }: { db: DbOrTx; directory: JurisdictionDirectory },
+  scope: Scope,
+  id: string,
+  over: "recorded" | "today",
+): Promise<RerunReport> {
   const source = await drawFor(db, scope, id);
   const { draw } = source;
   if (draw.algorithmVersion !== DRAW_ALGORITHM_VERSION || draw.algorithm !== DRAW_ALGORITHM)
     throw conflict(`该记录由算法 ${draw.algorithm} 第 ${draw.algorithmVersion} 版生成，本系统为第 ${DRAW_ALGORITHM_VERSION} 版，不能复核`);
   const recorded = { pool: poolOf(draw), parameters: draw.parameters as DrawParameters, seed: draw.seed, result: resultOf(draw) };
-  const pool = over === "recorded" ? recorded.pool : await drawPoolOf(db, source.campaign);
+  const pool = over === "recorded" ? recorded.pool : await drawPoolOf(db, directory, source.campaign);
   const report = rerunDraw(recorded, pool);
   const named = (rows: readonly { id: string; name: string }[]) => rows.map(({ id, name }) => ({ id, name }));
   const nameIn = (list: readonly { id: string; name: string }[]) => {
@@ -193,6 +208,7 @@ export async function rerunRecordedDraw(db: DbOrTx, scope: Scope, id: string, ov
 export async function publishDraw(db: Db, actor: UserActor, id: string): Promise<DrawDetail> {
   return db.transaction(async (tx) => {
     const source = await drawFor(tx, actor.scope, id, { lock: true });
+    refuseUnlessManager(actor, source.campaign, "公示");
     if (source.draw.publishedAt) throw conflict(`抽取结果已于 ${chinaMinute(source.draw.publishedAt)} 公示`);
     await tx.update(campaignDraw).set({ publishedAt: new Date(), publicCode: newPublicCode() }).where(eq(campaignDraw.id, id));
     await writeAudit(tx, actor, {

@@ -1,4 +1,5 @@
 import { and, count, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { SortOrder } from "../../../contracts/common";
 import type { EXPERT_SORTS, ExpertBody, ExpertFilters, ExpertListQuery, ExpertSummary } from "../../../contracts/draws";
 import { expert, institution, jurisdiction } from "../../../db/schema";
@@ -7,11 +8,25 @@ import { type AuditTarget, writeAudit } from "../../platform/audit";
 import type { Db, DbOrTx, Tx } from "../../platform/db";
 import { badRequest, forbidden, notFound } from "../../platform/http/errors";
 import { keysetBatches, orderByOf, resolveSort, type SortSpec, substringPattern } from "../../platform/list/sorting";
-import { inScope, type Scope } from "../../platform/scope";
+import { inScope, type Scope, underJurisdiction } from "../../platform/scope";
 import { INSTITUTION_SCOPE, PINYIN } from "../institutions/queries";
-import { authorityInScope } from "./campaign-access";
 
 const EXPERT_NOT_FOUND = "专家不存在";
+
+/**
+ * An authority's expert pool by the authority's jurisdiction path: its own users and those of the
+ * authorities above it see it; another county, and institutions, nothing.
+ */
+function poolsInScope(scope: Scope, authorityPath: AnyPgColumn): SQL | undefined {
+  switch (scope.kind) {
+    case "all":
+      return undefined;
+    case "jurisdiction":
+      return underJurisdiction(scope, authorityPath);
+    case "institution":
+      return sql`false`;
+  }
+}
 
 const expertColumns = {
   row: expert,
@@ -65,7 +80,7 @@ const toSummary = ({ row, ...joined }: ExpertRow): ExpertSummary => ({
 /** The WHERE clause of a scoped, filtered expert list: the pools of the authorities in the caller's scope. */
 export function expertListCondition(scope: Scope, filters: ExpertFilters): SQL | undefined {
   return and(
-    authorityInScope(scope, jurisdiction.path),
+    poolsInScope(scope, jurisdiction.path),
     filters.name ? ilike(expert.name, substringPattern(filters.name)) : undefined,
     filters.speciality ? ilike(expert.speciality, substringPattern(filters.speciality)) : undefined,
     filters.active === undefined ? undefined : eq(expert.active, filters.active),
@@ -98,7 +113,7 @@ export async function* expertBatches(db: DbOrTx, where: SQL | undefined, query: 
 }
 
 async function findExpert(db: DbOrTx, scope: Scope, id: string, options: { lock?: boolean } = {}) {
-  const query = fromExperts(db).where(and(eq(expert.id, id), authorityInScope(scope, jurisdiction.path)));
+  const query = fromExperts(db).where(and(eq(expert.id, id), poolsInScope(scope, jurisdiction.path)));
   const [found] = options.lock ? await query.for("update", { of: expert }) : await query;
   if (!found) throw notFound(EXPERT_NOT_FOUND);
   return found;

@@ -9,7 +9,9 @@ import { writeAudit } from "../../platform/audit";
 import type { Db, DbOrTx } from "../../platform/db";
 import { badRequest, conflict, notFound } from "../../platform/http/errors";
 import type { Scope } from "../../platform/scope";
-import { authorityInScope, type CampaignRow, campaignFor } from "./campaign-access";
+import { type CampaignRow, requireCampaign } from "../campaigns/queries";
+import { visibleCampaigns } from "../campaigns/visibility";
+import { campaignToChange, refuseUnlessManager } from "./campaign-change";
 import { inspectorsOf } from "./pool";
 
 const GROUP_NOT_FOUND = "工作组不存在";
@@ -81,7 +83,7 @@ const authorityNameOf = async (db: DbOrTx, found: CampaignRow) => {
 };
 
 export async function campaignGroups(db: DbOrTx, scope: Scope, campaignId: string) {
-  const found = await campaignFor(db, scope, campaignId);
+  const found = await requireCampaign(db, scope, campaignId);
   return groupsOf(db, found, await authorityNameOf(db, found));
 }
 
@@ -98,14 +100,14 @@ async function groupFor(db: DbOrTx, scope: Scope, id: string, options: { lock?: 
     .select({ group: workingGroup, campaign })
     .from(workingGroup)
     .innerJoin(campaign, eq(campaign.id, workingGroup.campaignId))
-    .where(and(eq(workingGroup.id, id), authorityInScope(scope, campaign.authorityPath)));
+    .where(and(eq(workingGroup.id, id), visibleCampaigns(scope)));
   const [found] = options.lock ? await query.for("update", { of: workingGroup }) : await query;
   if (!found) throw notFound(GROUP_NOT_FOUND);
   return found;
 }
 
 export async function memberCandidates(db: DbOrTx, scope: Scope, campaignId: string): Promise<MemberCandidate[]> {
-  const found = await campaignFor(db, scope, campaignId);
+  const found = await requireCampaign(db, scope, campaignId);
   return (await inspectorsOf(db, found.authorityCode)).map(({ id, kind, name, unit, speciality }) => ({ id, kind, name, unit, speciality }));
 }
 
@@ -119,7 +121,7 @@ async function refuseTakenName(db: DbOrTx, campaignId: string, name: string, exc
 
 export async function createGroup(db: Db, actor: UserActor, campaignId: string, body: GroupBody) {
   return db.transaction(async (tx) => {
-    const found = await campaignFor(tx, actor.scope, campaignId, { lock: true });
+    const found = await campaignToChange(tx, actor, campaignId, "新建工作组");
     await refuseTakenName(tx, found.id, body.name);
     const [last] = await tx
       .select({ ordinal: max(workingGroup.ordinal) })
@@ -142,6 +144,7 @@ export async function createGroup(db: Db, actor: UserActor, campaignId: string, 
 export async function renameGroup(db: Db, actor: UserActor, groupId: string, body: GroupBody) {
   return db.transaction(async (tx) => {
     const found = await groupFor(tx, actor.scope, groupId, { lock: true });
+    refuseUnlessManager(actor, found.campaign, "调整工作组");
     await refuseTakenName(tx, found.campaign.id, body.name, groupId);
     await tx.update(workingGroup).set({ name: body.name }).where(eq(workingGroup.id, groupId));
     await writeAudit(tx, actor, {
@@ -160,6 +163,7 @@ export async function renameGroup(db: Db, actor: UserActor, groupId: string, bod
 export async function setGroupMembers(db: Db, actor: UserActor, groupId: string, body: GroupMembersBody) {
   return db.transaction(async (tx) => {
     const found = await groupFor(tx, actor.scope, groupId, { lock: true });
+    refuseUnlessManager(actor, found.campaign, "调整工作组");
     const eligible = new Map((await inspectorsOf(tx, found.campaign.authorityCode)).map((one) => [`${one.kind}:${one.id}`, one]));
     const seen = new Set<string>();
     for (const [index, member] of body.members.entries()) {
@@ -212,7 +216,7 @@ export async function groupInstitutions(db: DbOrTx, scope: Scope, groupId: strin
 /** Assigns institutions of the campaign to one of its groups (or to none), in one statement. */
 export async function assignGroup(db: Db, actor: UserActor, campaignId: string, body: AssignGroupBody) {
   return db.transaction(async (tx) => {
-    const found = await campaignFor(tx, actor.scope, campaignId, { lock: true });
+    const found = await campaignToChange(tx, actor, campaignId, "分配工作组");
     let groupName: string | null = null;
     if (body.groupId) {
       const [group] = await tx
@@ -245,7 +249,7 @@ export async function assignGroup(db: Db, actor: UserActor, campaignId: string, 
 export async function spreadGroups(db: Db, actor: UserActor, campaignId: string, body: SpreadGroupsBody) {
   const seed = body.seed || newSeed();
   return db.transaction(async (tx) => {
-    const found = await campaignFor(tx, actor.scope, campaignId, { lock: true });
+    const found = await campaignToChange(tx, actor, campaignId, "分配工作组");
     const groups = await tx.select().from(workingGroup).where(eq(workingGroup.campaignId, found.id)).orderBy(asc(workingGroup.ordinal));
     if (groups.length === 0) throw conflict("本检查工作还没有工作组，请先新建工作组");
     const rows = await tx

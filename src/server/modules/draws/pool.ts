@@ -1,24 +1,26 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { appUser, campaignAssignment, expert, institution, jurisdiction } from "../../../db/schema";
 import type { DrawPool, PoolInspector, PoolInstitution } from "../../../domain/random-draw";
 import { AUTHORITY_ROLES } from "../../../domain/roles";
 import type { DbOrTx } from "../../platform/db";
-import { onRegister } from "../institutions/queries";
-import type { CampaignRow } from "./campaign-access";
+import type { CampaignRow } from "../campaigns/queries";
+import { scopeInstitutions } from "../campaigns/scope-rule";
+import type { JurisdictionDirectory } from "../jurisdictions/directory";
 
 /**
  * Who may inspect for a campaign, and what it draws from (regulations.md "双随机、一公开": a register of
- * inspection objects and one of inspectors).
+ * inspection objects and one of inspectors; issue 8: "draw a number or ratio of institutions from the
+ * scope and match inspectors to them at random").
  *
  * The inspectors are the active users of the campaign's authority and the experts in its pool (专家库).
- * The institutions are, for a campaign chosen by draw, the institutions on the register that its scope
- * rule selects; for any other campaign, its institutions not yet inspected (the draw then picks which of
- * them are visited and by whom).
+ * What the institutions are depends on the campaign's selection (campaign.selection):
+ * - "draw" (随机抽取): the campaign has no assignment until its draw; the pool is every institution its
+ *   scope rule selects on the register today (campaigns/scope-rule.ts scopeInstitutions, a 回头看's
+ *   being its first round's institutions with hazards), and the drawn ones become its assignments.
+ * - "all" (全部检查): every institution of the scope is assigned when the campaign is made; a draw then
+ *   decides which of those not yet inspected are visited first and by whom: the pool is its 未检查
+ *   assignments, and the drawn ones get their matched inspectors. No assignment is added or removed.
  */
-
-/** `column = any($1)` with the ids as ONE array parameter: a province's draw names more ids than a statement may have parameters. */
-export const anyOf = (column: AnyPgColumn, ids: string[]): SQL => sql`${column} = any(${sql.param(ids)}::uuid[])`;
 
 /** The authority's active users who can inspect, and its experts in the pool, as the draw and the groups see them. */
 export async function inspectorsOf(db: DbOrTx, authorityCode: string): Promise<(PoolInspector & { unit: string; speciality: string })[]> {
@@ -47,24 +49,9 @@ export async function inspectorsOf(db: DbOrTx, authorityCode: string): Promise<(
   ];
 }
 
-/**
- * The institutions a campaign chosen by draw selects on the register. Until the campaigns area is
- * merged, the rule understood here is the list form `{ institutionIds }` (the one the test factory
- * writes); every other rule is read as "every institution on the register under the authority". On
- * merge this gives way to the campaigns area's scopeCondition / scopeInstitutionIds (campaigns/scope-rule.ts).
- */
-export function scopeRuleCondition(found: CampaignRow): SQL {
-  const rule = found.scopeRule as { institutionIds?: unknown };
-  const listed = Array.isArray(rule.institutionIds) ? rule.institutionIds.filter((id): id is string => typeof id === "string") : undefined;
-  const underAuthority = sql`${institution.jurisdictionPath} like ${`${found.authorityPath}%`}`;
-  return and(onRegister, underAuthority, listed ? inArray(institution.id, listed) : undefined) as SQL;
-}
-
-/** The institutions a campaign draws from today, in id order. */
-export async function institutionPoolOf(db: DbOrTx, found: CampaignRow): Promise<PoolInstitution[]> {
-  if (found.selection === "draw") {
-    return db.select({ id: institution.id, name: institution.name }).from(institution).where(scopeRuleCondition(found)).orderBy(asc(institution.id));
-  }
+/** The institutions a campaign draws from today, in id order (see above for what they are by selection). */
+export async function institutionPoolOf(db: DbOrTx, directory: JurisdictionDirectory, found: CampaignRow): Promise<PoolInstitution[]> {
+  if (found.selection === "draw") return scopeInstitutions(db, directory, found);
   return db
     .select({ id: institution.id, name: institution.name })
     .from(campaignAssignment)
@@ -74,26 +61,11 @@ export async function institutionPoolOf(db: DbOrTx, found: CampaignRow): Promise
 }
 
 /** The whole pool of a campaign as it stands today. */
-export async function drawPoolOf(db: DbOrTx, found: CampaignRow): Promise<DrawPool> {
-  const institutions = await institutionPoolOf(db, found);
+export async function drawPoolOf(db: DbOrTx, directory: JurisdictionDirectory, found: CampaignRow): Promise<DrawPool> {
+  const institutions = await institutionPoolOf(db, directory, found);
   const inspectors = await inspectorsOf(db, found.authorityCode);
   return {
     institutions,
     inspectors: inspectors.map(({ id, kind, name, institutionId, conflictInstitutionIds }) => ({ id, kind, name, institutionId, conflictInstitutionIds })),
   };
-}
-
-/**
- * Makes the drawn institutions a campaign's assignments (未检查, for the campaign's period), in one
- * statement; one already assigned stays as it is. Interim twin of the campaigns area's
- * insertDrawnAssignments (campaigns/scope-rule.ts), which replaces it on merge.
- */
-export async function insertDrawnAssignments(tx: DbOrTx, found: CampaignRow, institutionIds: string[]) {
-  if (institutionIds.length === 0) return;
-  await tx.execute(sql`
-    insert into ${campaignAssignment} (campaign_id, institution_id, jurisdiction_path, window_start, window_end, state)
-    select ${found.id}::uuid, ${institution.id}, ${institution.jurisdictionPath}, ${found.periodStart}::date, ${found.periodEnd}::date, 'pending'
-    from ${institution}
-    where ${and(scopeRuleCondition(found), anyOf(institution.id, institutionIds))}
-    on conflict (campaign_id, institution_id) do nothing`);
 }

@@ -51,9 +51,9 @@ export function registerDrawRoutes(app: FastifyInstance, deps: AppDeps) {
   registerRoute(app, groupRoutes.spread, ({ actor, params, body }) => spreadGroups(db, requireUser(actor), params.id, body));
 
   registerRoute(app, drawRoutes.list, ({ actor, params }) => campaignDraws(db, actor.scope, params.id));
-  registerRoute(app, drawRoutes.run, ({ actor, params, body }) => runCampaignDraw(db, requireUser(actor), params.id, body));
+  registerRoute(app, drawRoutes.run, ({ actor, params, body }) => runCampaignDraw(deps, requireUser(actor), params.id, body));
   registerRoute(app, drawRoutes.detail, ({ actor, params }) => drawDetail(db, actor.scope, params.id));
-  registerRoute(app, drawRoutes.rerun, ({ actor, params, query }) => rerunRecordedDraw(db, actor.scope, params.id, query.pool));
+  registerRoute(app, drawRoutes.rerun, ({ actor, params, query }) => rerunRecordedDraw(deps, actor.scope, params.id, query.pool));
   registerRoute(app, drawRoutes.publish, ({ actor, params }) => publishDraw(db, requireUser(actor), params.id));
   registerRoute(app, drawRoutes.public, async ({ params }) => {
     const found = await publicDraw(db, params.code);

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { hazard } from "../../../db/schema";
-import { areaPicker, makeHazard, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
+import { type hazard, inspection } from "../../../db/schema";
+import { areaPicker, makeCampaign, makeChecklistVersion, makeHazard, makeInstitution, makeUser, setUpTestApp, signedIn } from "../../../test/harness";
 
 const ctx = setUpTestApp();
 const newArea = areaPicker();
@@ -42,5 +43,40 @@ describe("共性问题", () => {
     const bad = await city.get("/api/hazards/common-problems?from=2026-06-30&to=2026-01-01");
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ field: "to" });
+  });
+
+  it("of one campaign, counts only the hazards its inspections found, and names no campaign the caller cannot see", async () => {
+    const area = newArea();
+    const recorder = await makeUser(ctx.db, { role: "authority_inspector", jurisdictionCode: area.county.code });
+    const hospital = await makeInstitution(ctx.db, { jurisdictionCode: area.county.code });
+    const { version } = await makeChecklistVersion(ctx.db, { authorityCode: area.county.code });
+    const round = await makeCampaign(ctx.db, { authorityCode: area.county.code, institutions: [hospital], checklistVersionIds: [version.id] });
+    const inspected = randomUUID();
+    await ctx.db.insert(inspection).values({
+      id: inspected,
+      kind: "supervision",
+      campaignId: round.id,
+      institutionId: hospital.id,
+      jurisdictionPath: hospital.jurisdictionPath,
+      authorityCode: area.county.code,
+      checklistVersionId: version.id,
+      inspectedOn: "2026-05-10",
+      inspectors: [],
+      answers: [],
+      submittedBy: recorder.id,
+    });
+    const here = { institution: hospital, recordedBy: recorder };
+    await makeHazard(ctx.db, here, { source: "inspection", sourceId: inspected, category: "fire", foundOn: "2026-05-10" });
+    await makeHazard(ctx.db, here, { source: "inspection", sourceId: inspected, category: "fire", foundOn: "2026-05-10", state: "closed" });
+    await makeHazard(ctx.db, here, { category: "gas", foundOn: "2026-05-10" });
+
+    const county = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code })).agent;
+    const report = (await county.get(`/api/hazards/common-problems?from=2026-04-01&to=2026-06-30&campaignId=${round.id}`)).json();
+    expect(report.categories).toEqual([expect.objectContaining({ category: "fire", hazards: 2, institutions: 1, open: 1 })]);
+    const everything = (await county.get("/api/hazards/common-problems?from=2026-04-01&to=2026-06-30")).json();
+    expect(everything.categories.map((problem: { category: string }) => problem.category).sort()).toEqual(["fire", "gas"]);
+
+    const neighbour = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.neighbour.code })).agent;
+    expect((await neighbour.get(`/api/hazards/common-problems?from=2026-04-01&to=2026-06-30&campaignId=${round.id}`)).statusCode).toBe(404);
   });
 });

@@ -1,11 +1,12 @@
 import { and, between, countDistinct, eq, sql } from "drizzle-orm";
 import type { CommonProblem, CommonProblems } from "../../../contracts/common-problems";
-import { hazard, institution } from "../../../db/schema";
+import { hazard, inspection, institution } from "../../../db/schema";
 import { hazardCategoryLabel } from "../../../domain/hazard-categories";
 import { OPEN_STATES } from "../../../domain/hazard-lifecycle";
 import type { DbOrTx } from "../../platform/db";
-import { badRequest } from "../../platform/http/errors";
+import { badRequest, notFound } from "../../platform/http/errors";
 import { inScope, type Scope } from "../../platform/scope";
+import { findCampaign } from "../campaigns/queries";
 import { groupOfType } from "../dashboard/queries";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
 import { HAZARD_SCOPE } from "./queries";
@@ -18,20 +19,25 @@ const openState = sql`${hazard.state} in (${sql.join(
 /**
  * 共性问题 (seed 003 "对共性问题进行归类梳理"): the hazards found in a period, voided ones left out,
  * grouped by category with their spread — how many institutions had one, by jurisdiction one
- * level down and by institution category — and how many are still open.
+ * level down and by institution category — and how many are still open. Of one campaign, only the
+ * hazards its inspections found.
  */
 export async function commonProblems(
   db: DbOrTx,
   directory: JurisdictionDirectory,
   scope: Scope,
-  period: { from: string; to: string },
+  period: { from: string; to: string; campaignId?: string },
 ): Promise<CommonProblems> {
   if (period.from > period.to) throw badRequest("发现日期止：不能早于发现日期起", "to");
+  if (period.campaignId && !(await findCampaign(db, scope, period.campaignId))) throw notFound("检查工作不存在或无权查看");
+  const foundInCampaign = period.campaignId
+    ? sql`${hazard.source} = 'inspection' and ${hazard.sourceId} in (select ${inspection.id} from ${inspection} where ${inspection.campaignId} = ${period.campaignId})`
+    : undefined;
   const children = scope.kind === "jurisdiction" && scope.position !== "leaf" ? directory.children(scope.code) : [];
   const codeOf = new Map(children.map((child) => [child.path, child.code]));
   const childPathLength = children[0]?.path.length ?? 0;
   const childPath = sql<string>`left(${hazard.jurisdictionPath}, ${sql.raw(String(childPathLength))})`;
-  const where = and(inScope(scope, HAZARD_SCOPE), between(hazard.foundOn, period.from, period.to), sql`${hazard.state} <> 'voided'`);
+  const where = and(inScope(scope, HAZARD_SCOPE), between(hazard.foundOn, period.from, period.to), sql`${hazard.state} <> 'voided'`, foundInCampaign);
   const group = groupOfType(institution.type);
   const [cells, spread] = await Promise.all([
     db

@@ -1,39 +1,29 @@
-import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { ChecklistContent } from "../../../contracts/checklists";
 import type { InspectionForm } from "../../../contracts/inspections";
-import {
-  appUser,
-  campaign,
-  campaignAssignment,
-  campaignChecklist,
-  checklist,
-  checklistVersion,
-  expert,
-  workingGroup,
-  workingGroupMember,
-} from "../../../db/schema";
+import { appUser, campaignAssignment, expert, workingGroup, workingGroupMember } from "../../../db/schema";
 import type { InspectionKind } from "../../../domain/inspections";
 import { isAuthorityRole } from "../../../domain/permissions";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
 import type { DbOrTx } from "../../platform/db";
 import { notFound } from "../../platform/http/errors";
+import { campaignChecklistVersions, findCampaign } from "../campaigns/queries";
+import { currentVersions, readerOf } from "../checklists/queries";
 import { findInstitution } from "../institutions/queries";
 import { hazardCategoriesFor } from "../settings/hazard-settings";
 import { recheckCandidates } from "./rechecks";
 
 /**
- * A campaign the caller may inspect in, or undefined: for a supervision, a campaign of the caller's
- * authority or of one below it (the caller's authority is the campaign's or above); for a
- * self-inspection, a 自查 campaign whose authority's area holds the institution. An institution
- * never reaches a supervision campaign this way, announced or not (四不两直).
+ * A campaign the caller may inspect in, or undefined: one the campaigns area lets the caller see
+ * (findCampaign: an authority's own and those below it; an institution only a campaign it is assigned
+ * in and may see, never an unannounced one before its inspection, 四不两直), and for a
+ * self-inspection a 自查 campaign. Whether the institution is one of its assignments is checked by the caller.
  */
-export async function visibleCampaign(db: DbOrTx, actor: UserActor, id: string, kind: InspectionKind, institutionPath: string) {
-  const [found] = await db.select().from(campaign).where(eq(campaign.id, id));
-  if (!found) return undefined;
-  if (kind === "self") return found.kind === "self" && institutionPath.startsWith(found.authorityPath) ? found : undefined;
-  const callerPath = actor.scope.kind === "all" ? "/" : actor.scope.path;
-  return found.authorityPath.startsWith(callerPath) ? found : undefined;
+export async function campaignToInspect(db: DbOrTx, actor: UserActor, id: string, kind: InspectionKind) {
+  const found = await findCampaign(db, actor.scope, id);
+  if (!found || (kind === "self" && found.kind !== "self")) return undefined;
+  return found;
 }
 
 /** The names a drawn assignment keeps of its inspectors (the draw's own shape: objects with a name). */
@@ -57,7 +47,7 @@ export async function inspectionForm(
   const owner = await findInstitution(db, actor.scope, institutionId);
   if (!owner) throw notFound("机构不存在");
   const kind: InspectionKind = isAuthorityRole(actor.user.role) || actor.scope.kind === "all" ? "supervision" : "self";
-  const planned = campaignId ? await visibleCampaign(db, actor, campaignId, kind, owner.jurisdictionPath) : undefined;
+  const planned = campaignId ? await campaignToInspect(db, actor, campaignId, kind) : undefined;
   if (campaignId && !planned) throw notFound("检查工作不存在");
   const [assignment] = planned
     ? await db
@@ -82,43 +72,10 @@ export async function inspectionForm(
     ...drawnNames(assignment?.row.drawnInspectors),
   ].filter((one, index, all) => one.name && all.findIndex((other) => other.name === one.name) === index);
 
-  const versionColumns = {
-    versionId: checklistVersion.id,
-    checklistId: checklist.id,
-    name: checklist.name,
-    version: checklistVersion.version,
-    scored: checklist.scored,
-    content: checklistVersion.content,
-  };
-  const versions = planned
-    ? await db
-        .select(versionColumns)
-        .from(campaignChecklist)
-        .innerJoin(checklistVersion, eq(checklistVersion.id, campaignChecklist.checklistVersionId))
-        .innerJoin(checklist, eq(checklist.id, checklistVersion.checklistId))
-        .where(eq(campaignChecklist.campaignId, planned.id))
-        .orderBy(asc(campaignChecklist.ordinal))
-    : [];
-  const offered =
-    versions.length > 0
-      ? versions
-      : await db
-          .select(versionColumns)
-          .from(checklist)
-          .innerJoin(checklistVersion, and(eq(checklistVersion.checklistId, checklist.id), eq(checklistVersion.version, checklist.currentVersion)))
-          .where(
-            and(
-              eq(checklist.archived, false),
-              or(
-                isNull(checklist.authorityCode),
-                sql`${checklist.authorityCode} in (${sql.join(
-                  directory.trail(owner.jurisdictionCode).map((one) => sql`${one.code}`),
-                  sql`, `,
-                )})`,
-              ),
-            ),
-          )
-          .orderBy(sql`${checklist.authorityCode} is null`, asc(checklist.name));
+  // The campaign's versions; outside a campaign (or for one without checklists) the current versions of the templates the
+  // caller reads through the checklists area: an institution reads its county's chain, an inspector their authority's.
+  const versions = planned ? await campaignChecklistVersions(db, planned.id) : [];
+  const offered = versions.length > 0 ? versions : await currentVersions(db, readerOf(actor));
 
   const numberingAuthority = kind === "self" ? owner.jurisdictionCode : (actor.user.jurisdictionCode ?? owner.jurisdictionCode);
   return {
@@ -151,7 +108,14 @@ export async function inspectionForm(
         }
       : null,
     suggestedInspectors: suggested,
-    checklists: offered.map((one) => ({ ...one, content: ChecklistContent.parse(one.content) })),
+    checklists: offered.map(({ versionId, checklistId, name, version, scored, content }) => ({
+      versionId,
+      checklistId,
+      name,
+      version,
+      scored,
+      content: ChecklistContent.parse(content),
+    })),
     categories: await hazardCategoriesFor(db, directory, numberingAuthority),
     recheckHazards: planned?.followUpOf ? await recheckCandidates(db, planned.followUpOf, owner.id) : [],
   };

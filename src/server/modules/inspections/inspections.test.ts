@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { attachment, auditLog, campaign, campaignAssignment, checklistVersion, hazard, hazardEvent, inspection } from "../../../db/schema";
+import { attachment, auditLog, campaign, campaignAssignment, checklist, checklistVersion, hazard, hazardEvent, inspection } from "../../../db/schema";
 import { type Agent, type Area, areaPicker, makeCampaign, makeChecklistVersion, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
 import { testPhoto, uploadTestFile, uploadTestPhoto } from "../../../test/photos";
 import { fixedClock } from "../../platform/clock";
@@ -313,6 +313,25 @@ describe("the form's data", () => {
     expect(self.kind).toBe("self");
     expect(self.checklists.map((v: { versionId: string }) => v.versionId)).toContain(c.version.id);
   });
+
+  it("offers a self-inspection the templates its county reads, not another county's nor an archived one, and refuses those on submit", async () => {
+    const c = await county();
+    const { version: neighbours } = await makeChecklistVersion(ctx.db, { authorityCode: c.area.neighbour.code });
+    const { checklist: archivedTemplate, version: archived } = await makeChecklistVersion(ctx.db, { authorityCode: c.area.county.code });
+    await ctx.db.update(checklist).set({ archived: true }).where(eq(checklist.id, archivedTemplate.id));
+    const offered = (await c.institution.get(`/api/inspection-forms/${c.hospital.id}`)).json().checklists.map((v: { versionId: string }) => v.versionId);
+    expect(offered).toContain(c.version.id);
+    expect(offered).not.toContain(neighbours.id);
+    expect(offered).not.toContain(archived.id);
+    for (const versionId of [neighbours.id, archived.id]) {
+      const body = await submitBody(c, c.institution, { campaignId: null, checklistVersionId: versionId, signatureId: null, representativeName: "" });
+      const refused = await c.institution.post("/api/self-inspections", body);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.field).toBe("checklistVersionId");
+    }
+    const [untouched] = await ctx.db.select().from(checklistVersion).where(eq(checklistVersion.id, neighbours.id));
+    expect(untouched?.firstUsedAt).toBeNull();
+  });
 });
 
 describe("回头看 re-checks feed the hazards' state", () => {
@@ -388,6 +407,21 @@ describe("回头看 re-checks feed the hazards' state", () => {
     expect(kinds(second.id)).toEqual(["record", "submit", "recheck", "return"]);
     const closedPage = (await c.inspector.get(`/api/hazards/${first.hazards[0]?.id}`)).json();
     expect(closedPage.photos.filter((p: { purpose: string }) => p.purpose === "verification")).toHaveLength(1);
+  });
+});
+
+describe("the 回头看's re-check list is the campaigns area's first-round hazards", () => {
+  it("leaves out a voided hazard, as the 回头看's list of institutions does", async () => {
+    const c = await county();
+    const first = await submitBody(c, c.inspector);
+    const second = { ...first.hazards[0], id: randomUUID(), itemKey: null, place: "食堂", description: "燃气报警器失效", category: "gas", photoIds: [] };
+    expect((await c.inspector.post("/api/inspections", { ...first, hazards: [...first.hazards, second] })).statusCode).toBe(201);
+    const voided = await c.inspector.post(`/api/hazards/${second.id}/commands`, { version: 1, command: { kind: "void", reason: "重复登记" } });
+    expect(voided.statusCode, voided.body).toBe(200);
+    const followUp = await makeCampaign(ctx.db, { authorityCode: c.area.county.code, institutions: [c.hospital], kind: "follow_up" });
+    await ctx.db.update(campaign).set({ followUpOf: c.campaign.id }).where(eq(campaign.id, followUp.id));
+    const form = (await c.inspector.get(`/api/inspection-forms/${c.hospital.id}?campaignId=${followUp.id}`)).json();
+    expect(form.recheckHazards.map((h: { id: string }) => h.id)).toEqual([first.hazards[0]?.id]);
   });
 });
 

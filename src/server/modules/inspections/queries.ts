@@ -16,6 +16,18 @@ import type { JurisdictionDirectory } from "../jurisdictions/directory";
 /** Inspections are scoped like their institution: by its jurisdiction path, or by the institution itself. */
 export const INSPECTION_SCOPE = { path: inspection.jurisdictionPath, institutionId: inspection.institutionId };
 
+/** A hazard as an inspection's page and a 回头看's re-check list show it. */
+export const HAZARD_LINE = {
+  id: hazard.id,
+  number: hazard.number,
+  place: hazard.place,
+  category: hazard.category,
+  description: hazard.description,
+  grade: hazard.grade,
+  state: hazard.state,
+  deadline: hazard.deadline,
+};
+
 /** An answer as the inspection keeps it, by item key. */
 export type StoredAnswer = Omit<ItemAnswer, "itemKey">;
 /** A re-check as the inspection keeps it. */
@@ -164,17 +176,7 @@ export async function inspectionDetail(db: DbOrTx, directory: JurisdictionDirect
     Object.entries(answers).map(([itemKey, answer]) => ({ itemKey, ...answer })),
   );
   const hazards = await db
-    .select({
-      id: hazard.id,
-      number: hazard.number,
-      itemKey: hazard.sourceItemKey,
-      place: hazard.place,
-      category: hazard.category,
-      description: hazard.description,
-      grade: hazard.grade,
-      state: hazard.state,
-      deadline: hazard.deadline,
-    })
+    .select({ ...HAZARD_LINE, itemKey: hazard.sourceItemKey })
     .from(hazard)
     .where(eq(hazard.sourceId, row.id))
     .orderBy(asc(hazard.number));

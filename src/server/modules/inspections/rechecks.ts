@@ -2,39 +2,30 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { AttachmentPurpose } from "../../../contracts/files";
 import type { HazardCommandBody } from "../../../contracts/hazards";
 import type { RecheckBody } from "../../../contracts/inspections";
-import { hazard, inspection } from "../../../db/schema";
+import { hazard } from "../../../db/schema";
 import { type HazardCommand, type HazardState, isOpen } from "../../../domain/hazard-lifecycle";
 import { RECHECK_EVENT, recheckCommand, recheckProblem } from "../../../domain/inspection-rechecks";
 import { RECHECK_RESULTS } from "../../../domain/inspections";
 import type { UserActor } from "../../platform/access";
 import type { DbOrTx, Tx } from "../../platform/db";
 import { AppError, badRequest } from "../../platform/http/errors";
+import { firstRoundHazard } from "../campaigns/scope-rule";
 import { copyPhotos } from "../files/attachments";
 import { runCommand } from "../hazards/command-hazard";
 import { applyHazardChange } from "../hazards/hazard-change";
 import { factsOf, findHazard } from "../hazards/queries";
 import type { JurisdictionDirectory } from "../jurisdictions/directory";
+import { HAZARD_LINE } from "./queries";
 
 /**
- * The hazards a 回头看 re-checks at an institution (seed 003): those its inspections in the first
- * round's campaign found, in the order they were numbered.
+ * The hazards a 回头看 re-checks at an institution (seed 003): the first round's hazards there, as the
+ * campaigns area defines them for the 回头看's list (firstRoundHazard), in the order they were numbered.
  */
 export function recheckCandidates(db: DbOrTx, firstRoundId: string, institutionId: string) {
   return db
-    .select({
-      id: hazard.id,
-      number: hazard.number,
-      foundOn: hazard.foundOn,
-      place: hazard.place,
-      category: hazard.category,
-      description: hazard.description,
-      grade: hazard.grade,
-      state: hazard.state,
-      deadline: hazard.deadline,
-    })
+    .select({ ...HAZARD_LINE, foundOn: hazard.foundOn })
     .from(hazard)
-    .innerJoin(inspection, eq(inspection.id, hazard.sourceId))
-    .where(and(eq(inspection.campaignId, firstRoundId), eq(inspection.institutionId, institutionId), eq(hazard.institutionId, institutionId)))
+    .where(and(firstRoundHazard(firstRoundId), eq(hazard.institutionId, institutionId)))
     .orderBy(asc(hazard.number));
 }
 

@@ -1,8 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { ChecklistContent } from "../../../contracts/checklists";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import type { InspectionDetail, InspectionSubmitBody } from "../../../contracts/inspections";
-import { attachment, campaignAssignment, campaignChecklist, checklist, checklistVersion, hazard, inspection, storedFile } from "../../../db/schema";
+import { attachment, campaignAssignment, campaignChecklist, hazard, inspection, storedFile } from "../../../db/schema";
 import { newHazardProblem } from "../../../domain/hazard-lifecycle";
 import { answerProblem, inspectionTotals } from "../../../domain/inspection-answers";
 import { ASSIGNMENT_STATES, type AssignmentState, type InspectionKind } from "../../../domain/inspections";
@@ -11,12 +10,13 @@ import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
 import type { Tx } from "../../platform/db";
 import { badRequest, conflict, forbidden } from "../../platform/http/errors";
+import { markAssignmentInspected } from "../campaigns/change-assignment";
+import { takeChecklistVersion } from "../checklists/take-checklist-version";
 import { bindPhotos, claimPhotos, copyPhotos } from "../files/attachments";
 import { recordInLedger } from "../hazards/record-hazard";
 import { findInstitution } from "../institutions/queries";
-import type { JurisdictionDirectory } from "../jurisdictions/directory";
 import { issueNoticeIn } from "../notices/issue-notice";
-import { visibleCampaign } from "./inspection-form";
+import { campaignToInspect } from "./inspection-form";
 import { findInspection, inspectionDetail, type StoredAnswer, type StoredRecheck } from "./queries";
 import { applyRechecks, recheckCandidates } from "./rechecks";
 
@@ -73,26 +73,13 @@ function requestProblem(actor: UserActor, body: InspectionSubmitBody, kind: Insp
   if (body.issueNotice && body.hazards.length === 0) throw badRequest("开具通知书：本次检查未发现隐患，无需开具", "issueNotice");
 }
 
-/** The checklist version, offered to the institution (shipped, or its authority's chain), with its content. */
-async function usableVersion(tx: Tx, directory: JurisdictionDirectory, id: string, institutionPath: string) {
-  const [found] = await tx
-    .select({ id: checklistVersion.id, content: checklistVersion.content, authorityCode: checklist.authorityCode })
-    .from(checklistVersion)
-    .innerJoin(checklist, eq(checklist.id, checklistVersion.checklistId))
-    .where(eq(checklistVersion.id, id));
-  const authorityPath = found?.authorityCode ? directory.get(found.authorityCode)?.path : "";
-  if (!found || authorityPath === undefined || !institutionPath.startsWith(authorityPath))
-    throw badRequest("检查表版本：不存在或不适用于该机构", "checklistVersionId");
-  return { id: found.id, content: ChecklistContent.parse(found.content) };
-}
-
 /**
- * The campaign (visibleCampaign) and the institution's assignment in it, locked. The version must be one the campaign
+ * The campaign (campaignToInspect) and the institution's assignment in it, locked. The version must be one the campaign
  * inspects with, and the assignment not already inspected with it by another inspection.
  */
-async function lockAssignment(tx: Tx, actor: UserActor, body: InspectionSubmitBody, kind: InspectionKind, institutionPath: string) {
+async function lockAssignment(tx: Tx, actor: UserActor, body: InspectionSubmitBody, kind: InspectionKind) {
   if (!body.campaignId) return null;
-  const found = await visibleCampaign(tx, actor, body.campaignId, kind, institutionPath);
+  const found = await campaignToInspect(tx, actor, body.campaignId, kind);
   if (!found) throw badRequest("检查工作：不存在或不在管辖范围内", "campaignId");
   const [assignment] = await tx
     .select()
@@ -104,7 +91,8 @@ async function lockAssignment(tx: Tx, actor: UserActor, body: InspectionSubmitBo
     throw conflict(`检查任务当前状态为「${ASSIGNMENT_STATES[assignment.state as AssignmentState]}」，不能提交检查记录`, "campaignId");
   }
   const versions = await tx.select({ id: campaignChecklist.checklistVersionId }).from(campaignChecklist).where(eq(campaignChecklist.campaignId, found.id));
-  if (versions.length > 0 && !versions.some((one) => one.id === body.checklistVersionId)) {
+  const withCampaignVersion = versions.some((one) => one.id === body.checklistVersionId);
+  if (versions.length > 0 && !withCampaignVersion) {
     throw badRequest("检查表版本：不是本次检查工作使用的检查表", "checklistVersionId");
   }
   const [twin] = await tx
@@ -119,7 +107,7 @@ async function lockAssignment(tx: Tx, actor: UserActor, body: InspectionSubmitBo
       ),
     );
   if (twin) throw conflict("该机构在本次检查工作中已用此检查表检查过，请查看已提交的检查记录", "campaignId");
-  return { campaign: found, assignment };
+  return { campaign: found, assignment, withCampaignVersion };
 }
 
 /**
@@ -141,14 +129,17 @@ export async function submitInspection(
   return db.transaction(async (tx) => {
     const owner = await findInstitution(tx, actor.scope, body.institutionId);
     if (!owner) throw badRequest("被检查机构：不存在或不在管辖范围内", "institutionId");
-    const version = await usableVersion(tx, directory, body.checklistVersionId, owner.jurisdictionPath);
+    const planned = await lockAssignment(tx, actor, body, kind);
+    // Through the checklists area: a version the caller reads, frozen from its first use (an edit of its template makes a new
+    // version). An archived template's goes on serving the campaigns made with it, not a new inspection outside one.
+    const version = await takeChecklistVersion(tx, actor, body.checklistVersionId, { campaign: planned?.withCampaignVersion ?? false });
+    if (!version || (version.archived && !planned)) throw badRequest("检查表版本：不存在、已归档或不适用于该机构", "checklistVersionId");
     const problem = answerProblem(
       version.content,
       body.answers,
       body.hazards.map((one) => one.itemKey),
     );
     if (problem) throw badRequest(problem.message, problem.field);
-    const planned = await lockAssignment(tx, actor, body, kind, owner.jurisdictionPath);
 
     const stored = storedForm(body, kind);
     const totals = inspectionTotals(version.content, body.answers);
@@ -239,17 +230,7 @@ export async function submitInspection(
       throw badRequest("回头看复查：本次检查不是回头看，没有要复查的隐患", "rechecks");
     }
 
-    if (planned) {
-      await tx
-        .update(campaignAssignment)
-        .set({ state: "inspected", inspectionId: sql`coalesce(${campaignAssignment.inspectionId}, ${body.id}::uuid)`, updatedAt: sql`now()` })
-        .where(and(eq(campaignAssignment.campaignId, planned.campaign.id), eq(campaignAssignment.institutionId, owner.id)));
-    }
-    // Until the checklists area exports its helper: from its first use, an edit of the template makes a new version.
-    await tx
-      .update(checklistVersion)
-      .set({ firstUsedAt: sql`coalesce(${checklistVersion.firstUsedAt}, now())` })
-      .where(eq(checklistVersion.id, version.id));
+    if (planned) await markAssignmentInspected(tx, { campaignId: planned.campaign.id, institutionId: owner.id, inspectionId: body.id });
 
     if (body.issueNotice) {
       await issueNoticeIn(

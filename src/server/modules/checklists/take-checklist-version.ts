@@ -15,6 +15,8 @@ export interface UsedChecklistVersion {
   scored: boolean;
   itemCount: number;
   maxScore: number | null;
+  /** The template is archived: a new campaign or an inspection outside a campaign does not take it. */
+  archived: boolean;
   firstUsedAt: Date;
 }
 
@@ -25,13 +27,22 @@ export interface UsedChecklistVersion {
  * edit of its template makes a new version and this one never changes. Returns undefined for a
  * version the actor cannot read or that does not exist (the caller answers 404 naming its field).
  * An archived template's version is still returned: a campaign made with it goes on using it.
+ *
+ * `through.campaign`: the caller has checked that the version is one of a campaign's
+ * (campaign_checklist) that the actor may inspect in; the campaign then grants the reading, as an
+ * inspector of the city above inspects a county's campaign with the county's own template.
  */
-export async function useChecklistVersion(tx: DbOrTx, actor: Actor, versionId: string): Promise<UsedChecklistVersion | undefined> {
+export async function takeChecklistVersion(
+  tx: DbOrTx,
+  actor: Actor,
+  versionId: string,
+  through: { campaign: boolean } = { campaign: false },
+): Promise<UsedChecklistVersion | undefined> {
   const [found] = await tx
-    .select({ version: checklistVersion, name: checklist.name, scored: checklist.scored })
+    .select({ version: checklistVersion, name: checklist.name, scored: checklist.scored, archived: checklist.archived })
     .from(checklistVersion)
     .innerJoin(checklist, eq(checklist.id, checklistVersion.checklistId))
-    .where(and(eq(checklistVersion.id, versionId), visibleTo(readerOf(actor))))
+    .where(and(eq(checklistVersion.id, versionId), through.campaign ? undefined : visibleTo(readerOf(actor))))
     .for("update", { of: checklistVersion });
   if (!found) return undefined;
   let firstUsedAt = found.version.firstUsedAt;
@@ -53,6 +64,7 @@ export async function useChecklistVersion(tx: DbOrTx, actor: Actor, versionId: s
     scored: found.scored,
     itemCount: version.itemCount,
     maxScore: version.maxScore,
+    archived: found.archived,
     firstUsedAt,
   };
 }
