@@ -189,7 +189,7 @@ test("an administrator plans and draws a campaign, an inspector fills a drawn as
   const found = inspector.locator(".ant-select-dropdown:visible .ant-select-item-option");
   await expect(found).toHaveCount(1);
   await expect(found).toContainText(campaignName);
-  // Chosen with Enter: the list moves as the search narrows it, and a tap aimed at its old place can miss.
+  // The one match, chosen with Enter.
   await picker.press("Enter");
   await expect(queryForm(inspector).locator(".ant-select-content-has-value")).toContainText(campaignName);
   await button(queryForm(inspector), "查询").click();

@@ -52,7 +52,8 @@ export async function openGroupedMenu(page: Page, group: string, entry: string) 
   const drawerButton = page.getByRole("button", { name: "打开菜单" });
   // The layout first: a phone has the drawer's button, a desk the side menu.
   await expect(drawerButton.or(page.locator(".yian-sider"))).toBeVisible();
-  if (await drawerButton.isVisible()) await drawerButton.click();
+  const onPhone = await drawerButton.isVisible();
+  if (onPhone) await drawerButton.click();
   const heading = page.getByRole("menuitem", { name: group });
   if ((await heading.getAttribute("aria-expanded")) !== "true") await heading.click();
   await expect(heading).toHaveAttribute("aria-expanded", "true");
@@ -62,6 +63,8 @@ export async function openGroupedMenu(page: Page, group: string, entry: string) 
   const path = await link.getAttribute("href");
   await link.click();
   if (path) await expect(page).toHaveURL((url) => url.pathname === path);
+  // The drawer gives the focus back to its button once it has closed: a field typed into before then would lose it.
+  if (onPhone) await expect(page.locator(".ant-drawer-content-wrapper")).toBeHidden();
 }
 
 /** The query form of a list page (labelled fields, 查询 and 重置). */
