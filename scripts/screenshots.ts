@@ -102,7 +102,12 @@ const SHOTS: Shot[] = [
 ];
 
 async function shoot(browser: Browser, shot: Shot, device: keyof typeof VIEWPORTS) {
-  const context = await browser.newContext({ viewport: VIEWPORTS[device], locale: "zh-CN", deviceScaleFactor: device === "phone" ? 2 : 1 });
+  const context = await browser.newContext({
+    viewport: VIEWPORTS[device],
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    deviceScaleFactor: device === "phone" ? 2 : 1,
+  });
   const page = await context.newPage();
   if (shot.user) {
     await page.goto(`${BASE}/login`);
@@ -119,7 +124,13 @@ async function shoot(browser: Browser, shot: Shot, device: keyof typeof VIEWPORT
   }
   if (shot.follow) {
     const link = page.locator(shot.follow.link).first();
-    if ((await link.count()) === 0) {
+    // The list may still be loading: a record's link is waited for a while before the shot is skipped.
+    if (
+      !(await link.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       await context.close();
       return "no record";
     }
