@@ -1,11 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
-import { button, chooseOption, login, tableRows, unique } from "./support";
+import { button, chooseOption, login, openGroupedMenu, queryForm, tableRows, unique } from "./support";
 
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** Plans a campaign with the coverage default through the form, as the county's administrator; answers its page's address. */
 async function planCampaign(page: Page, name: string) {
-  await page.getByRole("menuitem", { name: "检查工作" }).click();
+  await openGroupedMenu(page, "督导检查", "检查工作");
   await button(page, "部署检查工作").click();
   await expect(page.getByRole("heading", { name: "部署检查工作" })).toBeVisible();
   await page.getByRole("textbox", { name: /^\*?\s*检查工作名称$/ }).fill(name);
@@ -36,11 +36,17 @@ test("a county administrator plans a campaign with the coverage default and sees
   await expect(page.getByText("全覆盖默认范围：一级机构")).toBeVisible();
   await expect(page.getByText("四不两直")).toBeVisible();
   // Coverage by jurisdiction: 兰考县 with every institution still 未检查.
-  const coverage = page.locator(".ant-card", { hasText: "覆盖情况" });
+  await page.getByRole("tab", { name: "覆盖情况" }).click();
+  const coverage = page.getByRole("tabpanel", { name: "覆盖情况" });
   await expect(coverage.getByRole("link", { name: "兰考县", exact: true })).toBeVisible();
-  await expect(coverage.getByRole("link", { name: `兰考县未检查：${inScope} 家，查看列表` })).toBeVisible();
-  // The assignments: one row per institution, each 未检查 for the period.
+  // Its count opens the institutions it counts, on the assignments' tab.
+  await coverage.getByRole("link", { name: `兰考县未检查：${inScope} 家，查看列表` }).click();
+  await expect(page).toHaveURL(/jurisdictionCode=410225&state=pending$/);
   const assignments = page.locator("#assignments");
+  await expect(queryForm(assignments).getByText("未检查")).toBeVisible();
+  await button(queryForm(assignments), "重置").click();
+  await expect(page).not.toHaveURL(/state=/);
+  // The assignments: one row per institution, each 未检查 for the period.
   await expect(assignments.getByText(`共 ${inScope} 条`)).toBeVisible();
   const rows = assignments.locator(".ant-table-tbody .ant-table-row");
   await expect(rows.first()).toContainText("2026-12-01 至 2026-12-31");
@@ -67,7 +73,7 @@ test("a county administrator plans a campaign with the coverage default and sees
 
 test("a city's ledger has a line and a bar for each of its counties, and opens a county's own", async ({ page }) => {
   await login(page, "kf_admin");
-  await page.getByRole("menuitem", { name: "督查全覆盖台账" }).click();
+  await openGroupedMenu(page, "督导检查", "督查全覆盖台账");
   const ledger = page.locator(".ant-card").first();
   await expect(ledger).toContainText("应覆盖二级、一级机构");
   await expect(ledger.locator(".ant-table-row", { hasText: "兰考县" })).toBeVisible();

@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import pg from "pg";
-import { button, chooseOption, login, queryForm, unique } from "./support";
+import { button, chooseOption, login, openGroupedMenu, queryForm, unique } from "./support";
 
 const PHONE = { width: 390, height: 844 };
 /** The e2e server's own database (e2e/serve.ts starts its embedded cluster on this port). */
@@ -40,7 +40,7 @@ test("a county administrator copies a shipped template, edits it on a phone afte
   baseURL,
 }) => {
   const desk = await pageOf(browser, baseURL as string, "lk_admin");
-  await desk.getByRole("menuitem", { name: "检查表" }).click();
+  await openGroupedMenu(desk, "督导检查", "检查表");
   await expect(desk.getByRole("heading", { name: "检查表" })).toBeVisible();
   await chooseOption(queryForm(desk), "来源", "系统内置");
   await button(queryForm(desk), "查询").click();

@@ -44,8 +44,31 @@ export async function logout(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
+/**
+ * Opens an entry of the side menu that sits in a group (督导检查), opening the group first when it is
+ * closed; on a phone the menu is in its drawer, opened first.
+ */
+export async function openGroupedMenu(page: Page, group: string, entry: string) {
+  const drawerButton = page.getByRole("button", { name: "打开菜单" });
+  // The layout first: a phone has the drawer's button, a desk the side menu.
+  await expect(drawerButton.or(page.locator(".yian-sider"))).toBeVisible();
+  const onPhone = await drawerButton.isVisible();
+  if (onPhone) await drawerButton.click();
+  const heading = page.getByRole("menuitem", { name: group });
+  if ((await heading.getAttribute("aria-expanded")) !== "true") await heading.click();
+  await expect(heading).toHaveAttribute("aria-expanded", "true");
+  // The entry's link, once the group has finished opening (a click on an entry still sliding in can miss it).
+  const link = page.getByRole("menuitem", { name: entry }).getByRole("link");
+  await expect(link).toBeVisible();
+  const path = await link.getAttribute("href");
+  await link.click();
+  if (path) await expect(page).toHaveURL((url) => url.pathname === path);
+  // The drawer gives the focus back to its button once it has closed: a field typed into before then would lose it.
+  if (onPhone) await expect(page.locator(".ant-drawer-content-wrapper")).toBeHidden();
+}
+
 /** The query form of a list page (labelled fields, 查询 and 重置). */
-export const queryForm = (page: Page) => page.getByRole("search", { name: "查询条件" });
+export const queryForm = (scope: Page | Locator) => scope.getByRole("search", { name: "查询条件" });
 
 /** Searches the institution list (the page must show it) as a user does: type a name, then 查询. */
 export async function searchInstitutions(page: Page, q: string) {

@@ -1,11 +1,11 @@
 import { LockOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
-import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from "antd";
-import { useState } from "react";
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Tag, Typography } from "antd";
+import { useEffect, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { ROLES } from "../../contracts/enums";
 import { InspectionOutbox } from "../modules/inspections/InspectionOutbox";
 import { NotificationBell } from "../modules/notifications/NotificationBell";
-import { PAGES } from "./pages";
+import { MENU_GROUPS, PAGES } from "./pages";
 import { CHANGE_PASSWORD_PATH } from "./paths";
 import { useCan, useCurrentUser, useSignOut } from "./session";
 import "./layout.css";
@@ -19,11 +19,26 @@ function selectedPath(pathname: string): string {
   return match?.path ?? pathname;
 }
 
+type MenuGroupKey = keyof typeof MENU_GROUPS;
+
+const groupOf = (path: string): MenuGroupKey | undefined => NAVIGATION.find((item) => item.path === path)?.group;
+
+/**
+ * The side menu: an entry per page the user may open, those of a group (督导检查) under its heading
+ * where the group's first entry stands. The group of the page shown opens by itself.
+ */
 function NavigationMenu({ onNavigate }: { onNavigate?: () => void }) {
   const can = useCan();
   const user = useCurrentUser();
   const { pathname } = useLocation();
-  const items = NAVIGATION.filter((item) => can(item.permission) && (!item.for || item.for.includes(user.affiliation.kind))).map((item) => ({
+  const selected = selectedPath(pathname);
+  const shownGroup = groupOf(selected);
+  const [openKeys, setOpenKeys] = useState<string[]>(shownGroup ? [shownGroup] : []);
+  useEffect(() => {
+    if (shownGroup) setOpenKeys((open) => (open.includes(shownGroup) ? open : [...open, shownGroup]));
+  }, [shownGroup]);
+  const entries = NAVIGATION.filter((item) => can(item.permission) && (!item.for || item.for.includes(user.affiliation.kind)));
+  const entryOf = (item: (typeof entries)[number]) => ({
     key: item.path,
     icon: item.icon,
     label: (
@@ -31,8 +46,16 @@ function NavigationMenu({ onNavigate }: { onNavigate?: () => void }) {
         {item.label}
       </Link>
     ),
-  }));
-  return <Menu mode="inline" theme="dark" selectedKeys={[selectedPath(pathname)]} items={items} />;
+  });
+  const items: NonNullable<MenuProps["items"]> = [];
+  for (const item of entries) {
+    if (!item.group) items.push(entryOf(item));
+    else if (!items.some((placed) => placed?.key === item.group)) {
+      const { label, icon } = MENU_GROUPS[item.group];
+      items.push({ key: item.group, label, icon, children: entries.filter((member) => member.group === item.group).map(entryOf) });
+    }
+  }
+  return <Menu mode="inline" theme="dark" selectedKeys={[selected]} openKeys={openKeys} onOpenChange={setOpenKeys} items={items} />;
 }
 
 const brand = (

@@ -12,6 +12,7 @@ import {
   FundOutlined,
   HomeOutlined,
   ProfileOutlined,
+  ReconciliationOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -32,7 +33,6 @@ import { ChecklistDetailPage } from "../modules/checklists/ChecklistDetailPage";
 import { EditChecklistPage, NewChecklistPage } from "../modules/checklists/ChecklistEditorPage";
 import { ChecklistListPage } from "../modules/checklists/ChecklistListPage";
 import { HomePage } from "../modules/dashboard/HomePage";
-import { CampaignDrawsPage, CampaignGroupsPage } from "../modules/draws/CampaignDrawPages";
 import { ExpertListPage } from "../modules/draws/ExpertListPage";
 import { CommonProblemsPage } from "../modules/hazards/CommonProblemsPage";
 import { HazardDetailPage } from "../modules/hazards/HazardDetailPage";
@@ -58,8 +58,13 @@ export interface AppPage {
   permission: Permission;
   page: ReactNode;
   /** An entry of the side menu, for the pages that have one; `for` limits it to one kind of account. */
-  menu?: { label: string; icon: ReactNode; for?: CurrentUser["affiliation"]["kind"][] };
+  menu?: { label: string; icon: ReactNode; for?: CurrentUser["affiliation"]["kind"][]; group?: keyof typeof MENU_GROUPS };
 }
+
+/** Entries of the side menu gathered under one heading, opened and closed together (Ant Design Pro's sub-menus). */
+export const MENU_GROUPS = {
+  inspection: { label: "督导检查", icon: <ReconciliationOutlined /> },
+} satisfies Record<string, { label: string; icon: ReactNode }>;
 
 /** The pages inside the main layout: the router's routes and the side menu both come from here. */
 export const PAGES: AppPage[] = [
@@ -85,38 +90,48 @@ export const PAGES: AppPage[] = [
   { path: "/hazards/new", permission: "hazard:record", page: <HazardRecordPage />, menu: { label: "登记隐患", icon: <FormOutlined /> } },
   { path: "/hazards/:id", permission: "hazard:read", page: <HazardDetailPage /> },
   { path: "/my-hazards", permission: "hazard:read", page: <MyHazardsPage />, menu: { label: "我的隐患", icon: <WarningOutlined />, for: ["institution"] } },
-  { path: "/inspections", permission: "inspection:read", page: <InspectionListPage />, menu: { label: "检查记录", icon: <FileDoneOutlined /> } },
-  // Works offline once opened: the form and its draft live on the device (modules/inspections).
-  { path: "/inspections/new", permission: "inspection:read", page: <InspectionFormPage /> },
-  { path: "/inspections/:id", permission: "inspection:read", page: <InspectionDetailPage /> },
   { path: "/notices", permission: "hazard:read", page: <NoticeListPage />, menu: { label: "通知书", icon: <FileTextOutlined /> } },
   { path: "/users", permission: "user:manage", page: <UserListPage />, menu: { label: "用户管理", icon: <TeamOutlined />, for: ["system", "jurisdiction"] } },
   { path: "/common-problems", permission: "hazard:record", page: <CommonProblemsPage />, menu: { label: "共性问题", icon: <BarChartOutlined /> } },
   { path: "/hazard-listings", permission: "hazard:record", page: <ListingQueuePage />, menu: { label: "挂牌督办", icon: <FlagOutlined /> } },
-  {
-    path: "/checklists",
-    permission: "campaign:read",
-    page: <ChecklistListPage />,
-    menu: { label: "检查表", icon: <ProfileOutlined />, for: ["jurisdiction"] },
-  },
-  { path: "/checklists/new", permission: "checklist:manage", page: <NewChecklistPage /> },
-  { path: "/checklists/:id", permission: "campaign:read", page: <ChecklistDetailPage /> },
-  { path: "/checklists/:id/edit", permission: "checklist:manage", page: <EditChecklistPage /> },
-  { path: "/settings/hazards", permission: "settings:manage", page: <HazardSettingsPage />, menu: { label: "隐患设置", icon: <SettingOutlined /> } },
-  { path: "/settings/calendar", permission: "calendar:manage", page: <CalendarPage />, menu: { label: "工作日历", icon: <CalendarOutlined /> } },
-  { path: "/notifications", permission: "hazard:read", page: <NotificationsPage /> },
-  { path: "/experts", permission: "expert:manage", page: <ExpertListPage />, menu: { label: "专家库", icon: <SolutionOutlined /> } },
-  { path: "/campaigns/:id/groups", permission: "campaign:read", page: <CampaignGroupsPage /> },
-  { path: "/campaigns/:id/draws", permission: "campaign:read", page: <CampaignDrawsPage /> },
-  { path: "/campaigns", permission: "campaign:read", page: <CampaignListPage />, menu: { label: "检查工作", icon: <CarryOutOutlined /> } },
+  // 督导检查: the campaigns and what they record, then the tools they are planned with.
+  { path: "/campaigns", permission: "campaign:read", page: <CampaignListPage />, menu: { label: "检查工作", icon: <CarryOutOutlined />, group: "inspection" } },
   { path: "/campaigns/new", permission: "campaign:manage", page: <CampaignCreatePage /> },
   { path: "/campaigns/:id", permission: "campaign:read", page: <CampaignDetailPage /> },
-  { path: "/coverage", permission: "campaign:read", page: <CoverageLedgerPage />, menu: { label: "督查全覆盖台账", icon: <FundOutlined /> } },
   {
     path: "/my-assignments",
     permission: "institution:own",
     page: <MyAssignmentsPage />,
-    menu: { label: "检查安排", icon: <ScheduleOutlined />, for: ["institution"] },
+    menu: { label: "检查安排", icon: <ScheduleOutlined />, group: "inspection", for: ["institution"] },
   },
+  {
+    path: "/inspections",
+    permission: "inspection:read",
+    page: <InspectionListPage />,
+    menu: { label: "检查记录", icon: <FileDoneOutlined />, group: "inspection" },
+  },
+  // Works offline once opened: the form and its draft live on the device (modules/inspections).
+  { path: "/inspections/new", permission: "inspection:read", page: <InspectionFormPage /> },
+  { path: "/inspections/:id", permission: "inspection:read", page: <InspectionDetailPage /> },
+  {
+    path: "/coverage",
+    permission: "campaign:read",
+    page: <CoverageLedgerPage />,
+    menu: { label: "督查全覆盖台账", icon: <FundOutlined />, group: "inspection" },
+  },
+  {
+    path: "/checklists",
+    permission: "campaign:read",
+    page: <ChecklistListPage />,
+    menu: { label: "检查表", icon: <ProfileOutlined />, group: "inspection", for: ["jurisdiction"] },
+  },
+  { path: "/checklists/new", permission: "checklist:manage", page: <NewChecklistPage /> },
+  { path: "/checklists/:id", permission: "campaign:read", page: <ChecklistDetailPage /> },
+  { path: "/checklists/:id/edit", permission: "checklist:manage", page: <EditChecklistPage /> },
+  { path: "/experts", permission: "expert:manage", page: <ExpertListPage />, menu: { label: "专家库", icon: <SolutionOutlined />, group: "inspection" } },
+
+  { path: "/settings/hazards", permission: "settings:manage", page: <HazardSettingsPage />, menu: { label: "隐患设置", icon: <SettingOutlined /> } },
+  { path: "/settings/calendar", permission: "calendar:manage", page: <CalendarPage />, menu: { label: "工作日历", icon: <CalendarOutlined /> } },
+  { path: "/notifications", permission: "hazard:read", page: <NotificationsPage /> },
   { path: "/audit", permission: "audit:read", page: <AuditLogPage />, menu: { label: "审计日志", icon: <AuditOutlined /> } },
 ];

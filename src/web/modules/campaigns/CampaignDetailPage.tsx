@@ -1,13 +1,14 @@
-import { DownloadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, FileDoneOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Breadcrumb, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Tag, Typography } from "antd";
+import { App, Breadcrumb, Button, Card, DatePicker, Descriptions, Flex, Form, Grid, Input, Select, Space, Tabs, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { ASSIGNMENT_SORTS, type AssignmentSummary, type CampaignDetail, campaignRoutes } from "../../../contracts/campaigns";
 import { INSTITUTION_GRADES } from "../../../contracts/enums";
 import { ASSIGNMENT_STATES, CAMPAIGN_KINDS, CAMPAIGN_SELECTIONS } from "../../../domain/inspections";
 import { call } from "../../app/api";
+import { useCan } from "../../app/session";
 import { CountMatrix } from "../../ui/CountMatrix";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { labelOf, optionsOf } from "../../ui/enum-options";
@@ -17,6 +18,8 @@ import { PageTitle } from "../../ui/PageTitle";
 import { type QueryField, QueryForm } from "../../ui/QueryForm";
 import { LoadError } from "../../ui/results";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
+import { CampaignDraws } from "../draws/CampaignDraws";
+import { CampaignGroups } from "../draws/CampaignGroups";
 import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
 import { CampaignProgress, PhaseTag } from "./CampaignListPage";
 import { CoverageBars } from "./CoverageBars";
@@ -44,7 +47,6 @@ const COLUMNS: ListColumn<AssignmentSummary, keyof typeof ASSIGNMENT_SORTS>[] = 
   { key: "jurisdiction", title: "行政区划", sortKey: "jurisdiction", render: (a) => a.jurisdictionName },
   { key: "grade", title: "等级", render: (a) => labelOf(INSTITUTION_GRADES, a.grade) },
   { key: "group", title: "工作组", render: (a) => a.groupName ?? "—" },
-  { key: "window", title: "检查窗口", sortKey: "windowStart", render: (a) => `${a.windowStart} 至 ${a.windowEnd}` },
   {
     key: "state",
     title: "检查状态",
@@ -54,6 +56,19 @@ const COLUMNS: ListColumn<AssignmentSummary, keyof typeof ASSIGNMENT_SORTS>[] = 
         <Tag color={STATE_COLORS[a.state]}>{ASSIGNMENT_STATES[a.state]}</Tag>
         {a.notApplicableReason && <Typography.Text type="secondary">{a.notApplicableReason}</Typography.Text>}
       </Space>
+    ),
+  },
+  {
+    key: "window",
+    title: "检查窗口",
+    sortKey: "windowStart",
+    // On two lines: the table keeps its state and actions in view on a laptop, and a phone's card breaks between the dates.
+    render: (a) => (
+      <>
+        {`${a.windowStart} 至 `}
+        <br />
+        {a.windowEnd}
+      </>
     ),
   },
 ];
@@ -133,18 +148,17 @@ function Coverage({ campaign }: { campaign: CampaignDetail }) {
     name: row.name,
     cells: { inspected: row.inspected, pending: row.pending, notApplicable: row.notApplicable },
   }));
-  const linkTo = (code: string, column?: string) =>
-    `/campaigns/${campaign.id}?jurisdictionCode=${code}${column ? `&state=${STATE_OF_COLUMN[column]}` : ""}#assignments`;
-  if (rows.length === 0) return null;
+  // Without a tab the page opens on its assignments: a count opens the institutions it counts.
+  const linkTo = (code: string, column?: string) => `/campaigns/${campaign.id}?jurisdictionCode=${code}${column ? `&state=${STATE_OF_COLUMN[column]}` : ""}`;
   return (
-    <Card title="覆盖情况" style={{ marginBottom: 16 }}>
+    <>
       <CountMatrix
         rowTitle="行政区划"
         columns={COVERAGE_COLUMNS}
         rows={rows.map((row) => ({ key: row.code, label: row.name, cells: row.cells, linkTo: (column) => linkTo(row.code, column) }))}
       />
       {rows.length > 1 && <CoverageBars rows={rows} columns={COVERAGE_COLUMNS} linkTo={linkTo} />}
-    </Card>
+    </>
   );
 }
 
@@ -156,6 +170,8 @@ function Assignments({ campaign }: { campaign: CampaignDetail }) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [changing, setChanging] = useState<Changing | null>(null);
+  const can = useCan();
+  const navigate = useNavigate();
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: [campaignRoutes.assignments.path] });
     await queryClient.invalidateQueries({ queryKey: [campaignRoutes.detail.path] });
@@ -166,11 +182,37 @@ function Assignments({ campaign }: { campaign: CampaignDetail }) {
     onSuccess: refresh,
     onError: (error) => message.error(error.message),
   });
+  /** 开始检查 opens the inspection form of the assignment (kept on the device, it works offline); 已检查 opens what was recorded. */
+  const rowActions = (a: AssignmentSummary) => {
+    const link = (key: string, label: string, onClick: () => void) => (
+      <Button key={key} type="link" size="small" onClick={onClick}>
+        {label}
+      </Button>
+    );
+    const manage = campaign.actions.manage;
+    const actions = [
+      a.state === "inspected" && a.inspectionId && can("inspection:read")
+        ? link("open", "查看检查记录", () => navigate(`/inspections/${a.inspectionId}`))
+        : null,
+      a.state === "pending" && can("inspection:record")
+        ? link("inspect", "开始检查", () => navigate(`/inspections/new?institutionId=${a.id}&campaignId=${campaign.id}`))
+        : null,
+      manage && a.state === "pending" ? link("not-applicable", "不适用", () => setChanging({ kind: "not_applicable", assignment: a })) : null,
+      manage && a.state === "not_applicable" ? link("restore", "恢复未检查", () => restore.mutate(a)) : null,
+      manage && a.state !== "inspected" ? link("window", "调整窗口", () => setChanging({ kind: "window", assignment: a })) : null,
+    ].filter(Boolean);
+    return actions.length > 0 ? (
+      <Space size={0} wrap>
+        {actions}
+      </Space>
+    ) : (
+      <Typography.Text type="secondary">—</Typography.Text>
+    );
+  };
   return (
-    <Card
-      id="assignments"
-      title="检查对象"
-      extra={
+    <div id="assignments">
+      <QueryForm fields={FIELDS} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
+      <Flex justify="flex-end" style={{ marginBottom: 12 }}>
         <DownloadButton
           icon={<DownloadOutlined />}
           route={campaignRoutes.assignmentsExport}
@@ -179,38 +221,14 @@ function Assignments({ campaign }: { campaign: CampaignDetail }) {
         >
           导出
         </DownloadButton>
-      }
-    >
-      <QueryForm fields={FIELDS} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
+      </Flex>
       <ListTable
         query={assignments}
         list={list}
         columns={COLUMNS}
         defaultSort={{ key: "jurisdiction", order: "asc" }}
-        emptyText={campaign.selection === "draw" ? "尚未抽取检查对象" : "暂无检查对象"}
-        actions={
-          campaign.actions.manage
-            ? (a) =>
-                a.state === "inspected" ? (
-                  <Typography.Text type="secondary">—</Typography.Text>
-                ) : (
-                  <Space size={0} wrap>
-                    {a.state === "pending" ? (
-                      <Button type="link" size="small" onClick={() => setChanging({ kind: "not_applicable", assignment: a })}>
-                        不适用
-                      </Button>
-                    ) : (
-                      <Button type="link" size="small" onClick={() => restore.mutate(a)}>
-                        恢复未检查
-                      </Button>
-                    )}
-                    <Button type="link" size="small" onClick={() => setChanging({ kind: "window", assignment: a })}>
-                      调整窗口
-                    </Button>
-                  </Space>
-                )
-            : undefined
-        }
+        emptyText={campaign.selection === "draw" ? "尚未抽取检查对象：在“随机抽取”中抽取" : "暂无检查对象"}
+        actions={rowActions}
       />
       {changing?.kind === "not_applicable" && (
         <FormDialog<{ reason: string }>
@@ -255,14 +273,44 @@ function Assignments({ campaign }: { campaign: CampaignDetail }) {
           </Form.Item>
         </FormDialog>
       )}
+    </div>
+  );
+}
+
+/** The campaign's work, a tab each; the assignments without a tab, so a link with filters opens them. */
+function CampaignTabs({ campaign }: { campaign: CampaignDetail }) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const isPhone = Grid.useBreakpoint().md === false;
+  const tabs = [
+    { key: "assignments", label: `检查对象（${campaign.progress.total}）`, children: <Assignments campaign={campaign} /> },
+    ...(campaign.coverage.rows.length > 0 ? [{ key: "coverage", label: "覆盖情况", children: <Coverage campaign={campaign} /> }] : []),
+    { key: "groups", label: "工作组", children: <CampaignGroups campaignId={campaign.id} /> },
+    { key: "draws", label: "随机抽取", children: <CampaignDraws campaignId={campaign.id} /> },
+  ];
+  const asked = searchParams.get("tab");
+  const active = tabs.some((tab) => tab.key === asked) ? (asked as string) : "assignments";
+  return (
+    <Card>
+      {/* Narrower gaps on a phone: the four tabs fit its width instead of hiding the last behind "…". */}
+      <Tabs
+        tabBarGutter={isPhone ? 16 : undefined}
+        activeKey={active}
+        onChange={(tab) => setSearchParams(tab === "assignments" ? {} : { tab }, { replace: true })}
+        items={tabs}
+      />
     </Card>
   );
 }
 
-/** A campaign: what it is, how far it has come by jurisdiction, and its institutions with their windows and states. */
+/**
+ * A campaign: what it is, and a tab each for its institutions with their windows, states and
+ * inspections, its coverage by jurisdiction, its working groups and its random draw.
+ */
 export function CampaignDetailPage() {
   const { id = "" } = useParams();
   const campaign = useCampaign(id);
+  const navigate = useNavigate();
+  const can = useCan();
   if (campaign.isError) return <LoadError error={campaign.error} onRetry={() => campaign.refetch()} />;
   if (!campaign.data) return <Card loading />;
   const data = campaign.data;
@@ -277,10 +325,16 @@ export function CampaignDetailPage() {
           </Space>
         }
         tabTitle={data.name}
+        actions={
+          can("inspection:read") && (
+            <Button icon={<FileDoneOutlined />} onClick={() => navigate(`/inspections?campaignId=${data.id}`)}>
+              检查记录
+            </Button>
+          )
+        }
       />
       <Overview campaign={data} />
-      <Coverage campaign={data} />
-      <Assignments campaign={data} />
+      <CampaignTabs campaign={data} />
     </>
   );
 }

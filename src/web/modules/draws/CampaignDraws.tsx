@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, InputNumber, List, Popconfirm, Radio, Skeleton, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
+import { campaignRoutes } from "../../../contracts/campaigns";
 import { type DrawBody, type DrawDetail, drawRoutes, type RerunReport } from "../../../contracts/draws";
 import { call } from "../../app/api";
 import { useCan } from "../../app/session";
@@ -29,7 +30,12 @@ function DrawForm({ campaignId }: { campaignId: string }) {
     },
     onSuccess: async (drawn) => {
       message.success(`已抽取 ${drawn.drawnCount} 家机构`);
-      await queryClient.invalidateQueries({ queryKey: [drawRoutes.list.path, campaignId] });
+      // The draw made or marked the campaign's assignments: its page counts and lists them again.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: [drawRoutes.list.path, campaignId] }),
+        queryClient.invalidateQueries({ queryKey: [campaignRoutes.detail.path, campaignId] }),
+        queryClient.invalidateQueries({ queryKey: [campaignRoutes.assignments.path] }),
+      ]);
     },
     onError: (error) => showSubmitError(form, message, error),
   });

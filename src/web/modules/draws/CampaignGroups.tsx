@@ -1,7 +1,9 @@
-import { PlusOutlined, SwapOutlined } from "@ant-design/icons";
+import { FileDoneOutlined, PlusOutlined, SwapOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Empty, Flex, Form, Input, List, Select, Skeleton, Space, Switch, Tag, Typography } from "antd";
 import { useState } from "react";
+import { Link } from "react-router";
+import { campaignRoutes } from "../../../contracts/campaigns";
 import { type GroupMembersBody, groupRoutes, type MemberCandidate, type WorkingGroup } from "../../../contracts/draws";
 import { GROUP_ROLES, type GroupRole } from "../../../domain/inspections";
 import { call } from "../../app/api";
@@ -12,13 +14,14 @@ import { InstitutionSelect } from "../institutions/InstitutionSelect";
 
 const keyOf = (member: { kind: string; id: string }) => `${member.kind}:${member.id}`;
 
-/** Refreshes what a change to groups shows: the groups, and every group's institutions. */
+/** Refreshes what a change to groups shows: the groups, every group's institutions, and the campaign's assignments (their group). */
 function useRefreshGroups(campaignId: string) {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: [groupRoutes.list.path, campaignId] }),
       queryClient.invalidateQueries({ queryKey: [groupRoutes.institutions.path] }),
+      queryClient.invalidateQueries({ queryKey: [campaignRoutes.assignments.path] }),
     ]);
 }
 
@@ -204,6 +207,7 @@ type Dialog = { kind: "create" } | { kind: "spread" } | { kind: "rename" | "memb
 export function CampaignGroups({ campaignId }: { campaignId: string }) {
   const can = useCan();
   const canManage = can("campaign:manage");
+  const canReadInspections = can("inspection:read");
   const [dialog, setDialog] = useState<Dialog>(null);
   const groups = useQuery({ queryKey: [groupRoutes.list.path, campaignId], queryFn: () => call(groupRoutes.list, { params: { id: campaignId } }) });
   const close = () => setDialog(null);
@@ -261,6 +265,13 @@ export function CampaignGroups({ campaignId }: { campaignId: string }) {
               ))}
             </Flex>
             <GroupInstitutions campaignId={campaignId} group={group} canManage={canManage} />
+            {canReadInspections && (
+              <Flex justify="flex-end" style={{ marginTop: 8 }}>
+                <Link to={`/inspections?campaignId=${campaignId}&groupId=${group.id}`}>
+                  <FileDoneOutlined /> 本组检查记录
+                </Link>
+              </Flex>
+            )}
           </Card>
         ))}
       </Flex>

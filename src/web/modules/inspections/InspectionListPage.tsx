@@ -1,6 +1,6 @@
 import { DownloadOutlined, FormOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, DatePicker, Flex, Modal, Select, Space, Typography } from "antd";
+import { Alert, Button, Card, DatePicker, Flex, Form, Modal, Select, type SelectProps, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useNavigate } from "react-router";
@@ -13,12 +13,13 @@ import { type ListColumn, ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
 import { type QueryField, QueryForm } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
+import { CampaignSelect } from "../campaigns/CampaignSelect";
+import { GroupSelect } from "../draws/GroupSelect";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
 import { draftsOf } from "./drafts";
 import { Field } from "./Field";
 
-/** campaignId and groupId come from a campaign's page (its link to its inspections); the form offers the rest. */
 const FILTER_KEYS = ["campaignId", "groupId", "institutionId", "kind", "jurisdictionCode", "inspectedFrom", "inspectedTo", "withHazards"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 const SORT_KEYS = Object.keys(INSPECTION_SORTS) as (keyof typeof INSPECTION_SORTS)[];
@@ -28,10 +29,36 @@ const calendarDay = {
   normalize: (day: Dayjs | null) => day?.format("YYYY-MM-DD"),
 };
 
+/** A campaign chosen in the form takes its working group's filter with it: a group belongs to one campaign. */
+function CampaignFilter(props: SelectProps<string>) {
+  const form = Form.useFormInstance();
+  return (
+    <CampaignSelect
+      allowClear
+      placeholder="全部"
+      {...props}
+      onChange={(value, option) => {
+        form.setFieldValue("groupId", undefined);
+        props.onChange?.(value, option);
+      }}
+    />
+  );
+}
+
+/** The working groups of the campaign chosen in the form, before 查询 applies it. */
+function GroupFilter(props: SelectProps<string>) {
+  const form = Form.useFormInstance();
+  const campaignId: string | undefined = Form.useWatch("campaignId", form);
+  return <GroupSelect campaignId={campaignId || undefined} {...props} />;
+}
+
+/** An authority filters by campaign (its own and those below) and group; an institution sees its own records only. */
 function fieldsFor(authority: boolean): QueryField<FilterKey>[] {
   return [
     ...(authority
       ? [
+          { name: "campaignId" as const, label: "检查工作", control: <CampaignFilter /> },
+          { name: "groupId" as const, label: "工作组", control: <GroupFilter /> },
           { name: "institutionId" as const, label: "被检查机构", control: <InstitutionSelect allowClear placeholder="全部" /> },
           { name: "jurisdictionCode" as const, label: "行政区划", control: <JurisdictionTreeSelect placeholder="全部" /> },
         ]
@@ -119,6 +146,8 @@ export function InspectionListPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const authority = can("inspection:record");
+  // The campaign filter lists campaigns, which an authority reads (campaign:read) and an institution does not.
+  const filtersCampaigns = can("campaign:read");
   const list = useListParams(FILTER_KEYS, SORT_KEYS);
   const inspections = usePageQuery(inspectionRoutes.list, list.query);
   const [starting, setStarting] = useState(false);
@@ -147,20 +176,8 @@ export function InspectionListPage() {
         }
       />
       <UnsentDrafts />
-      {(list.filters.campaignId || list.filters.groupId) && (
-        <Alert
-          style={{ marginBottom: 16 }}
-          type="info"
-          title={`仅显示${list.filters.groupId ? "该工作组" : "该检查工作"}的检查记录${inspections.data?.items[0]?.campaignName ? `：${inspections.data.items[0].campaignName}` : ""}`}
-          action={
-            <Button size="small" onClick={() => list.setFilters({ campaignId: null, groupId: null })}>
-              显示全部
-            </Button>
-          }
-        />
-      )}
       <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={fieldsFor(authority)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
+        <QueryForm fields={fieldsFor(filtersCampaigns)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
       </Card>
       <Card>
         <ListTable
