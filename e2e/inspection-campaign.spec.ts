@@ -219,6 +219,12 @@ test("an administrator plans and draws a campaign, an inspector fills a drawn as
   await inspector.getByRole("link", { name: /本组检查记录/ }).click();
   await expect(inspector).toHaveURL(/groupId=[0-9a-f-]{36}/);
   await expect(inspector.locator(".yian-row-card")).toHaveCount(1);
+  // The campaign's 共性问题: the one hazard its inspection found, in its category.
+  await inspector.goto(`/campaigns/${campaignId}`);
+  await inspector.getByRole("button", { name: "共性问题" }).click();
+  await expect(inspector).toHaveURL(new RegExp(`campaignId=${campaignId}`));
+  await expect(inspector.locator(".ant-table-tbody tr.ant-table-row")).toHaveCount(1);
+  expect(await noSidewaysScroll(inspector)).toBeLessThanOrEqual(0);
   await inspectorContext.close();
 
   // What the administrator sees, on the phone and on a desk: progress 1 of 2, and each tab of the page.

@@ -326,11 +326,16 @@ export function CampaignDetailPage() {
         }
         tabTitle={data.name}
         actions={
-          can("inspection:read") && (
-            <Button icon={<FileDoneOutlined />} onClick={() => navigate(`/inspections?campaignId=${data.id}`)}>
-              检查记录
-            </Button>
-          )
+          <Space wrap>
+            {can("inspection:read") && (
+              <Button icon={<FileDoneOutlined />} onClick={() => navigate(`/inspections?campaignId=${data.id}`)}>
+                检查记录
+              </Button>
+            )}
+            {can("hazard:record") && (
+              <Button onClick={() => navigate(`/common-problems?from=${data.periodStart}&to=${data.periodEnd}&campaignId=${data.id}`)}>共性问题</Button>
+            )}
+          </Space>
         }
       />
       <Overview campaign={data} />

@@ -5,8 +5,10 @@ import { useSearchParams } from "react-router";
 import { type CommonProblem, commonProblemRoutes } from "../../../contracts/common-problems";
 import { INSTITUTION_TYPE_GROUPS } from "../../../domain/institution-types";
 import { call } from "../../app/api";
+import { useCan } from "../../app/session";
 import { PageTitle } from "../../ui/PageTitle";
 import { Loaded } from "../../ui/results";
+import { CampaignSelect } from "../campaigns/CampaignSelect";
 
 const DAY = "YYYY-MM-DD";
 const quarterStart = () =>
@@ -14,13 +16,17 @@ const quarterStart = () =>
     .startOf("month")
     .subtract(dayjs().month() % 3, "month");
 
-/** The period, kept in the URL: this quarter unless chosen. */
+/** The period and the campaign, kept in the URL: this quarter and every campaign unless chosen. */
 function usePeriod() {
   const [params, setParams] = useSearchParams();
   const from = params.get("from") ?? quarterStart().format(DAY);
   const to = params.get("to") ?? dayjs().format(DAY);
-  const setPeriod = (next: [string, string]) => setParams({ from: next[0], to: next[1] });
-  return { from, to, setPeriod };
+  const campaignId = params.get("campaignId") ?? undefined;
+  const change = (next: { from?: string; to?: string; campaignId?: string }) => {
+    const merged = { from, to, campaignId, ...next };
+    setParams(Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined)));
+  };
+  return { from, to, campaignId, change };
 }
 
 /**
@@ -28,8 +34,12 @@ function usePeriod() {
  * institutions had one, where, in which kind of institution, and the share still open.
  */
 export function CommonProblemsPage() {
-  const { from, to, setPeriod } = usePeriod();
-  const report = useQuery({ queryKey: [commonProblemRoutes.report.path, from, to], queryFn: () => call(commonProblemRoutes.report, { query: { from, to } }) });
+  const { from, to, campaignId, change } = usePeriod();
+  const can = useCan();
+  const report = useQuery({
+    queryKey: [commonProblemRoutes.report.path, from, to, campaignId],
+    queryFn: () => call(commonProblemRoutes.report, { query: { from, to, campaignId } }),
+  });
   return (
     <>
       <PageTitle title="共性问题" />
@@ -43,8 +53,18 @@ export function CommonProblemsPage() {
             { label: "本年", value: [dayjs().startOf("year"), dayjs()] },
             { label: "近 12 个月", value: [dayjs().subtract(12, "month"), dayjs()] },
           ]}
-          onChange={(range) => range?.[0] && range[1] && setPeriod([range[0].format(DAY), range[1].format(DAY)])}
+          onChange={(range) => range?.[0] && range[1] && change({ from: range[0].format(DAY), to: range[1].format(DAY) })}
         />
+        {can("campaign:read") && (
+          <CampaignSelect
+            aria-label="检查工作"
+            allowClear
+            placeholder="全部检查工作（可按名称搜索）"
+            style={{ width: 360, maxWidth: "100%", marginBottom: 16, marginLeft: 8 }}
+            value={campaignId}
+            onChange={(value) => change({ campaignId: value ?? undefined })}
+          />
+        )}
         <Loaded query={report}>
           {(data) => (
             <Table<CommonProblem>
@@ -93,7 +113,7 @@ export function CommonProblemsPage() {
           )}
         </Loaded>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          按发现日期统计，已作废的隐患不计；涉及机构数多的类别排在前面。
+          按发现日期统计，已作废的隐患不计；选定检查工作时只计其检查发现的隐患；涉及机构数多的类别排在前面。
         </Typography.Paragraph>
       </Card>
     </>
