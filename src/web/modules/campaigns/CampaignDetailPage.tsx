@@ -284,8 +284,8 @@ function CampaignTabs({ campaign }: { campaign: CampaignDetail }) {
   const tabs = [
     { key: "assignments", label: `检查对象（${campaign.progress.total}）`, children: <Assignments campaign={campaign} /> },
     ...(campaign.coverage.rows.length > 0 ? [{ key: "coverage", label: "覆盖情况", children: <Coverage campaign={campaign} /> }] : []),
-    { key: "groups", label: "工作组", children: <CampaignGroups campaignId={campaign.id} /> },
-    { key: "draws", label: "随机抽取", children: <CampaignDraws campaignId={campaign.id} /> },
+    { key: "groups", label: "工作组", children: <CampaignGroups campaignId={campaign.id} canManage={campaign.actions.manage} /> },
+    { key: "draws", label: "随机抽取", children: <CampaignDraws campaignId={campaign.id} canManage={campaign.actions.manage} /> },
   ];
   const asked = searchParams.get("tab");
   const active = tabs.some((tab) => tab.key === asked) ? (asked as string) : "assignments";

@@ -6,7 +6,6 @@ import { Link } from "react-router";
 import { campaignRoutes } from "../../../contracts/campaigns";
 import { type DrawBody, type DrawDetail, drawRoutes, type RerunReport } from "../../../contracts/draws";
 import { call } from "../../app/api";
-import { useCan } from "../../app/session";
 import { formatTime } from "../../ui/format";
 import { LoadError } from "../../ui/results";
 import { showSubmitError } from "../../ui/server-error";
@@ -268,9 +267,13 @@ function DrawRecord({ drawId, canManage }: { drawId: string; canManage: boolean 
  * The random draw of a campaign (双随机、一公开): the form until it is drawn, then its record with
  * re-run and publish. Mounted on the campaign's page.
  */
-export function CampaignDraws({ campaignId }: { campaignId: string }) {
-  const can = useCan();
-  const canManage = can("campaign:manage");
+export function CampaignDraws({
+  campaignId,
+  canManage,
+}: {
+  campaignId: string /** The campaign's own authority alone changes it (the server's answer on the campaign). */;
+  canManage: boolean;
+}) {
   const draws = useQuery({ queryKey: [drawRoutes.list.path, campaignId], queryFn: () => call(drawRoutes.list, { params: { id: campaignId } }) });
   if (draws.isPending) return <Skeleton active />;
   if (draws.isError) return <LoadError error={draws.error} onRetry={() => draws.refetch()} />;

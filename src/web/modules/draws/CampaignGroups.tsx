@@ -204,9 +204,14 @@ type Dialog = { kind: "create" } | { kind: "spread" } | { kind: "rename" | "memb
  * A campaign's working groups (工作组): members by role with their leader, the institutions each has,
  * and the ways institutions reach a group (by hand or at random). Mounted on the campaign's page.
  */
-export function CampaignGroups({ campaignId }: { campaignId: string }) {
+export function CampaignGroups({
+  campaignId,
+  canManage,
+}: {
+  campaignId: string /** The campaign's own authority alone changes it (the server's answer on the campaign). */;
+  canManage: boolean;
+}) {
   const can = useCan();
-  const canManage = can("campaign:manage");
   const canReadInspections = can("inspection:read");
   const [dialog, setDialog] = useState<Dialog>(null);
   const groups = useQuery({ queryKey: [groupRoutes.list.path, campaignId], queryFn: () => call(groupRoutes.list, { params: { id: campaignId } }) });
