@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Locator, type Page, request } from "@playwright/test";
 import { checkCharacterFor } from "../src/domain/credit-code";
+import { TEST_CHECKLIST } from "../src/test/checklist-fixture";
 
 /** Password of every demo account (src/db/seed/seed.ts); copied so the tests load no server code. */
 const DEMO_PASSWORD = "Yian@2026";
@@ -122,48 +123,9 @@ export async function makeCampaignInDatabase(options: { authorityCode: string; i
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
   try {
+    // The phone form prefills a hazard's grade from its item's hint: a general one needs no 五落实 plan.
     const content = {
-      sections: [
-        {
-          key: "fire",
-          title: "消防安全",
-          items: [
-            {
-              key: "exits",
-              text: "安全出口、疏散通道畅通",
-              basis: "《消防法》第二十八条",
-              category: "fire",
-              gradeHint: "general",
-              answerType: "compliance",
-              photoRequired: false,
-            },
-            {
-              key: "extinguishers",
-              text: "灭火器完好有效",
-              basis: "《消防法》第十六条",
-              category: "fire",
-              gradeHint: "general",
-              answerType: "compliance",
-              photoRequired: true,
-            },
-          ],
-        },
-        {
-          key: "power",
-          title: "用电安全",
-          items: [
-            {
-              key: "wiring",
-              text: "无私拉乱接电线",
-              basis: "GB 50054",
-              category: "electrical",
-              gradeHint: "general",
-              answerType: "compliance",
-              photoRequired: false,
-            },
-          ],
-        },
-      ],
+      sections: TEST_CHECKLIST.sections.map((section) => ({ ...section, items: section.items.map((item) => ({ ...item, gradeHint: "general" })) })),
     };
     const { rows: institutions } = await client.query("select id, jurisdiction_path from institution where name = $1", [options.institutionName]);
     const { rows: authorities } = await client.query("select path from jurisdiction where code = $1", [options.authorityCode]);
@@ -172,8 +134,8 @@ export async function makeCampaignInDatabase(options: { authorityCode: string; i
       `${options.name}检查表`,
     ]);
     const { rows: versions } = await client.query(
-      "insert into checklist_version (checklist_id, version, content, item_count) values ($1, 1, $2, 3) returning id",
-      [checklists[0].id, JSON.stringify(content)],
+      "insert into checklist_version (checklist_id, version, content, item_count) values ($1, 1, $2, $3) returning id",
+      [checklists[0].id, JSON.stringify(content), content.sections.flatMap((section) => section.items).length],
     );
     const { rows: campaigns } = await client.query(
       `insert into campaign (authority_code, authority_path, name, kind, period_start, period_end, scope_rule)

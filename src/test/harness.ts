@@ -21,10 +21,12 @@ import { connectDatabase, type Db } from "../server/platform/db";
 import { ensureDatabase } from "../server/platform/embedded-postgres";
 import { diskFileStore, type FileStore } from "../server/platform/files/file-store";
 import { syntheticCreditCode } from "../server/seed/generate-institutions";
+import { TEST_CHECKLIST } from "./checklist-fixture";
 
 export const TEST_PASSWORD = "Test@2026x";
 export const directory = new JurisdictionDirectory();
 export const PROVINCE = "410000";
+export { TEST_CHECKLIST };
 
 export interface TestContext {
   app: FastifyInstance;
@@ -194,51 +196,6 @@ export async function makeHazard(
   if (!row) throw new Error("no row");
   return row;
 }
-
-/** A small compliance checklist of two sections and three items, for tests of areas that inspect with one. */
-export const TEST_CHECKLIST: ChecklistContent = {
-  sections: [
-    {
-      key: "fire",
-      title: "消防安全",
-      items: [
-        {
-          key: "exits",
-          text: "安全出口、疏散通道畅通",
-          basis: "《消防法》第二十八条",
-          category: "fire",
-          gradeHint: "general",
-          answerType: "compliance",
-          photoRequired: false,
-        },
-        {
-          key: "extinguishers",
-          text: "灭火器完好有效",
-          basis: "《消防法》第十六条",
-          category: "fire",
-          gradeHint: "general",
-          answerType: "compliance",
-          photoRequired: true,
-        },
-      ],
-    },
-    {
-      key: "power",
-      title: "用电安全",
-      items: [
-        {
-          key: "wiring",
-          text: "无私拉乱接电线",
-          basis: "GB 50054",
-          category: "electrical",
-          gradeHint: "major",
-          answerType: "compliance",
-          photoRequired: false,
-        },
-      ],
-    },
-  ],
-};
 
 /** A checklist of an authority (or shipped, without one) with its first version, written straight into the database. */
 export async function makeChecklistVersion(db: Db, options: { authorityCode?: string; content?: ChecklistContent; name?: string } = {}) {

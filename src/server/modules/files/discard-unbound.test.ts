@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appUser, attachment, auditLog, storedFile } from "../../../db/schema";
-import { type Agent, areaPicker, directory, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
+import { type Agent, areaPicker, directory, hazardRecordBody, makeInstitution, setUpTestApp, signedIn } from "../../../test/harness";
 import { testPhoto, uploadTestFile, uploadTestPhoto } from "../../../test/photos";
 import { buildApp } from "../../app";
 import { fixedClock } from "../../platform/clock";
@@ -35,20 +35,7 @@ async function inspector() {
 /** Records a hazard of a new hospital of the inspector's county with these photos. */
 async function recordHazard(agent: Agent, countyCode: string, photoIds: string[]) {
   const hospital = await makeInstitution(ctx.db, { jurisdictionCode: countyCode });
-  const response = await agent.post("/api/hazards", {
-    institutionId: hospital.id,
-    foundOn: "2026-06-01",
-    finders: "李明",
-    place: "配电间",
-    category: "electrical",
-    description: "配电柜前堆放纸箱",
-    grade: "general",
-    handling: "by_deadline",
-    deadline: "2026-06-30",
-    responsiblePerson: "王科长",
-    photoIds,
-  });
-  return response;
+  return agent.post("/api/hazards", hazardRecordBody(hospital.id, { photoIds }));
 }
 
 /** Waits until a statement of another connection waits for a row lock, so a race is staged in a known order. */
