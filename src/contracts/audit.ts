@@ -135,7 +135,7 @@ export interface AuditDetails {
   /** A new template: written, copied from another (its name) or imported from a workbook. */
   "checklist.create": { name: string; version: number; itemCount: number; copiedFrom?: string; imported?: boolean };
   /** An edit: of the unused current version in place, or as a new version beside the used one. */
-  "checklist.update": { name: string; version: number; newVersion: boolean; itemCount: number; changes: FieldChanges };
+  "checklist.update": { name: string; version: number; newVersion: boolean; itemCount: number; changes: FieldChanges; imported?: boolean };
   "checklist.archive": { name: string };
   "checklist.restore": { name: string };
   "checklist.import_preview": ImportPreviewDetail;

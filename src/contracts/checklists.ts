@@ -4,7 +4,7 @@ import { CHECKLIST_ANSWER_TYPES } from "../domain/inspections";
 import { ImportIdParams, idParamsOf, optionalText, Pagination, pageOf, QueryBoolean, requiredText, sortingOf } from "./common";
 import { ImportConfirmBody, ImportResult, importPreviewOf } from "./imports";
 import { defineRoute, requires } from "./route";
-import { choice, labelled } from "./validation";
+import { choice, labelled, references } from "./validation";
 
 /**
  * The key of a section or item: stable across a checklist's versions, so an answer, a hazard's
@@ -135,6 +135,20 @@ export const ChecklistImportPreview = importPreviewOf(ChecklistImportSample);
 export const ChecklistImportConfirmBody = ImportConfirmBody.extend({ name: checklistName });
 export const ChecklistImportResult = ImportResult.extend({ checklistId: z.uuid() });
 
+/** A workbook previewed over a template, confirmed as its next content from the version the page showed. */
+export const ChecklistVersionImportBody = z.object({
+  importId: references(z.uuid(), "import", "导入批次编号"),
+  baseVersion: labelled(z.number().int().min(1), "所依据的版本"),
+});
+export const ChecklistVersionImportResult = ImportResult.extend({
+  /** The template's current version after the import. */
+  version: z.number().int(),
+  /** A used version stayed as it was and the file became the next one; false: the unused current version was corrected, or nothing changed. */
+  newVersion: z.boolean(),
+  /** The file's content was the current version's: nothing was saved. */
+  unchanged: z.boolean(),
+});
+
 const EXAMPLE_BODY: z.input<typeof ChecklistBody> = {
   name: "节前消防安全检查",
   content: {
@@ -192,6 +206,28 @@ export const checklistRoutes = {
     body: ChecklistImportConfirmBody,
     example: { updateExisting: false, name: "导入的检查表" },
     response: ChecklistImportResult,
+  }),
+  versionImportPreview: defineRoute({
+    method: "POST",
+    path: "/api/checklists/:id/imports",
+    summary: "上传 Excel 作为本部门检查表的新内容并预检（不写入）",
+    description:
+      "multipart/form-data，文件字段名 file（.xlsx），格式同检查表导出和导入模板。有任何一行有误则整表不能导入。系统内置和上级部门的检查表不能导入。",
+    access: requires("checklist:manage"),
+    params: ChecklistIdParams,
+    upload: true,
+    response: ChecklistImportPreview,
+  }),
+  versionImportConfirm: defineRoute({
+    method: "POST",
+    path: "/api/checklists/:id/imports/confirm",
+    summary: "确认导入为检查表的新版本（已使用的版本不改动；全部成功或全部不写入）",
+    description: "与编辑相同：当前版本尚未使用时直接修改，已使用时生成下一版本。检查内容和作答方式与当前版本相同的检查项保留原编号。",
+    access: requires("checklist:manage"),
+    params: ChecklistIdParams,
+    body: ChecklistVersionImportBody,
+    example: { importId: "7e0ee0cf-0000-4000-8000-000000000001", baseVersion: 1 },
+    response: ChecklistVersionImportResult,
   }),
   create: defineRoute({
     method: "POST",

@@ -7,6 +7,7 @@ import {
   isScoredContent,
   itemCountOf,
   keyStabilityProblems,
+  keysCarriedOver,
   maxScoreOf,
   numberedKeys,
   planVersionEdit,
@@ -165,5 +166,47 @@ describe("keys for new items", () => {
       },
       { key: "s2", title: "乙", items: [{ text: "c", key: "s2-1" }] },
     ]);
+  });
+
+  it("keeps the keys of items and sections a workbook imported over a template still has, and gives new ones keys never used", () => {
+    const current: ChecklistContentShape = {
+      sections: [
+        { key: "fire", title: "消防", items: [item("exits", { text: "出口畅通" }), item("ext", { text: "灭火器完好" })] },
+        { key: "power", title: "用电", items: [item("wires", { text: "无私拉乱接" })] },
+      ],
+    };
+    const row = (text: string, answerType: ChecklistItemShape["answerType"] = "compliance") => ({ text, answerType });
+    const draws = [0.1, 0.2, 0.3];
+    const keyed = keysCarriedOver(
+      current,
+      ["s3lllll", "i3lllll"],
+      [
+        // 用电 comes first now; 出口畅通 moved there; 灭火器完好 is now scored: a different item.
+        { title: "用电", items: [row("无私拉乱接"), row("出口畅通")] },
+        { title: "消防（新）", items: [row("灭火器完好", "score"), row("新增检查项")] },
+      ],
+      () => draws.shift() ?? 0.4,
+    );
+    expect(keyed.map((s) => [s.key, s.items.map((i) => i.key)])).toEqual([
+      ["power", ["wires", "exits"]],
+      [expect.stringMatching(/^s/), [expect.stringMatching(/^i/), expect.stringMatching(/^i/)]],
+    ]);
+    const fresh = [keyed[1]?.key, ...(keyed[1]?.items.map((i) => i.key) ?? [])];
+    expect(new Set(fresh).size).toBe(3);
+    for (const key of fresh) expect(["fire", "exits", "ext", "power", "wires", "s3lllll", "i3lllll"]).not.toContain(key);
+  });
+
+  it("gives one earlier item's key to one row only, preferring the row in a section of the same title", () => {
+    const current: ChecklistContentShape = { sections: [{ key: "a", title: "甲", items: [item("x", { text: "同名项" })] }] };
+    const keyed = keysCarriedOver(
+      current,
+      [],
+      [
+        { title: "乙", items: [{ text: "同名项", answerType: "compliance" as const }] },
+        { title: "甲", items: [{ text: "同名项", answerType: "compliance" as const }] },
+      ],
+    );
+    expect(keyed[1]?.items[0]?.key).toBe("x");
+    expect(keyed[0]?.items[0]?.key).not.toBe("x");
   });
 });

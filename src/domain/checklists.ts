@@ -263,3 +263,51 @@ export function numberedKeys<Item>(sections: { title: string; items: Item[] }[])
     items: section.items.map((item, i) => ({ ...item, key: `s${s + 1}-${i + 1}` })),
   }));
 }
+
+/**
+ * Keys for a workbook imported over a template as its next content (the workbook has no keys): an
+ * item with the same text and answer type as an item of the current version stays that item and
+ * keeps its key — one in a section of the same title first — so answers and hazards go on naming
+ * it across versions; a section keeps the key of the current section of the same title; anything
+ * else takes a key no version of the template has used (`usedKeys`), as the editor gives one.
+ */
+export function keysCarriedOver<Item extends { text: string; answerType: ChecklistAnswerType }>(
+  current: ChecklistContentShape,
+  usedKeys: Iterable<string>,
+  sections: { title: string; items: Item[] }[],
+  random: () => number = Math.random,
+): { key: string; title: string; items: (Item & { key: string })[] }[] {
+  const taken = new Set([...usedKeys, ...current.sections.map((s) => s.key), ...itemKeysOf(current)]);
+  const earlierItems = current.sections.flatMap((section) => section.items.map((item) => ({ ...item, sectionTitle: section.title })));
+  const claimed = new Set<string>();
+  const itemKeys = sections.map((section) => section.items.map((): string | undefined => undefined));
+  // Rows in a section of the same title claim first, then the rest, so a moved item is matched only where it is not still in place.
+  for (const sameSectionOnly of [true, false]) {
+    for (const [s, section] of sections.entries()) {
+      const keys = itemKeys[s] as (string | undefined)[];
+      for (const [i, item] of section.items.entries()) {
+        if (keys[i] !== undefined) continue;
+        const match = earlierItems.find(
+          (e) => e.text === item.text && e.answerType === item.answerType && !claimed.has(e.key) && (!sameSectionOnly || e.sectionTitle === section.title),
+        );
+        if (!match) continue;
+        claimed.add(match.key);
+        keys[i] = match.key;
+      }
+    }
+  }
+  const fresh = (prefix: string) => {
+    const key = unusedKey(taken, prefix, random);
+    taken.add(key);
+    return key;
+  };
+  return sections.map((section, s) => {
+    const sameTitle = current.sections.find((earlier) => earlier.title === section.title && !claimed.has(earlier.key));
+    if (sameTitle) claimed.add(sameTitle.key);
+    return {
+      key: sameTitle?.key ?? fresh("s"),
+      title: section.title,
+      items: section.items.map((item, i) => ({ ...item, key: itemKeys[s]?.[i] ?? fresh("i") })),
+    };
+  });
+}

@@ -1,10 +1,13 @@
+import { eq } from "drizzle-orm";
 import { ChecklistContent, type ChecklistImportSample, ChecklistImportValues, type ChecklistItem } from "../../../contracts/checklists";
-import { numberedKeys } from "../../../domain/checklists";
+import { checklistVersion } from "../../../db/schema";
+import { itemKeysOf, keysCarriedOver, numberedKeys } from "../../../domain/checklists";
 import { hazardCategoryLabel } from "../../../domain/hazard-categories";
 import { HAZARD_GRADES } from "../../../domain/hazard-lifecycle";
 import { CHECKLIST_ANSWER_TYPES, type ChecklistAnswerType } from "../../../domain/inspections";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
+import type { DbOrTx, Tx } from "../../platform/db";
 import { writeTemplate } from "../../platform/excel/write-template";
 import { badRequest } from "../../platform/http/errors";
 import type { FileReply } from "../../platform/http/routes";
@@ -13,7 +16,7 @@ import type { ExportColumn } from "../../platform/list/excel-export";
 import { exportList } from "../../platform/list/export-list";
 import { XLSX_TYPE } from "../../platform/list/xlsx";
 import { hazardCategoriesFor } from "../settings/hazard-settings";
-import { createChecklist, ownAuthority } from "./save-checklist";
+import { ownAuthority } from "./save-checklist";
 
 type Deps = Pick<AppDeps, "db" | "directory">;
 
@@ -38,28 +41,51 @@ export const CHECKLIST_COLUMNS: ImportColumn[] = [
 const answerTypeIn = (text: string): ChecklistAnswerType | undefined =>
   text === "" ? "compliance" : (Object.keys(CHECKLIST_ANSWER_TYPES) as ChecklistAnswerType[]).find((k) => k === text || CHECKLIST_ANSWER_TYPES[k] === text);
 
-/** Sections in the order of their first row, each with its items in row order, keyed s1, s1-1… */
-export function contentOfRows(rows: readonly ChecklistImportValues[]): ChecklistContent {
+/** Rows as sections in the order of their first row, each with its items in row order. */
+function sectionsOfRows(rows: readonly ChecklistImportValues[]) {
   const sections = new Map<string, Omit<ChecklistItem, "key">[]>();
   for (const { section, ...item } of rows) sections.set(section, [...(sections.get(section) ?? []), item]);
-  const checked = ChecklistContent.safeParse({ sections: numberedKeys([...sections].map(([title, items]) => ({ title, items }))) });
+  return [...sections].map(([title, items]) => ({ title, items }));
+}
+
+function checkedContent(sections: ChecklistContent["sections"]): ChecklistContent {
+  const checked = ChecklistContent.safeParse({ sections });
   if (!checked.success) throw badRequest("文件：检查表最多 50 个部分、每个部分最多 200 项", "file");
   return checked.data;
 }
 
+/** A new template's content from its rows, keyed s1, s1-1… */
+export const contentOfRows = (rows: readonly ChecklistImportValues[]): ChecklistContent => checkedContent(numberedKeys(sectionsOfRows(rows)));
+
+/**
+ * A template's next content from its rows: the items and sections it still has keep their keys
+ * (domain/checklists.ts keysCarriedOver), new ones take keys none of its versions used.
+ */
+export async function nextContentOfRows(tx: DbOrTx, checklistId: string, current: ChecklistContent, rows: readonly ChecklistImportValues[]) {
+  const versions = await tx.select({ content: checklistVersion.content }).from(checklistVersion).where(eq(checklistVersion.checklistId, checklistId));
+  const usedKeys = versions.flatMap(({ content }) => {
+    const shape = content as ChecklistContent;
+    return [...shape.sections.map((s) => s.key), ...itemKeysOf(shape)];
+  });
+  return checkedContent(keysCarriedOver(current, usedKeys, sectionsOfRows(rows)));
+}
+
 /**
  * Importing a template from a workbook (platform/import/pipeline.ts): every row an item, all of
- * them one new template of the caller's authority — so one bad row stops the whole file
- * (`wholeFile`), and the template's rules are checked row by row where a row can break them (a
- * scored row without its score, a row answered otherwise than the first).
+ * them one template's content — so one bad row stops the whole file (`wholeFile`), and the
+ * template's rules are checked row by row where a row can break them (a scored row without its
+ * score, a row answered otherwise than the first). `over` is the template whose next content the
+ * file is (its batches are kept apart from other templates' and new templates'); null for a new
+ * template. `save` writes the confirmed rows (not needed for a preview).
  */
 export function checklistImportArea(
   deps: Deps,
-  confirmation?: { name: string; created: (id: string) => void },
+  over: string | null,
+  save?: (tx: Tx, actor: UserActor, rows: ChecklistImportValues[]) => Promise<void>,
 ): ImportArea<ChecklistImportValues, ChecklistImportSample> {
   const categoryLabels = new Map<string, string>();
   return {
-    kind: "checklist",
+    kind: over ? `checklist:${over}` : "checklist",
     actions: { preview: "checklist.import_preview", confirm: "checklist.import" },
     columns: CHECKLIST_COLUMNS,
     maxRows: MAX_CHECKLIST_IMPORT_ROWS,
@@ -108,9 +134,8 @@ export function checklistImportArea(
       maxScore: values.maxScore ?? null,
     }),
     write: async (tx, actor, { create }) => {
-      if (!confirmation) throw new Error("a checklist import is confirmed with the new template's name");
-      const detail = await createChecklist(deps, actor, { name: confirmation.name, content: contentOfRows(create) }, { imported: true }, tx);
-      confirmation.created(detail.id);
+      if (!save) throw new Error("a checklist import is confirmed with what to save");
+      await save(tx, actor, create);
     },
   };
 }
@@ -143,6 +168,7 @@ export async function checklistImportTemplate(deps: Deps, actor: UserActor): Pro
         "标红“*”的列必填；隐患类别、等级提示、作答方式请从下拉列表中选择。",
         "同一检查表的检查项须都按“符合/不符合/不适用”作答，或都评分（评审表）；评分项须填写分值。",
         "导入前先预检：任何一行有误则整表不导入；确认后作为本部门的新检查表（第 1 版）保存，检查表名称在确认时填写。",
+        "在检查表详情页“导入新版本”时，确认后作为该检查表的下一版本保存：已被使用的版本不改动，检查内容与原版本相同的检查项保留原编号。",
       ],
     },
   });

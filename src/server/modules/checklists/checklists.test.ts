@@ -338,3 +338,144 @@ describe("Excel import and export of a template", () => {
     expect(book.worksheets[0]?.rowCount).toBe(1 + SHIPPED_CHECKLISTS.length);
   });
 });
+
+describe("Excel import of a template's next version", () => {
+  const importOver = (agent: Agent, id: string, content: Buffer, fileName = "新版本.xlsx") => {
+    const { body, headers } = multipartFile("file", fileName, content);
+    return agent.request("POST", `/api/checklists/${id}/imports`, { body, headers });
+  };
+  const versionsOf = (checklistId: string) =>
+    ctx.db.select().from(checklistVersion).where(eq(checklistVersion.checklistId, checklistId)).orderBy(asc(checklistVersion.version));
+  /** TEST_CHECKLIST as exported, with its first item reworded and an item added to 用电安全. */
+  const revisedRows = [
+    ["消防安全", "安全出口、疏散通道保持畅通", "《消防法》第二十八条", "消防安全", "一般隐患", "符合/不符合/不适用", null, "否"],
+    ["消防安全", "灭火器完好有效", "《消防法》第十六条", "消防安全", "一般隐患", "符合/不符合/不适用", null, "是"],
+    ["用电安全", "无私拉乱接电线", null, "用电安全", null, null, null, null],
+    ["用电安全", "插座无过载", null, "用电安全", "一般隐患", null, null, null],
+  ];
+
+  it("makes the next version of a used template, which keeps its content, the kept items keeping their keys; audited as an edit", async () => {
+    const { agent, area } = await countyAdmin();
+    const { checklist: template, version } = await makeChecklistVersion(ctx.db, { authorityCode: area.county.code, name: `${area.county.name}导入新版本` });
+    await takeChecklistVersion(ctx.db, systemActor("inspection"), version.id);
+    const preview = await importOver(agent, template.id, await workbook(revisedRows));
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({ totalRows: 4, newRows: 4, errors: [] });
+    const confirmed = await agent.post(`/api/checklists/${template.id}/imports/confirm`, { importId: preview.json().importId, baseVersion: 1 });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toEqual({ created: 4, updated: 0, version: 2, newVersion: true, unchanged: false });
+
+    const [v1, v2] = await versionsOf(template.id);
+    expect(v1?.content).toEqual(TEST_CHECKLIST);
+    const content = v2?.content as ChecklistContent;
+    expect(content.sections.map((s) => [s.key, s.title, s.items.map((i) => [i.key, i.text])])).toEqual([
+      [
+        "fire",
+        "消防安全",
+        [
+          [expect.stringMatching(/^i[0-9a-z]{6}$/), "安全出口、疏散通道保持畅通"],
+          ["extinguishers", "灭火器完好有效"],
+        ],
+      ],
+      [
+        "power",
+        "用电安全",
+        [
+          ["wiring", "无私拉乱接电线"],
+          [expect.stringMatching(/^i[0-9a-z]{6}$/), "插座无过载"],
+        ],
+      ],
+    ]);
+    const detail = (await agent.get(`/api/checklists/${template.id}`)).json() as ChecklistDetail;
+    expect(detail).toMatchObject({ currentVersion: 2, itemCount: 4, name: template.name });
+
+    const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.targetId, template.id));
+    expect(audit.map((a) => [a.action, a.detail])).toEqual([
+      ["checklist.update", expect.objectContaining({ version: 2, newVersion: true, imported: true, itemCount: 4, changes: { itemCount: { from: 3, to: 4 } } })],
+    ]);
+    const batchAudit = await ctx.db.select().from(auditLog).where(eq(auditLog.targetId, preview.json().importId));
+    expect(batchAudit.map((a) => a.action).sort()).toEqual(["checklist.import", "checklist.import_preview"]);
+    // The batch is spent; confirming it again, or over another template, finds nothing to confirm.
+    expect((await agent.post(`/api/checklists/${template.id}/imports/confirm`, { importId: preview.json().importId, baseVersion: 2 })).statusCode).toBe(409);
+  });
+
+  it("corrects an unused version in place; a file the same as the current version changes nothing", async () => {
+    const { agent, area } = await countyAdmin();
+    const created = (await agent.post("/api/checklists", createBody(`${area.county.name}未使用检查表`))).json() as ChecklistDetail;
+    const exported = await agent.get(`/api/checklists/${created.id}/xlsx`);
+    const same = (await importOver(agent, created.id, exported.rawPayload)).json();
+    const unchanged = await agent.post(`/api/checklists/${created.id}/imports/confirm`, { importId: same.importId, baseVersion: 1 });
+    expect(unchanged.json()).toEqual({ created: 3, updated: 0, version: 1, newVersion: false, unchanged: true });
+    expect((await versionsOf(created.id))[0]?.content).toEqual(TEST_CHECKLIST);
+
+    const preview = (await importOver(agent, created.id, await workbook(revisedRows))).json();
+    const confirmed = await agent.post(`/api/checklists/${created.id}/imports/confirm`, { importId: preview.importId, baseVersion: 1 });
+    expect(confirmed.json()).toMatchObject({ version: 1, newVersion: false, unchanged: false });
+    const versions = await versionsOf(created.id);
+    expect(versions).toHaveLength(1);
+    expect((versions[0]?.content as ChecklistContent | undefined)?.sections[1]?.items.map((i) => i.text)).toEqual(["无私拉乱接电线", "插座无过载"]);
+  });
+
+  it("refuses every row while one is wrong, naming row and field; a stale base version is refused naming the current one", async () => {
+    const { agent, area } = await countyAdmin();
+    const { checklist: template } = await makeChecklistVersion(ctx.db, { authorityCode: area.county.code });
+    const bad = await importOver(
+      agent,
+      template.id,
+      await workbook([
+        ["消防安全", "安全出口畅通", null, "消防安全", null, null, null, null],
+        ["消防安全", "灭火器完好", null, "不存在的类别", null, null, null, null],
+        ["用电安全", "", null, "用电安全", null, null, null, null],
+      ]),
+    );
+    expect(bad.json()).toMatchObject({ importId: null, newRows: 0 });
+    expect(bad.json().errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [4, "category"],
+      [5, "text"],
+    ]);
+    expect(bad.json().errors[0].message).toContain("隐患类别「不存在的类别」");
+
+    const good = (await importOver(agent, template.id, await workbook(revisedRows))).json();
+    const stale = await agent.post(`/api/checklists/${template.id}/imports/confirm`, { importId: good.importId, baseVersion: 2 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ field: "baseVersion" });
+    expect(stale.json().error.message).toContain("第 1 版");
+    const notXlsx = await importOver(agent, template.id, Buffer.from("a,b"), "表.csv");
+    expect(notXlsx.statusCode).toBe(400);
+    expect(notXlsx.json().error).toMatchObject({ field: "file" });
+    expect(await versionsOf(template.id)).toEqual([expect.objectContaining({ version: 1, content: TEST_CHECKLIST })]);
+    // The batch previewed for this template is not confirmed over another one.
+    const { checklist: other } = await makeChecklistVersion(ctx.db, { authorityCode: area.county.code });
+    const elsewhere = await agent.post(`/api/checklists/${other.id}/imports/confirm`, { importId: good.importId, baseVersion: 1 });
+    expect(elsewhere.statusCode).toBe(404);
+    expect(await versionsOf(other.id)).toEqual([expect.objectContaining({ version: 1, content: TEST_CHECKLIST })]);
+  });
+
+  it("refuses shipped, higher and other counties' templates as an edit does, and an inspector", async () => {
+    const { agent, area } = await countyAdmin();
+    const file = await workbook(revisedRows);
+    const shipped = (await allOf(agent, "&owner=shipped"))[0] as ChecklistSummary;
+    const city = await makeChecklistVersion(ctx.db, { authorityCode: area.city.code });
+    const neighbour = await makeChecklistVersion(ctx.db, { authorityCode: area.neighbour.code });
+    const refusedShipped = await importOver(agent, shipped.id, file);
+    expect(refusedShipped.statusCode).toBe(403);
+    expect(refusedShipped.json().error.message).toContain("系统内置的检查表不能修改");
+    expect((await importOver(agent, city.checklist.id, file)).statusCode).toBe(403);
+    expect((await importOver(agent, neighbour.checklist.id, file)).statusCode).toBe(404);
+
+    // A batch of the neighbour's own administrator, confirmed by this county over the neighbour's template.
+    const neighbourAdmin = (await signedIn(ctx, { role: "authority_admin", jurisdictionCode: area.neighbour.code })).agent;
+    const theirs = (await importOver(neighbourAdmin, neighbour.checklist.id, file)).json();
+    expect(theirs.importId).toEqual(expect.any(String));
+    const crossing = await agent.post(`/api/checklists/${neighbour.checklist.id}/imports/confirm`, { importId: theirs.importId, baseVersion: 1 });
+    expect(crossing.statusCode).toBe(404);
+    expect(crossing.body).not.toContain(neighbour.checklist.name);
+    const onShipped = await agent.post(`/api/checklists/${shipped.id}/imports/confirm`, { importId: theirs.importId, baseVersion: 1 });
+    expect(onShipped.statusCode).toBe(403);
+    expect(await versionsOf(neighbour.checklist.id)).toHaveLength(1);
+
+    const inspector = (await signedIn(ctx, { role: "authority_inspector", jurisdictionCode: area.county.code })).agent;
+    const own = await makeChecklistVersion(ctx.db, { authorityCode: area.county.code });
+    expect((await importOver(inspector, own.checklist.id, file)).statusCode).toBe(403);
+  });
+});

@@ -5,9 +5,9 @@ import { notFound } from "../../platform/http/errors";
 import { registerRoute } from "../../platform/http/routes";
 import { confirmImport, previewImport } from "../../platform/import/pipeline";
 import { exportList } from "../../platform/list/export-list";
-import { checklistImportArea, checklistImportTemplate, exportChecklistVersion } from "./checklist-excel";
+import { checklistImportArea, checklistImportTemplate, contentOfRows, exportChecklistVersion, nextContentOfRows } from "./checklist-excel";
 import { checklistBatches, checklistDetail, findChecklist, listChecklists, readerOf } from "./queries";
-import { CHECKLIST_NOT_FOUND, copyChecklist, createChecklist, setChecklistArchived, updateChecklist } from "./save-checklist";
+import { CHECKLIST_NOT_FOUND, copyChecklist, createChecklist, ownChecklist, reviseChecklist, setChecklistArchived, updateChecklist } from "./save-checklist";
 
 export function registerChecklistRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, directory, clock } = deps;
@@ -42,13 +42,39 @@ export function registerChecklistRoutes(app: FastifyInstance, deps: AppDeps) {
     }),
   );
   registerRoute(app, checklistRoutes.importTemplate, ({ actor }) => checklistImportTemplate(deps, actor));
-  registerRoute(app, checklistRoutes.importPreview, ({ actor, file }) => previewImport(db, actor, checklistImportArea(deps), file.filename, file.file));
+  registerRoute(app, checklistRoutes.importPreview, ({ actor, file }) => previewImport(db, actor, checklistImportArea(deps, null), file.filename, file.file));
   registerRoute(app, checklistRoutes.importConfirm, async ({ actor, params, body }) => {
     let checklistId: string | undefined;
-    const area = checklistImportArea(deps, { name: body.name, created: (id) => (checklistId = id) });
+    const area = checklistImportArea(deps, null, async (tx, creator, rows) => {
+      checklistId = (await createChecklist(deps, creator, { name: body.name, content: contentOfRows(rows) }, { imported: true }, tx)).id;
+    });
     const result = await confirmImport(db, actor, area, params.id, false);
     if (!checklistId) throw notFound("导入批次不存在");
     return { ...result, checklistId };
+  });
+  registerRoute(app, checklistRoutes.versionImportPreview, async ({ actor, params, file }) => {
+    // Refused before the file is read, as an edit of the template would be (404, 403, 409 archived).
+    await ownChecklist(db, actor, params.id, { lock: false });
+    return previewImport(db, actor, checklistImportArea(deps, params.id), file.filename, file.file);
+  });
+  registerRoute(app, checklistRoutes.versionImportConfirm, async ({ actor, params, body }) => {
+    let saved: Awaited<ReturnType<typeof reviseChecklist>> | undefined;
+    const area = checklistImportArea(deps, params.id, async (tx, editor, rows) => {
+      saved = await reviseChecklist(
+        tx,
+        deps,
+        editor,
+        params.id,
+        body.baseVersion,
+        async (row, current) => ({ name: row.name, content: await nextContentOfRows(tx, row.id, current, rows) }),
+        { imported: true },
+      );
+    });
+    // The template is checked first, so another authority's template answers 404 whatever batch is named.
+    await ownChecklist(db, actor, params.id, { lock: false });
+    const result = await confirmImport(db, actor, area, body.importId, false);
+    if (!saved) throw notFound("导入批次不存在");
+    return { ...result, version: saved.detail.currentVersion, newVersion: saved.edit.kind === "new_version", unchanged: saved.edit.kind === "unchanged" };
   });
   registerRoute(app, checklistRoutes.create, ({ actor, body }) => createChecklist(deps, actor, body));
   registerRoute(app, checklistRoutes.detail, ({ actor, params, query }) => detailOf(actor, params.id, query.version));

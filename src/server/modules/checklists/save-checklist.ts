@@ -41,16 +41,20 @@ async function refuseTakenName(tx: DbOrTx, authorityCode: string, name: string, 
 
 const pathOf = (deps: Deps, authorityCode: string | null) => (authorityCode ? (deps.directory.get(authorityCode)?.path ?? null) : null);
 
-/** A template the caller may change: visible, and their own authority's (a shipped or higher one is copied first). */
-async function lockOwn(tx: Tx, actor: UserActor, id: string): Promise<ChecklistListRow> {
+/**
+ * A template the caller may change: visible, and their own authority's (a shipped or higher one is
+ * copied first), and not archived. Locked when read in the transaction that changes it.
+ */
+export async function ownChecklist(tx: DbOrTx, actor: UserActor, id: string, options: { lock: boolean; archived?: "allowed" }): Promise<ChecklistListRow> {
   const authorityCode = ownAuthority(actor);
-  const found = await findChecklist(tx, readerOf(actor), id, { lock: true });
+  const found = await findChecklist(tx, readerOf(actor), id, { lock: options.lock });
   if (!found) throw notFound(CHECKLIST_NOT_FOUND);
   if (found.row.authorityCode !== authorityCode) {
     throw forbidden(
       found.row.authorityCode === null ? "系统内置的检查表不能修改，请复制为本部门的检查表后修改" : "上级部门的检查表不能修改，请复制为本部门的检查表后修改",
     );
   }
+  if (found.row.archived && options.archived !== "allowed") throw conflict("检查表已归档，恢复后才能修改");
   return found;
 }
 
@@ -87,41 +91,56 @@ export async function createChecklist(deps: Deps, actor: UserActor, body: Checkl
  * one is refused (someone else saved meanwhile), so nobody's work is silently overwritten.
  */
 export async function updateChecklist(deps: Deps, actor: UserActor, id: string, body: ChecklistEditBody) {
-  return deps.db.transaction(async (tx) => {
-    const found = await lockOwn(tx, actor, id);
-    const { row } = found;
-    if (row.archived) throw conflict("检查表已归档，恢复后才能修改");
-    if (body.baseVersion !== row.currentVersion) {
-      throw conflict(`检查表已被修改为第 ${row.currentVersion} 版，请刷新后在最新版本上修改`, "baseVersion");
-    }
-    const [current] = await tx
-      .select({ content: checklistVersion.content })
-      .from(checklistVersion)
-      .where(and(eq(checklistVersion.checklistId, row.id), eq(checklistVersion.version, row.currentVersion)));
-    refuseInconsistent(body.content, current?.content as ChecklistContent | undefined);
-    const changes: FieldChanges = {};
-    if (body.name !== row.name) {
-      await refuseTakenName(tx, row.authorityCode as string, body.name, row.id);
-      await tx.update(checklist).set({ name: body.name, updatedAt: new Date() }).where(eq(checklist.id, row.id));
-      changes.name = { from: row.name, to: body.name };
-    }
-    const edit = await applyChecklistContent(tx, row, body.content, actor.user.id);
-    if (edit.kind === "unchanged" && !changes.name) return detailAfter(tx, deps, actor, row.id);
-    const detail = await detailAfter(tx, deps, actor, row.id);
-    if (detail.itemCount !== found.itemCount) changes.itemCount = { from: found.itemCount, to: detail.itemCount };
-    await writeAudit(tx, actor, {
-      action: "checklist.update",
-      target: { type: "checklist", id: row.id, path: pathOf(deps, row.authorityCode), name: body.name },
-      detail: { name: body.name, version: detail.currentVersion, newVersion: edit.kind === "new_version", itemCount: detail.itemCount, changes },
-    });
-    return detail;
+  return deps.db.transaction(async (tx) => (await reviseChecklist(tx, deps, actor, id, body.baseVersion, async () => body)).detail);
+}
+
+/**
+ * The edit of updateChecklist in the caller's transaction, its new name and content made from the
+ * locked template and its current content (an imported workbook takes the current items' keys so).
+ */
+export async function reviseChecklist(
+  tx: Tx,
+  deps: Deps,
+  actor: UserActor,
+  id: string,
+  baseVersion: number,
+  revise: (row: ChecklistListRow["row"], current: ChecklistContent) => Promise<ChecklistBody>,
+  origin: { imported?: boolean } = {},
+) {
+  const found = await ownChecklist(tx, actor, id, { lock: true });
+  const { row } = found;
+  if (baseVersion !== row.currentVersion) {
+    throw conflict(`检查表已被修改为第 ${row.currentVersion} 版，请刷新后在最新版本上修改`, "baseVersion");
+  }
+  const [current] = await tx
+    .select({ content: checklistVersion.content })
+    .from(checklistVersion)
+    .where(and(eq(checklistVersion.checklistId, row.id), eq(checklistVersion.version, row.currentVersion)));
+  if (!current) throw new Error(`checklist ${row.id} has no version ${row.currentVersion}`);
+  const body = await revise(row, current.content as ChecklistContent);
+  refuseInconsistent(body.content, current.content as ChecklistContent);
+  const changes: FieldChanges = {};
+  if (body.name !== row.name) {
+    await refuseTakenName(tx, row.authorityCode as string, body.name, row.id);
+    await tx.update(checklist).set({ name: body.name, updatedAt: new Date() }).where(eq(checklist.id, row.id));
+    changes.name = { from: row.name, to: body.name };
+  }
+  const edit = await applyChecklistContent(tx, row, body.content, actor.user.id);
+  const detail = await detailAfter(tx, deps, actor, row.id);
+  if (edit.kind === "unchanged" && !changes.name) return { detail, edit };
+  if (detail.itemCount !== found.itemCount) changes.itemCount = { from: found.itemCount, to: detail.itemCount };
+  await writeAudit(tx, actor, {
+    action: "checklist.update",
+    target: { type: "checklist", id: row.id, path: pathOf(deps, row.authorityCode), name: body.name },
+    detail: { name: body.name, version: detail.currentVersion, newVersion: edit.kind === "new_version", itemCount: detail.itemCount, changes, ...origin },
   });
+  return { detail, edit };
 }
 
 /** Archives (no longer offered to new campaigns) or restores the caller's own template; versions and their uses stay. */
 export async function setChecklistArchived(deps: Deps, actor: UserActor, id: string, archived: boolean) {
   return deps.db.transaction(async (tx) => {
-    const { row } = await lockOwn(tx, actor, id);
+    const { row } = await ownChecklist(tx, actor, id, { lock: true, archived: "allowed" });
     if (row.archived === archived) throw conflict(archived ? "检查表已是“已归档”状态" : "检查表已是“使用中”状态");
     await tx.update(checklist).set({ archived, updatedAt: new Date() }).where(eq(checklist.id, row.id));
     await writeAudit(tx, actor, {
