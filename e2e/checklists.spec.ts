@@ -134,3 +134,55 @@ test("a template imported from Excel is checked row by row, refused whole while 
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByText(/^2\. 配电间无杂物$/)).toBeVisible();
 });
+
+test("a used template exported to Excel, edited and imported back becomes version 2, version 1 unchanged", async ({ browser, baseURL }) => {
+  const page = await pageOf(browser, baseURL as string, "lk_admin");
+  const name = `导入新版本${unique()}`;
+  await page.goto("/checklists");
+  await button(page, "导入").click();
+  const created = page.getByRole("dialog");
+  await created.locator("input[type=file]").setInputFiles({
+    name: `${name}.xlsx`,
+    mimeType: XLSX,
+    buffer: await workbook([
+      ["消防安全", "安全出口畅通", "《消防法》第二十八条", "消防安全", "一般隐患", null, null, "是"],
+      ["用电安全", "配电间无杂物", null, "用电安全", null, null, null, null],
+    ]),
+  });
+  await button(created, "导入 2 条").click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const checklistId = page.url().split("/").pop() as string;
+  await markVersionUsed(checklistId, 1);
+  await page.reload();
+
+  // The user's path: export the current version, change it in Excel, import it back over the template.
+  const downloading = page.waitForEvent("download");
+  await button(page, "导出 Excel").click();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await (await downloading).path());
+  const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+  const header = (sheet.getRow(1).values as string[]).slice(1);
+  expect(header.slice(0, 2)).toEqual(["部分", "检查项"]);
+  sheet.getRow(2).getCell(2).value = "安全出口畅通，无杂物堆放";
+  sheet.addRow(["用电安全", "插座无过载", "", "用电安全", "一般隐患", "符合/不符合/不适用", null, "否"]);
+  const edited = Buffer.from(await book.xlsx.writeBuffer());
+
+  await button(page, "导入新版本").click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByText("当前第 1 版已被使用，导入后保存为第 2 版，原版本内容不变。", { exact: false })).toBeVisible();
+  await dialog.locator("input[type=file]").setInputFiles({ name: `${name}（修订）.xlsx`, mimeType: XLSX, buffer: edited });
+  await expect(dialog.getByText("新版本的检查项")).toBeVisible();
+  await button(dialog, "导入 3 条").click();
+  await expect(page.getByText("已导入为第 2 版；已使用的第 1 版保持不变")).toBeVisible();
+  await expect(page.getByText(/^1\. 安全出口畅通，无杂物堆放$/)).toBeVisible();
+  await expect(page.getByText(/^3\. 插座无过载$/)).toBeVisible();
+
+  const history = page.locator(".ant-card", { hasText: "版本记录" });
+  const second = history.locator(".ant-list-item", { hasText: "第 2 版" });
+  await expect(second).toContainText("当前");
+  await expect(second).toContainText("3 项");
+  await expect(history.locator(".ant-list-item", { hasText: "第 1 版" })).toContainText("已使用，内容锁定");
+  await button(history.locator(".ant-list-item", { hasText: "第 1 版" }), "查看").click();
+  await expect(page.getByText(/^1\. 安全出口畅通$/)).toBeVisible();
+  await expect(page.getByText("插座无过载")).toHaveCount(0);
+});

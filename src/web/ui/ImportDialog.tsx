@@ -17,7 +17,7 @@ const ISSUE_COLUMNS: TableColumnsType<ImportRowProblem> = [
 export type ImportPreview<Sample extends { row: number }> = Omit<z.infer<ReturnType<typeof importPreviewOf>>, "sample"> & { sample: Sample[] };
 
 /** What differs from one register's import to another's; the two steps are the same for all. */
-export interface ImportSetup<Sample extends { row: number }> {
+export interface ImportSetup<Sample extends { row: number }, Result extends ImportResult = ImportResult> {
   title: string;
   /** What may be uploaded, above the drop zone, with the template's download as its action. */
   intro: string;
@@ -33,7 +33,9 @@ export interface ImportSetup<Sample extends { row: number }> {
   /** Why rows would update existing records (a register without updates never has any). */
   updateNotice?: (rows: number) => string;
   preview: (file: File) => Promise<ImportPreview<Sample>>;
-  confirm: (importId: string, updateExisting: boolean) => Promise<ImportResult>;
+  confirm: (importId: string, updateExisting: boolean) => Promise<Result>;
+  /** What the confirmation did, when the counts of new and updated rows do not say it (a checklist's new version). */
+  doneMessage?: (result: Result) => string;
   /** After a confirmed import: refresh what shows the register. */
   onImported: () => Promise<unknown>;
 }
@@ -76,13 +78,13 @@ function IssueTable({ issues, caption }: { issues: ImportRowProblem[]; caption: 
 const shownRows = (shown: number, total: number, what: string) => (shown < total ? `${what}（前 ${shown} 条，共 ${total} 条）：` : `${what}：`);
 
 /** What the preview found, before anything is written. */
-function PreviewResult<Sample extends { row: number }>({
+function PreviewResult<Sample extends { row: number }, Result extends ImportResult>({
   setup,
   result,
   updateExisting,
   onUpdateExisting,
 }: {
-  setup: ImportSetup<Sample>;
+  setup: ImportSetup<Sample, Result>;
   result: ImportPreview<Sample>;
   updateExisting: boolean;
   onUpdateExisting: (value: boolean) => void;
@@ -157,14 +159,21 @@ function PreviewResult<Sample extends { row: number }>({
  * Two steps: the uploaded workbook is checked and every bad row is listed, with what would be new
  * and what would change; only the user's confirmation writes, all rows or none.
  */
-export function ImportDialog<Sample extends { row: number }>({ setup, onClose }: { setup: ImportSetup<Sample>; onClose: () => void }) {
+export function ImportDialog<Sample extends { row: number }, Result extends ImportResult = ImportResult>({
+  setup,
+  onClose,
+}: {
+  setup: ImportSetup<Sample, Result>;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const [updateExisting, setUpdateExisting] = useState(false);
   const preview = useMutation({ mutationFn: setup.preview });
   const confirm = useMutation({
     mutationFn: (importId: string) => setup.confirm(importId, updateExisting),
-    onSuccess: async ({ created, updated }) => {
-      message.success(`导入完成：新增 ${created} ${setup.unit}${updated > 0 ? `，更新 ${updated} ${setup.unit}` : ""}`);
+    onSuccess: async (done) => {
+      const { created, updated } = done;
+      message.success(setup.doneMessage?.(done) ?? `导入完成：新增 ${created} ${setup.unit}${updated > 0 ? `，更新 ${updated} ${setup.unit}` : ""}`);
       await setup.onImported();
       onClose();
     },

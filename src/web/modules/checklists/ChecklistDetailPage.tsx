@@ -1,4 +1,4 @@
-import { DownloadOutlined, EditOutlined } from "@ant-design/icons";
+import { DownloadOutlined, EditOutlined, UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, List, Select, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
@@ -8,7 +8,7 @@ import { DownloadButton } from "../../ui/DownloadButton";
 import { formatTime } from "../../ui/format";
 import { PageTitle } from "../../ui/PageTitle";
 import { Loaded, NotFoundResult } from "../../ui/results";
-import { CopyChecklistDialog } from "./ChecklistDialogs";
+import { ChecklistVersionImportDialog, CopyChecklistDialog } from "./ChecklistDialogs";
 import { ChecklistContentView, ChecklistKindTag } from "./checklist-display";
 import { isChecklistId, useArchiveChecklist, useChecklist } from "./queries";
 
@@ -65,6 +65,7 @@ function LoadedChecklist({ id }: { id: string }) {
   const { message, modal } = App.useApp();
   const archive = useArchiveChecklist();
   const [copying, setCopying] = useState(false);
+  const [importing, setImporting] = useState(false);
   const show = (version: number) => setSearchParams(version === checklist.data?.currentVersion ? {} : { version: String(version) });
   return (
     <Loaded query={checklist}>
@@ -82,6 +83,11 @@ function LoadedChecklist({ id }: { id: string }) {
               can("checklist:manage") && detail.owner !== "own" && (
                 <Button key="copy" type="primary" onClick={() => setCopying(true)}>
                   复制为本部门的检查表
+                </Button>
+              ),
+              detail.editable && !detail.archived && (
+                <Button key="import" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                  导入新版本
                 </Button>
               ),
               <DownloadButton
@@ -164,6 +170,7 @@ function LoadedChecklist({ id }: { id: string }) {
             <VersionHistory detail={detail} onShow={show} />
           </Card>
           {copying && <CopyChecklistDialog checklist={detail} onClose={() => setCopying(false)} />}
+          {importing && <ChecklistVersionImportDialog checklist={detail} onClose={() => setImporting(false)} />}
         </>
       )}
     </Loaded>

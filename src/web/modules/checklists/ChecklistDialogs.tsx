@@ -2,7 +2,14 @@ import { DownloadOutlined } from "@ant-design/icons";
 import { Form, Input, type TableColumnsType } from "antd";
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { type ChecklistImportSample, type ChecklistSummary, checklistRoutes } from "../../../contracts/checklists";
+import type { z } from "zod";
+import {
+  type ChecklistDetail,
+  type ChecklistImportSample,
+  type ChecklistSummary,
+  type ChecklistVersionImportResult,
+  checklistRoutes,
+} from "../../../contracts/checklists";
 import { call, upload } from "../../app/api";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { FormDialog } from "../../ui/FormDialog";
@@ -83,6 +90,56 @@ export function ChecklistImportDialog({ onClose }: { onClose: () => void }) {
     onImported: async () => {
       await refresh();
       if (created.current) navigate(`/checklists/${created.current}`);
+    },
+  };
+  return <ImportDialog setup={setup} onClose={onClose} />;
+}
+
+/** What a confirmed import did to the template, by the versioning rule. */
+function versionImportDone(result: z.infer<typeof ChecklistVersionImportResult>): string {
+  if (result.unchanged) return `文件内容与第 ${result.version} 版相同，未保存新版本`;
+  if (result.newVersion) return `已导入为第 ${result.version} 版；已使用的第 ${result.version - 1} 版保持不变`;
+  return `已导入：第 ${result.version} 版尚未使用，已直接更新`;
+}
+
+/**
+ * 导入新版本: a workbook in the export's columns becomes the template's next content, as an edit
+ * would — a used current version stays as it is and the file becomes the next one; an unused one
+ * is corrected. Items the file still has keep their place in earlier inspections' answers.
+ */
+export function ChecklistVersionImportDialog({ checklist, onClose }: { checklist: ChecklistDetail; onClose: () => void }) {
+  const navigate = useNavigate();
+  const refresh = useRefreshChecklists();
+  const current = checklist.versions.find((v) => v.version === checklist.currentVersion);
+  const setup: ImportSetup<ChecklistImportSample, z.infer<typeof ChecklistVersionImportResult>> = {
+    title: `导入新版本：${checklist.name}`,
+    intro: `上传的文件将作为该检查表的新内容（格式同“导出 Excel”，可导出当前版本修改后上传）。${
+      current?.firstUsedAt
+        ? `当前第 ${checklist.currentVersion} 版已被使用，导入后保存为第 ${checklist.currentVersion + 1} 版，原版本内容不变。`
+        : `当前第 ${checklist.currentVersion} 版尚未使用，导入后直接更新该版本。`
+    }任何一行有误则整表不导入。`,
+    template: (
+      <DownloadButton
+        size="small"
+        icon={<DownloadOutlined />}
+        route={checklistRoutes.exportOne}
+        input={{ params: { id: checklist.id }, query: { version: checklist.currentVersion } }}
+        fileName={`${checklist.name}.xlsx`}
+      >
+        导出当前版本
+      </DownloadButton>
+    ),
+    unit: "项",
+    sampleCaption: "新版本的检查项",
+    sampleColumns: SAMPLE_COLUMNS,
+    errorCaption: "以下行有误，请改正后重新上传（整表导入，有误时一项也不导入）：",
+    preview: (file) => upload(checklistRoutes.versionImportPreview, file, { params: { id: checklist.id } }),
+    confirm: (importId) =>
+      call(checklistRoutes.versionImportConfirm, { params: { id: checklist.id }, body: { importId, baseVersion: checklist.currentVersion } }),
+    doneMessage: versionImportDone,
+    onImported: async () => {
+      await refresh();
+      navigate(`/checklists/${checklist.id}`);
     },
   };
   return <ImportDialog setup={setup} onClose={onClose} />;
