@@ -124,7 +124,7 @@ export interface AuditDetails {
   "settings.update": { name: string; changes: FieldChanges };
   "hazard_category.create": { name: string };
   "calendar.correct": { day: string; kind: string | null; note: string };
-  "file.upload": { fileName: string; mediaType: string; size: number; sha256: string };
+  "file.upload": { fileName: string; mediaType: string; size: number; sha256: string; declaredCapturedAt?: string };
   "file.discard": { fileName: string; sha256: string; uploadedAt: string };
   "notice.issue": { number: string; kind: string; institution: string; hazards: string[] };
   "notice.acknowledge": { number: string; institution: string };

@@ -53,14 +53,21 @@ export const FileIdParams = idParamsOf("file", "文件编号");
  * The id the device gave a photo before sending it: a retried upload (the answer lost on a weak
  * connection) with the same id and bytes returns the attachment made the first time, not a second one.
  */
-export const UploadQuery = z.object({ clientId: labelled(z.uuid(), "文件编号（本机生成）").optional() });
+export const UploadQuery = z.object({
+  clientId: labelled(z.uuid(), "文件编号（本机生成）").optional(),
+  /**
+   * When the photo was taken, as the phone read it from the photo's EXIF before making it smaller
+   * (which drops EXIF). Kept when the uploaded bytes carry no capture time of their own.
+   */
+  capturedAt: labelled(z.iso.datetime({ offset: true }), "拍摄时间").optional(),
+});
 
 export const fileRoutes = {
   upload: defineRoute({
     method: "POST",
     path: "/api/files",
     summary: "上传照片或文件",
-    description: `multipart/form-data，字段 file，一次一个文件，不超过 ${MAX_FILE_MEGABYTES} MB；类型按内容识别：JPEG、PNG 照片或 PDF 文档。上传后仅上传者可见，随隐患等记录提交后，能查看该记录的用户方可查看。带 clientId（设备生成的编号）时，同一编号、同一内容的重复上传返回同一文件；同一编号而内容不同或属于他人时返回 409。`,
+    description: `multipart/form-data，字段 file，一次一个文件，不超过 ${MAX_FILE_MEGABYTES} MB；类型按内容识别：JPEG、PNG 照片或 PDF 文档。上传后仅上传者可见，随隐患等记录提交后，能查看该记录的用户方可查看。带 clientId（设备生成的编号）时，同一编号、同一内容的重复上传返回同一文件；同一编号而内容不同或属于他人时返回 409。照片可带 capturedAt（手机在压缩前从照片 EXIF 读取的拍摄时间，不能晚于当前时间）：文件本身的 EXIF 含拍摄时间时以文件为准。`,
     access: requires("file:upload"),
     query: UploadQuery,
     upload: true,

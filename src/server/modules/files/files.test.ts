@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES } from "../../../contracts/files";
 import { attachment, auditLog, storedFile } from "../../../db/schema";
-import { type Agent, areaPicker, directory, makeInstitution, recordHazard, setUpTestApp, signedIn } from "../../../test/harness";
+import { type Agent, areaPicker, directory, makeInstitution, multipartFile, recordHazard, setUpTestApp, signedIn } from "../../../test/harness";
 import { testPhoto, uploadTestFile, uploadTestPhoto } from "../../../test/photos";
 import { fixedClock } from "../../platform/clock";
 import { sha256Of } from "../../platform/files/file-store";
@@ -169,6 +169,66 @@ describe("uploading photos and documents", () => {
 const LANKAO = "410225";
 const QIXIAN = "410221";
 const KAIFENG = "410200";
+
+describe("a capture time the phone declares (read from the photo's EXIF before it made the photo smaller)", () => {
+  const uploadDeclaring = (agent: Agent, content: Buffer, capturedAt: string, fileName = "现场照片.jpg") => {
+    const { body, headers } = multipartFile("file", fileName, content);
+    return agent.request("POST", `/api/files?capturedAt=${encodeURIComponent(capturedAt)}`, { body, headers });
+  };
+
+  it("is kept for a re-encoded photo without EXIF, and audited as declared", async () => {
+    const agent = await uploader();
+    const resized = await testPhoto({ colour: "#a35" });
+    const response = await uploadDeclaring(agent, resized, "2026-06-09T16:45:10+08:00");
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().capturedAt).toBe("2026-06-09T08:45:10.000Z");
+    const [stored] = await ctx.db
+      .select()
+      .from(storedFile)
+      .where(eq(storedFile.sha256, sha256Of(resized)));
+    expect(stored?.capturedAt?.toISOString()).toBe("2026-06-09T08:45:10.000Z");
+    const [audit] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "file.upload"), eq(auditLog.targetId, response.json().id)));
+    expect(audit?.detail).toMatchObject({ declaredCapturedAt: "2026-06-09T08:45:10.000Z" });
+  });
+
+  it("gives way to the capture time in the photo's own EXIF", async () => {
+    const agent = await uploader();
+    const original = await testPhoto({ colour: "#5a3", takenAt: "2026:06:08 10:00:00" });
+    const response = await uploadDeclaring(agent, original, "2026-06-09T16:45:10+08:00");
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().capturedAt).toBe("2026-06-08T02:00:00.000Z");
+  });
+
+  it("dates bytes stored earlier without one, and is refused after now or when not a time, naming the field, keeping nothing", async () => {
+    const agent = await uploader();
+    const resized = await testPhoto({ colour: "#35a" });
+    expect((await uploadTestFile(agent, "无时间.jpg", resized)).json().capturedAt).toBeNull();
+    expect((await uploadDeclaring(agent, resized, "2026-06-10T08:00:00+08:00")).json().capturedAt).toBe("2026-06-10T00:00:00.000Z");
+
+    const fresh = await testPhoto({ colour: "#3a5" });
+    // The test clock is 2026-06-10 09:00 China time: 09:05 is within the phone's allowed skew, 09:30 is not.
+    expect((await uploadDeclaring(agent, fresh, "2026-06-10T09:05:00+08:00")).statusCode).toBe(201);
+    const other = await testPhoto({ colour: "#a53" });
+    for (const [value, message] of [
+      ["2026-06-10T09:30:00+08:00", "拍摄时间：不能晚于当前时间"],
+      ["2026-02-30T08:00:00+08:00", "拍摄时间："],
+      ["昨天", "拍摄时间："],
+    ]) {
+      const refused = await uploadDeclaring(agent, other, value as string);
+      expect(refusal(refused)).toMatchObject({ status: 400, field: "capturedAt" });
+      expect(refused.json().error.message).toContain(message);
+    }
+    expect(
+      await ctx.db
+        .select()
+        .from(storedFile)
+        .where(eq(storedFile.sha256, sha256Of(other))),
+    ).toEqual([]);
+  });
+});
 
 describe("who reads a file: an id is never a way around scope", () => {
   it("uses real counties", () => {

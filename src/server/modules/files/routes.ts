@@ -5,7 +5,7 @@ import { requireUser } from "../../platform/access";
 import { registerRoute } from "../../platform/http/routes";
 import { DISCARD_UNBOUND_UPLOADS_CRON, DISCARD_UNBOUND_UPLOADS_JOB, discardUnboundUploads } from "./discard-unbound";
 import { readFile, readThumbnail } from "./read-file";
-import { uploadFile } from "./upload-file";
+import { declaredCaptureTime, uploadFile } from "./upload-file";
 
 export function registerFileRoutes(app: FastifyInstance, deps: AppDeps) {
   deps.jobs.work(DISCARD_UNBOUND_UPLOADS_JOB, async () => {
@@ -13,7 +13,9 @@ export function registerFileRoutes(app: FastifyInstance, deps: AppDeps) {
     app.log.info(discarded, `清理未使用的上传文件：${discarded.uploads} 个上传，${discarded.files} 个文件`);
   });
   deps.jobs.schedule(DISCARD_UNBOUND_UPLOADS_JOB, DISCARD_UNBOUND_UPLOADS_CRON);
-  registerRoute(app, fileRoutes.upload, ({ actor, file, query }) => uploadFile(deps, requireUser(actor), file, query.clientId));
+  registerRoute(app, fileRoutes.upload, ({ actor, file, query }) =>
+    uploadFile(deps, requireUser(actor), file, { clientId: query.clientId, capturedAt: declaredCaptureTime(deps.clock, query.capturedAt) }),
+  );
   registerRoute(app, fileRoutes.content, ({ actor, params }) => readFile(deps, requireUser(actor), params.id));
   registerRoute(app, fileRoutes.thumbnail, ({ actor, params }) => readThumbnail(deps, requireUser(actor), params.id));
 }

@@ -1,10 +1,12 @@
 import type { MultipartFile } from "@fastify/multipart";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { type AttachmentInfo, FILE_MEDIA_TYPES, type FileMediaType } from "../../../contracts/files";
 import { attachment, storedFile } from "../../../db/schema";
+import { declaredCaptureTimeProblem } from "../../../domain/capture-time";
 import type { AppDeps } from "../../deps";
 import type { UserActor } from "../../platform/access";
 import { writeAudit } from "../../platform/audit";
+import type { Clock } from "../../platform/clock";
 import { type DbOrTx, SQLSTATE, sqlStateOf } from "../../platform/db";
 import { detectFileType } from "../../platform/files/detect";
 import { sha256Of } from "../../platform/files/file-store";
@@ -50,11 +52,40 @@ async function imageFacts(bytes: Buffer): Promise<ImageFacts> {
   }
 }
 
-/** The stored file's row for these bytes: the one there is, or a new one once the bytes (and a photo's thumbnail) are in the store. */
-async function keepBytes({ db, files }: Pick<AppDeps, "db" | "files">, bytes: Buffer, sha256: string, mediaType: FileMediaType) {
+/** The capture time a device declared with its upload (拍摄时间), refused when it is after now. */
+export function declaredCaptureTime(clock: Clock, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const time = new Date(value);
+  const problem = declaredCaptureTimeProblem(time, clock.now());
+  if (problem) throw badRequest(`拍摄时间：${problem}`, "capturedAt");
+  return time;
+}
+
+/**
+ * The stored file's row for these bytes: the one there is, or a new one once the bytes (and a
+ * photo's thumbnail) are in the store. A photo's capture time is the one in its own EXIF; without
+ * one, the time the device declared (read before it re-encoded the photo), also given to a stored
+ * photo that had none.
+ */
+async function keepBytes(
+  { db, files }: Pick<AppDeps, "db" | "files">,
+  bytes: Buffer,
+  sha256: string,
+  mediaType: FileMediaType,
+  declaredCapturedAt: Date | undefined,
+) {
+  const isImage = mediaType.startsWith("image/");
   const [stored] = await db.select().from(storedFile).where(eq(storedFile.sha256, sha256));
-  if (stored && (await files.has(sha256))) return stored;
-  const facts = mediaType.startsWith("image/") ? await imageFacts(bytes) : null;
+  if (stored && (await files.has(sha256))) {
+    if (stored.capturedAt || !declaredCapturedAt || !isImage) return stored;
+    const [dated] = await db
+      .update(storedFile)
+      .set({ capturedAt: declaredCapturedAt })
+      .where(and(eq(storedFile.sha256, sha256), isNull(storedFile.capturedAt)))
+      .returning();
+    return dated ?? stored;
+  }
+  const facts = isImage ? await imageFacts(bytes) : null;
   await files.put(bytes);
   if (facts) await files.putThumbnail(sha256, facts.thumbnail);
   const values = {
@@ -63,7 +94,7 @@ async function keepBytes({ db, files }: Pick<AppDeps, "db" | "files">, bytes: Bu
     size: bytes.length,
     width: facts?.width ?? null,
     height: facts?.height ?? null,
-    capturedAt: facts?.capturedAt ?? null,
+    capturedAt: facts ? (facts.capturedAt ?? declaredCapturedAt ?? null) : null,
     hasThumbnail: facts !== null,
   };
   // Two uploads of the same bytes at once: both wrote the same file, one row stays.
@@ -81,7 +112,12 @@ async function keepBytes({ db, files }: Pick<AppDeps, "db" | "files">, bytes: Bu
  * sent again — in sequence or at once — answers the attachment made the first time, and an id
  * already taken by other bytes or another user is refused (409) rather than answered.
  */
-export async function uploadFile(deps: Pick<AppDeps, "db" | "files">, actor: UserActor, file: MultipartFile, clientId?: string): Promise<AttachmentInfo> {
+export async function uploadFile(
+  deps: Pick<AppDeps, "db" | "files">,
+  actor: UserActor,
+  file: MultipartFile,
+  { clientId, capturedAt }: { clientId?: string | undefined; capturedAt?: Date | undefined } = {},
+): Promise<AttachmentInfo> {
   const bytes = await file.toBuffer();
   const mediaType = acceptedType(bytes);
   const fileName = cleanFileName(file.filename, mediaType);
@@ -102,11 +138,11 @@ export async function uploadFile(deps: Pick<AppDeps, "db" | "files">, actor: Use
       await writeAudit(tx, actor, {
         action: "file.upload",
         target: { type: "file", id: row.id, path: scopePath(actor.scope), name: fileName },
-        detail: { fileName, mediaType, size: bytes.length, sha256 },
+        detail: { fileName, mediaType, size: bytes.length, sha256, ...(capturedAt ? { declaredCapturedAt: capturedAt.toISOString() } : {}) },
       });
       return attachmentInfo({ ...stored, id: row.id, fileName, purpose: null });
     });
-  const stored = await keepBytes(deps, bytes, sha256, mediaType);
+  const stored = await keepBytes(deps, bytes, sha256, mediaType, capturedAt);
   let created: AttachmentInfo | undefined;
   try {
     created = await record(stored);
@@ -114,7 +150,7 @@ export async function uploadFile(deps: Pick<AppDeps, "db" | "files">, actor: Use
     // The daily clean-up (discard-unbound.ts) removed these bytes, named by no attachment until this
     // one, between the check above and this row: store them again, once.
     if (sqlStateOf(error) !== SQLSTATE.foreignKeyViolation) throw error;
-    created = await record(await keepBytes(deps, bytes, sha256, mediaType));
+    created = await record(await keepBytes(deps, bytes, sha256, mediaType, capturedAt));
   }
   if (created) return created;
   const earlier = clientId ? await sameUpload(deps.db, actor, clientId, sha256) : undefined;

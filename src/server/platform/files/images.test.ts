@@ -1,19 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { analyseImage, exifDate, THUMBNAIL_SIZE } from "./images";
-
-describe("EXIF capture time", () => {
-  it("reads the camera's wall clock as China time unless the photo names its offset", () => {
-    expect(exifDate("2026:06:01 09:30:15", undefined)?.toISOString()).toBe("2026-06-01T01:30:15.000Z");
-    expect(exifDate("2026:06:01 09:30:15", "+09:00")?.toISOString()).toBe("2026-06-01T00:30:15.000Z");
-  });
-
-  it("ignores what is not a date", () => {
-    expect(exifDate("0000:00:00 00:00:00", undefined)).toBeNull();
-    expect(exifDate("yesterday", undefined)).toBeNull();
-    expect(exifDate(undefined, undefined)).toBeNull();
-  });
-});
+import { analyseImage, THUMBNAIL_SIZE } from "./images";
 
 describe("a photo's facts", () => {
   it("turns a sideways phone photo upright: its size and its thumbnail", async () => {

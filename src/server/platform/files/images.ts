@@ -1,5 +1,6 @@
 import exifr from "exifr";
 import sharp from "sharp";
+import { CAPTURE_TIME_TAGS, captureTimeOfTags } from "../../../domain/capture-time";
 
 /** Long side of a thumbnail in pixels: sharp on a phone's two-column gallery and a desktop timeline. */
 export const THUMBNAIL_SIZE = 320;
@@ -14,31 +15,10 @@ export interface ImageFacts {
   thumbnail: Buffer;
 }
 
-/** EXIF "YYYY:MM:DD HH:MM:SS" with an optional "+08:00" offset. */
-const EXIF_DATE = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/;
-const OFFSET = /^[+-]\d{2}:\d{2}$/;
-
-/**
- * The capture time of an EXIF date. EXIF keeps the camera's wall-clock time and only newer
- * phones add its offset (OffsetTimeOriginal); without one it is China time, the one time zone of
- * the photos this system receives — never the server's own zone.
- */
-export function exifDate(value: unknown, offset: unknown): Date | null {
-  const match = typeof value === "string" ? EXIF_DATE.exec(value) : null;
-  if (!match) return null;
-  const [, year, month, day, hour, minute, second] = match;
-  const zone = typeof offset === "string" && OFFSET.test(offset) ? offset : "+08:00";
-  const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${zone}`);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
 async function captureTime(bytes: Buffer): Promise<Date | null> {
   // Metadata a camera wrote is the sender's input: an unreadable block means no capture time, not a refused photo.
-  const tags = await exifr
-    .parse(bytes, { pick: ["DateTimeOriginal", "OffsetTimeOriginal", "CreateDate", "OffsetTime"], reviveValues: false })
-    .catch(() => undefined);
-  if (!tags) return null;
-  return exifDate(tags.DateTimeOriginal, tags.OffsetTimeOriginal) ?? exifDate(tags.CreateDate, tags.OffsetTime);
+  const tags = await exifr.parse(bytes, { pick: CAPTURE_TIME_TAGS, reviveValues: false }).catch(() => undefined);
+  return captureTimeOfTags(tags);
 }
 
 /**
