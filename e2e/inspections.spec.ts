@@ -5,11 +5,11 @@ import { button, login, makeCampaignInDatabase, unique, withApiAs } from "./supp
 const HOSPITAL = "兰考县人民医院";
 const PHONE = { width: 390, height: 844 };
 
-/** A phone photo: large, so the page has to make it smaller before it is kept and sent. */
-const phonePhoto = (colour: string) =>
-  sharp({ create: { width: 3000, height: 2000, channels: 3, background: colour } })
-    .jpeg()
-    .toBuffer();
+/** A phone photo: large, so the page has to make it smaller before it is kept and sent; with the EXIF capture time a camera writes, when given. */
+const phonePhoto = (colour: string, takenAt?: string) => {
+  const photo = sharp({ create: { width: 3000, height: 2000, channels: 3, background: colour } }).jpeg();
+  return (takenAt ? photo.withExifMerge({ IFD2: { DateTimeOriginal: takenAt } }) : photo).toBuffer();
+};
 
 test("an inspector fills a campaign's inspection on a phone without a connection, reloads, and it is created once when the connection returns", async ({
   browser,
@@ -37,7 +37,8 @@ test("an inspector fills a campaign's inspection on a phone without a connection
   await item("安全出口、疏散通道畅通").getByText("符合", { exact: true }).click();
   const extinguishers = item("灭火器完好有效");
   await extinguishers.getByText("符合", { exact: true }).click();
-  await extinguishers.getByLabel("拍照").setInputFiles({ name: "灭火器.jpg", mimeType: "image/jpeg", buffer: await phonePhoto("#c33") });
+  // Taken on site at 10:15 on 20 May (China time): the resized photo loses its EXIF, the capture time must not be lost with it.
+  await extinguishers.getByLabel("拍照").setInputFiles({ name: "灭火器.jpg", mimeType: "image/jpeg", buffer: await phonePhoto("#c33", "2026:05:20 10:15:00") });
   await expect(extinguishers.getByRole("img", { name: "现场照片" })).toBeVisible();
   const wiring = item("无私拉乱接电线");
   await wiring.getByText("不符合", { exact: true }).click();
@@ -70,14 +71,14 @@ test("an inspector fills a campaign's inspection on a phone without a connection
     const db = await new Promise<IDBDatabase>((resolve) => {
       request.onsuccess = () => resolve(request.result);
     });
-    const photos = await new Promise<{ fileName: string; blob: Blob }[]>((resolve) => {
+    const photos = await new Promise<{ fileName: string; blob: Blob; capturedAt?: string }[]>((resolve) => {
       const all = db.transaction("photos").objectStore("photos").getAll();
       all.onsuccess = () => resolve(all.result);
     });
     return Promise.all(
       photos.map(async (p) => {
         const bitmap = await createImageBitmap(p.blob);
-        return { name: p.fileName, type: p.blob.type, width: bitmap.width, height: bitmap.height };
+        return { name: p.fileName, type: p.blob.type, width: bitmap.width, height: bitmap.height, capturedAt: p.capturedAt };
       }),
     );
   });
@@ -85,6 +86,8 @@ test("an inspector fills a campaign's inspection on a phone without a connection
     [1600, 1067],
     [1600, 1067],
   ]);
+  // The capture time was read before the photo was made smaller, and is kept with it on the device.
+  expect(Object.fromEntries(kept.map((p) => [p.name, p.capturedAt]))).toMatchObject({ "灭火器.jpg": "2026-05-20T02:15:00.000Z", "电线.jpg": undefined });
 
   // Reloaded without a connection: the app opens and the draft is all there.
   // (Chromium reports navigator.onLine afresh in the reloaded page, so the page may say 在线: the outbox then finds out by trying.)
@@ -107,6 +110,8 @@ test("an inspector fills a campaign's inspection on a phone without a connection
   await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: `检查记录：${HOSPITAL}` })).toBeVisible();
   await expect(page.getByText(note).first()).toBeVisible();
+  // The photo shows when it was taken on site, as the phone read it before resizing.
+  await expect(page.getByTitle("拍摄时间（照片自带）")).toHaveText(/2026-05-20 10:15/);
   await page.screenshot({ path: "test-results/inspection-detail-phone.png", fullPage: true });
   const inspectionId = page.url().split("/").pop() as string;
 
@@ -116,7 +121,7 @@ test("an inspector fills a campaign's inspection on a phone without a connection
     expect(listed.items[0]).toMatchObject({ id: inspectionId, hazardCount: 1, nonCompliantCount: 1 });
     const detail = await (await api.get(`/api/inspections/${inspectionId}`)).json();
     expect(detail.signature).not.toBeNull();
-    expect(detail.sections[0].items[1].photos).toHaveLength(1);
+    expect(detail.sections[0].items[1].photos).toMatchObject([{ capturedAt: "2026-05-20T02:15:00.000Z" }]);
     // The ledger has the hazard once, found by this inspection.
     const ledger = await (await api.get("/api/hazards", { params: { q: note } })).json();
     expect(ledger.total).toBe(1);

@@ -3,7 +3,7 @@ import { App, Button, Flex } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { photoProblem } from "../../ui/photos";
 import { type DraftPhoto, deletePhoto, photosOf, savePhoto } from "./drafts";
-import { resizedPhoto } from "./resize";
+import { captureTimeOf, resizedPhoto } from "./resize";
 
 /**
  * The draft's photos as the page shows them: object URLs of the blobs kept in IndexedDB, whether
@@ -37,10 +37,10 @@ export function useDraftPhotos(draftId: string | undefined) {
     };
   }, [reload]);
 
-  const add = async (blob: Blob, fileName: string): Promise<string> => {
+  const add = async (blob: Blob, fileName: string, capturedAt?: string): Promise<string> => {
     if (!draftId) throw new Error("no draft");
     const id = crypto.randomUUID();
-    await savePhoto({ id, draftId, fileName, blob, uploaded: false });
+    await savePhoto({ id, draftId, fileName, blob, ...(capturedAt ? { capturedAt } : {}), uploaded: false });
     await reload();
     return id;
   };
@@ -79,8 +79,10 @@ export function PhotoField({
           message.error(problem);
           continue;
         }
+        // Read before resizing: the re-encoded photo has no EXIF left to read it from.
+        const capturedAt = await captureTimeOf(file);
         const resized = await resizedPhoto(file);
-        added.push(await photos.add(resized, file.name.replace(/\.[^.]+$/, ".jpg") || "现场照片.jpg"));
+        added.push(await photos.add(resized, file.name.replace(/\.[^.]+$/, ".jpg") || "现场照片.jpg", capturedAt));
       }
     } catch (error) {
       message.error((error as Error).message || "照片无法读取，请重新拍摄");

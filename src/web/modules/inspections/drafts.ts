@@ -78,6 +78,8 @@ export interface DraftPhoto {
   draftId: string;
   fileName: string;
   blob: Blob;
+  /** When the photo was taken (ISO), read from its EXIF before it was made smaller; sent with the upload. */
+  capturedAt?: string;
   uploaded: boolean;
 }
 

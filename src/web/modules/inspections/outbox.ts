@@ -43,7 +43,7 @@ async function send(draft: InspectionDraft): Promise<InspectionDetail> {
   for (const photo of await photosOf(draft.id)) {
     if (photo.uploaded) continue;
     const file = new File([photo.blob], photo.fileName, { type: photo.blob.type });
-    await upload(fileRoutes.upload, file, { query: { clientId: photo.id } });
+    await upload(fileRoutes.upload, file, { query: { clientId: photo.id, ...(photo.capturedAt ? { capturedAt: photo.capturedAt } : {}) } });
     await markUploaded(photo.id);
   }
   const route = draft.form.kind === "self" ? inspectionRoutes.submitSelf : inspectionRoutes.submit;

@@ -3,6 +3,8 @@
  * JPEG): a 12-megapixel photo of 5 MB becomes a few hundred kilobytes, which a weak rural
  * connection can carry, and which is still sharp enough to read a label or a gauge.
  */
+import { CAPTURE_TIME_TAGS, captureTimeOfTags, declaredCaptureTimeProblem } from "../../../domain/capture-time";
+
 export const MAX_LONG_SIDE = 1600;
 const JPEG_QUALITY = 0.85;
 
@@ -34,4 +36,23 @@ export async function resizedPhoto(file: Blob): Promise<Blob> {
   } finally {
     bitmap.close();
   }
+}
+
+/** A JPEG's EXIF is an APP1 segment of at most 64 KB at its very start: reading this much finds it without loading the whole photo. */
+const EXIF_HEAD_BYTES = 128 * 1024;
+
+/**
+ * When the photo was taken, read from its EXIF before resizedPhoto re-encodes it (which drops
+ * EXIF), to be declared with its upload as an ISO time. Undefined when the photo does not say — or
+ * says a time after now (a camera clock set wrong), which the server would refuse and which would
+ * then hold the whole inspection back in the outbox.
+ */
+export async function captureTimeOf(file: Blob, now = new Date()): Promise<string | undefined> {
+  // Loaded when a photo is first taken, not with the app (the service worker keeps it for offline use).
+  const { default: exifr } = await import("exifr");
+  const head = await file.slice(0, EXIF_HEAD_BYTES).arrayBuffer();
+  // Metadata a camera wrote is not the user's input: an unreadable block means no capture time, not a refused photo.
+  const tags = await exifr.parse(head, { pick: CAPTURE_TIME_TAGS, reviveValues: false }).catch(() => undefined);
+  const time = captureTimeOfTags(tags);
+  return time && !declaredCaptureTimeProblem(time, now) ? time.toISOString() : undefined;
 }
