@@ -16,8 +16,8 @@ export function fittedSize(width: number, height: number, max = MAX_LONG_SIDE): 
 
 /**
  * The photo as a JPEG with its long side within 1600 px, turned upright as the camera meant it. A
- * JPEG already small enough is kept as it is, with its EXIF capture time (a re-encoded photo loses
- * it, and the server then shows the upload time instead).
+ * JPEG already small enough is kept as it is, EXIF and all. A re-encoded photo loses its EXIF, so
+ * its capture time is read first (captureTimeOf) and declared with the upload.
  */
 export async function resizedPhoto(file: Blob): Promise<Blob> {
   const bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
