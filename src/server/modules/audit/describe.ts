@@ -5,6 +5,7 @@ import { ChecklistFilters } from "../../../contracts/checklists";
 import { displayValue, type NameOf } from "../../../contracts/display";
 import { ExpertBody, ExpertFilters } from "../../../contracts/draws";
 import { INSTITUTION_STATUSES, ROLES } from "../../../contracts/enums";
+import { FILE_MEDIA_TYPES, type FileMediaType } from "../../../contracts/files";
 import { CLOSURE_KINDS, InstitutionFilters, InstitutionUpdate } from "../../../contracts/institutions";
 import { NoticeFilters } from "../../../contracts/notices";
 import { CALENDAR_DAY_KINDS, HazardSettingsBody } from "../../../contracts/settings";
@@ -133,6 +134,7 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
         detail.newVersion ? `另存为第 ${String(detail.version)} 版（已使用的版本保持不变）` : `修改第 ${String(detail.version)} 版（尚未使用）`,
         `检查项：${String(detail.itemCount)} 项`,
         ...(isRecord(detail.changes) ? changeLines(undefined, detail.changes, nameOf) : []),
+        ...(detail.imported ? ["由 Excel 导入"] : []),
       ];
     case "hazard.record":
       return [`机构：${String(detail.institution)}`];
@@ -184,6 +186,11 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
       return [`新增 ${String(detail.added)} 家，名单共 ${String(detail.total)} 家`];
     case "user.create":
       return [`角色：${ROLES[detail.role as keyof typeof ROLES] ?? String(detail.role)}`];
+    case "file.upload":
+      return [
+        `类型：${FILE_MEDIA_TYPES[detail.mediaType as FileMediaType] ?? String(detail.mediaType)}，${Math.max(1, Math.round(Number(detail.size) / 1024))} KB`,
+        ...(detail.declaredCapturedAt ? [`拍摄时间（手机读取）：${chinaMinute(new Date(String(detail.declaredCapturedAt)))}`] : []),
+      ];
     case "file.discard":
       return [`上传于 ${chinaMinute(new Date(String(detail.uploadedAt)))}，一直未用于任何记录`];
     case "request":

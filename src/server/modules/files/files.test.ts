@@ -192,6 +192,12 @@ describe("a capture time the phone declares (read from the photo's EXIF before i
       .from(auditLog)
       .where(and(eq(auditLog.action, "file.upload"), eq(auditLog.targetId, response.json().id)));
     expect(audit?.detail).toMatchObject({ declaredCapturedAt: "2026-06-09T08:45:10.000Z" });
+    const auditor = (await signedIn(ctx, { role: "system_admin" })).agent;
+    const trail = (await auditor.get("/api/audit?action=file.upload&pageSize=100")).json() as { items: { targetId: string; summary: string[] }[] };
+    expect(trail.items.find((entry) => entry.targetId === response.json().id)?.summary).toEqual([
+      expect.stringMatching(/^类型：JPEG 照片，\d+ KB$/),
+      "拍摄时间（手机读取）：2026-06-09 16:45",
+    ]);
   });
 
   it("gives way to the capture time in the photo's own EXIF", async () => {
