@@ -143,10 +143,8 @@ export const ChecklistVersionImportBody = z.object({
 export const ChecklistVersionImportResult = ImportResult.extend({
   /** The template's current version after the import. */
   version: z.number().int(),
-  /** A used version stayed as it was and the file became the next one; false: the unused current version was corrected, or nothing changed. */
+  /** A used version stayed as it was and the file became the next one; false: the unused current version was corrected. */
   newVersion: z.boolean(),
-  /** The file's content was the current version's: nothing was saved. */
-  unchanged: z.boolean(),
 });
 
 const EXAMPLE_BODY: z.input<typeof ChecklistBody> = {
@@ -222,7 +220,8 @@ export const checklistRoutes = {
     method: "POST",
     path: "/api/checklists/:id/imports/confirm",
     summary: "确认导入为检查表的新版本（已使用的版本不改动；全部成功或全部不写入）",
-    description: "与编辑相同：当前版本尚未使用时直接修改，已使用时生成下一版本。检查内容和作答方式与当前版本相同的检查项保留原编号。",
+    description:
+      "与编辑相同：当前版本尚未使用时直接修改，已使用时生成下一版本。检查内容和作答方式与当前版本相同的检查项保留原编号。文件内容与当前版本相同时返回 409，不写入。",
     access: requires("checklist:manage"),
     params: ChecklistIdParams,
     body: ChecklistVersionImportBody,

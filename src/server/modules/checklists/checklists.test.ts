@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { ChecklistContent, ChecklistDetail, ChecklistSummary } from "../../../contracts/checklists";
 import { SHIPPED_CHECKLISTS } from "../../../db/reference/checklists";
-import { auditLog, checklist, checklistVersion } from "../../../db/schema";
+import { auditLog, checklist, checklistVersion, dataImport } from "../../../db/schema";
 import { BUILT_IN_HAZARD_CATEGORIES } from "../../../domain/hazard-categories";
 import {
   type Agent,
@@ -363,7 +363,7 @@ describe("Excel import of a template's next version", () => {
     expect(preview.json()).toMatchObject({ totalRows: 4, newRows: 4, errors: [] });
     const confirmed = await agent.post(`/api/checklists/${template.id}/imports/confirm`, { importId: preview.json().importId, baseVersion: 1 });
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.json()).toEqual({ created: 4, updated: 0, version: 2, newVersion: true, unchanged: false });
+    expect(confirmed.json()).toEqual({ created: 4, updated: 0, version: 2, newVersion: true });
 
     const [v1, v2] = await versionsOf(template.id);
     expect(v1?.content).toEqual(TEST_CHECKLIST);
@@ -399,18 +399,22 @@ describe("Excel import of a template's next version", () => {
     expect((await agent.post(`/api/checklists/${template.id}/imports/confirm`, { importId: preview.json().importId, baseVersion: 2 })).statusCode).toBe(409);
   });
 
-  it("corrects an unused version in place; a file the same as the current version changes nothing", async () => {
+  it("corrects an unused version in place; a file the same as the current version is refused, changing and recording nothing", async () => {
     const { agent, area } = await countyAdmin();
     const created = (await agent.post("/api/checklists", createBody(`${area.county.name}未使用检查表`))).json() as ChecklistDetail;
     const exported = await agent.get(`/api/checklists/${created.id}/xlsx`);
     const same = (await importOver(agent, created.id, exported.rawPayload)).json();
     const unchanged = await agent.post(`/api/checklists/${created.id}/imports/confirm`, { importId: same.importId, baseVersion: 1 });
-    expect(unchanged.json()).toEqual({ created: 3, updated: 0, version: 1, newVersion: false, unchanged: true });
+    expect(unchanged.statusCode).toBe(409);
+    expect(unchanged.json().error).toMatchObject({ field: "file", message: "文件：内容与当前第 1 版相同，无需导入" });
     expect((await versionsOf(created.id))[0]?.content).toEqual(TEST_CHECKLIST);
+    const [batch] = await ctx.db.select().from(dataImport).where(eq(dataImport.id, same.importId));
+    expect(batch?.status).toBe("pending");
+    expect((await ctx.db.select().from(auditLog).where(eq(auditLog.targetId, created.id))).map((a) => a.action)).toEqual(["checklist.create"]);
 
     const preview = (await importOver(agent, created.id, await workbook(revisedRows))).json();
     const confirmed = await agent.post(`/api/checklists/${created.id}/imports/confirm`, { importId: preview.importId, baseVersion: 1 });
-    expect(confirmed.json()).toMatchObject({ version: 1, newVersion: false, unchanged: false });
+    expect(confirmed.json()).toEqual({ created: 4, updated: 0, version: 1, newVersion: false });
     const versions = await versionsOf(created.id);
     expect(versions).toHaveLength(1);
     expect((versions[0]?.content as ChecklistContent | undefined)?.sections[1]?.items.map((i) => i.text)).toEqual(["无私拉乱接电线", "插座无过载"]);

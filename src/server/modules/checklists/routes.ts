@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { checklistRoutes } from "../../../contracts/checklists";
 import type { AppDeps } from "../../deps";
-import { notFound } from "../../platform/http/errors";
+import { conflict, notFound } from "../../platform/http/errors";
 import { registerRoute } from "../../platform/http/routes";
 import { confirmImport, previewImport } from "../../platform/import/pipeline";
 import { exportList } from "../../platform/list/export-list";
@@ -69,12 +69,14 @@ export function registerChecklistRoutes(app: FastifyInstance, deps: AppDeps) {
         async (row, current) => ({ name: row.name, content: await nextContentOfRows(tx, row.id, current, rows) }),
         { imported: true },
       );
+      // Nothing to save: refused, so the batch stays unconfirmed and no import is recorded that changed nothing.
+      if (saved.edit.kind === "unchanged") throw conflict(`文件：内容与当前第 ${saved.detail.currentVersion} 版相同，无需导入`, "file");
     });
     // The template is checked first, so another authority's template answers 404 whatever batch is named.
     await ownChecklist(db, actor, params.id, { lock: false });
     const result = await confirmImport(db, actor, area, body.importId, false);
     if (!saved) throw notFound("导入批次不存在");
-    return { ...result, version: saved.detail.currentVersion, newVersion: saved.edit.kind === "new_version", unchanged: saved.edit.kind === "unchanged" };
+    return { ...result, version: saved.detail.currentVersion, newVersion: saved.edit.kind === "new_version" };
   });
   registerRoute(app, checklistRoutes.create, ({ actor, body }) => createChecklist(deps, actor, body));
   registerRoute(app, checklistRoutes.detail, ({ actor, params, query }) => detailOf(actor, params.id, query.version));

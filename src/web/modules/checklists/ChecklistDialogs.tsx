@@ -97,7 +97,6 @@ export function ChecklistImportDialog({ onClose }: { onClose: () => void }) {
 
 /** What a confirmed import did to the template, by the versioning rule. */
 function versionImportDone(result: z.infer<typeof ChecklistVersionImportResult>): string {
-  if (result.unchanged) return `文件内容与第 ${result.version} 版相同，未保存新版本`;
   if (result.newVersion) return `已导入为第 ${result.version} 版；已使用的第 ${result.version - 1} 版保持不变`;
   return `已导入：第 ${result.version} 版尚未使用，已直接更新`;
 }
