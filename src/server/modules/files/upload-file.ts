@@ -1,4 +1,3 @@
-import type { MultipartFile } from "@fastify/multipart";
 import { eq } from "drizzle-orm";
 import { type AttachmentInfo, FILE_MEDIA_TYPES, type FileMediaType } from "../../../contracts/files";
 import { attachment, storedFile } from "../../../db/schema";
@@ -81,10 +80,15 @@ async function keepBytes({ db, files }: Pick<AppDeps, "db" | "files">, bytes: Bu
  * sent again — in sequence or at once — answers the attachment made the first time, and an id
  * already taken by other bytes or another user is refused (409) rather than answered.
  */
-export async function uploadFile(deps: Pick<AppDeps, "db" | "files">, actor: UserActor, file: MultipartFile, clientId?: string): Promise<AttachmentInfo> {
-  const bytes = await file.toBuffer();
+export async function uploadFile(
+  deps: Pick<AppDeps, "db" | "files">,
+  actor: UserActor,
+  upload: { fileName: string; bytes: Buffer },
+  clientId?: string,
+): Promise<AttachmentInfo> {
+  const { bytes } = upload;
   const mediaType = acceptedType(bytes);
-  const fileName = cleanFileName(file.filename, mediaType);
+  const fileName = cleanFileName(upload.fileName, mediaType);
   const sha256 = sha256Of(bytes);
   if (clientId) {
     const earlier = await sameUpload(deps.db, actor, clientId, sha256);
