@@ -115,7 +115,7 @@ function AssignDialog({ campaignId, group, onClose }: { campaignId: string; grou
         rules={[{ required: true, message: "请选择本检查工作中的机构" }]}
         extra="已在其他工作组的机构将改由本组负责"
       >
-        <InstitutionSelect mode="multiple" />
+        <InstitutionSelect mode="multiple" campaignId={campaignId} />
       </Form.Item>
     </FormDialog>
   );

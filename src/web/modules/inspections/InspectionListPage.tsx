@@ -78,7 +78,8 @@ const COLUMNS: ListColumn<InspectionSummary, keyof typeof INSPECTION_SORTS>[] = 
   { key: "institution", title: "被检查机构", phone: "title", render: (i) => i.institutionName },
   { key: "inspectedOn", title: "检查日期", sortKey: "inspectedOn", render: (i) => i.inspectedOn },
   { key: "kind", title: "检查类型", render: (i) => INSPECTION_KINDS[i.kind] },
-  { key: "authority", title: "检查单位", render: (i) => i.authorityName ?? "机构自查" },
+  // A self-inspection is done by the inspected institution itself.
+  { key: "authority", title: "检查单位", render: (i) => i.authorityName ?? i.institutionName },
   { key: "campaign", title: "检查工作", render: (i) => [i.campaignName, i.groupName].filter(Boolean).join(" · ") || "—" },
   { key: "inspectors", title: "检查人员", render: (i) => i.inspectorNames },
   { key: "hazards", title: "隐患数", sortKey: "hazardCount", align: "right", render: (i) => i.hazardCount },
