@@ -59,7 +59,7 @@ test("an authority administrator adds two experts, forms a group, draws with a w
   await button(queryForm(page), "查询").click();
   await expect(page.getByRole("cell", { name: fireExpert, exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: powerExpert, exact: true })).toBeVisible();
-  await expect(page.getByRole("cell", { name: /^兰考县人民医院/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(fireExpert) }).getByRole("cell", { name: "兰考县人民医院", exact: true })).toBeVisible();
 
   await page.goto(`/campaigns/${campaignId}?tab=groups`);
   await button(page, "新建工作组").click();
