@@ -1,6 +1,6 @@
 import { DownloadOutlined, FormOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, DatePicker, Flex, Form, Modal, Select, type SelectProps, Space, Typography } from "antd";
+import { Alert, Button, DatePicker, Flex, Form, Modal, Select, type SelectProps, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useNavigate } from "react-router";
@@ -9,9 +9,9 @@ import { INSPECTION_KINDS } from "../../../domain/inspections";
 import { useCan, useCurrentUser } from "../../app/session";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { optionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import type { QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { CampaignSelect } from "../campaigns/CampaignSelect";
 import { GroupSelect } from "../draws/GroupSelect";
@@ -153,7 +153,7 @@ export function InspectionListPage() {
   const [starting, setStarting] = useState(false);
   return (
     <>
-      <PageTitle
+      <ListPage
         title="检查记录"
         actions={
           <>
@@ -174,12 +174,10 @@ export function InspectionListPage() {
             )}
           </>
         }
-      />
-      <UnsentDrafts />
-      <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={fieldsFor(filtersCampaigns)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      </Card>
-      <Card>
+        above={<UnsentDrafts />}
+        fields={fieldsFor(filtersCampaigns)}
+        list={list}
+      >
         <ListTable
           query={inspections}
           list={list}
@@ -203,7 +201,7 @@ export function InspectionListPage() {
             </Space>
           )}
         />
-      </Card>
+      </ListPage>
       {starting && <StartDialog onClose={() => setStarting(false)} />}
     </>
   );

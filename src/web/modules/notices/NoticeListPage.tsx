@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileAddOutlined } from "@ant-design/icons";
-import { Button, Card, DatePicker, Flex, Input, Select, Space } from "antd";
+import { Button, DatePicker, Input, Select, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { NOTICE_SORTS, type NoticeSummary, noticeRoutes } from "../../../contracts/notices";
@@ -7,9 +7,9 @@ import { NOTICE_KINDS } from "../../../domain/notices";
 import { useCan } from "../../app/session";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { optionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import type { QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { AcknowledgeButton } from "./AcknowledgeButton";
@@ -64,7 +64,7 @@ export function NoticeListPage() {
   const [issuing, setIssuing] = useState(false);
   return (
     <>
-      <PageTitle
+      <ListPage
         title={authority ? "通知书" : "通知书签收"}
         actions={
           <>
@@ -78,30 +78,26 @@ export function NoticeListPage() {
             )}
           </>
         }
-      />
-      <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={fieldsFor(authority)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      </Card>
-      <Card>
-        <Flex vertical>
-          <ListTable
-            query={notices}
-            list={list}
-            columns={COLUMNS}
-            defaultSort={{ key: "issuedOn", order: "desc" }}
-            emptyText={authority ? "暂无通知书" : "暂无发给本单位的通知书"}
-            actions={(n) => (
-              <Space size={0} wrap>
-                <Button type="link" size="small" onClick={() => setOpened(n.id)}>
-                  详情
-                </Button>
-                <NoticePdfButton notice={n} size="small" />
-                {can("notice:acknowledge") && !n.acknowledgedAt && <AcknowledgeButton notice={n} size="small" />}
-              </Space>
-            )}
-          />
-        </Flex>
-      </Card>
+        fields={fieldsFor(authority)}
+        list={list}
+      >
+        <ListTable
+          query={notices}
+          list={list}
+          columns={COLUMNS}
+          defaultSort={{ key: "issuedOn", order: "desc" }}
+          emptyText={authority ? "暂无通知书" : "暂无发给本单位的通知书"}
+          actions={(n) => (
+            <Space size={0} wrap>
+              <Button type="link" size="small" onClick={() => setOpened(n.id)}>
+                详情
+              </Button>
+              <NoticePdfButton notice={n} size="small" />
+              {can("notice:acknowledge") && !n.acknowledgedAt && <AcknowledgeButton notice={n} size="small" />}
+            </Space>
+          )}
+        />
+      </ListPage>
       {opened && <NoticeDrawer id={opened} onClose={() => setOpened(null)} />}
       {issuing && <IssueNoticeDialog onClose={() => setIssuing(false)} onIssued={(issued) => setOpened(issued.id)} />}
     </>
