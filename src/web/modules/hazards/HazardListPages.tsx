@@ -1,6 +1,5 @@
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, DatePicker, Input, Select, type SelectProps } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
 import { type ReactNode, useState } from "react";
 import { useNavigate } from "react-router";
 import { INSTITUTION_GRADES } from "../../../contracts/enums";
@@ -11,7 +10,7 @@ import { useCan } from "../../app/session";
 import { optionsOf, typeOptionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
 import { ListPage } from "../../ui/ListPage";
 import { ListTable } from "../../ui/ListTable";
-import type { QueryField } from "../../ui/QueryForm";
+import { calendarDayField, type QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
@@ -21,12 +20,6 @@ import { hazardColumns } from "./hazard-display";
 import { HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS, type HazardFilterKey, rowSteps, useHazardCategoryOptions, useHazardSide } from "./queries";
 
 const select = (options: SelectProps["options"]) => <Select allowClear placeholder="全部" options={options} />;
-
-/** A day of the found-date range: the URL's YYYY-MM-DD in, a date picker's day out. */
-const dayBound = {
-  getValueProps: (value: string | undefined) => ({ value: value && dayjs(value).isValid() ? dayjs(value) : null }),
-  normalize: (day: Dayjs | null) => day?.format("YYYY-MM-DD"),
-};
 
 /** The filters of a hazard list; one a page fixes (the review queue's state) is left out. */
 function queryFields(
@@ -49,8 +42,8 @@ function queryFields(
         ]
       : []),
     { name: "source", label: "隐患来源", control: select(optionsOf(HAZARD_SOURCES)) },
-    { name: "foundFrom", label: "发现日期起", control: <DatePicker style={{ width: "100%" }} />, convert: dayBound },
-    { name: "foundTo", label: "发现日期止", control: <DatePicker style={{ width: "100%" }} />, convert: dayBound },
+    { name: "foundFrom", label: "发现日期起", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
+    { name: "foundTo", label: "发现日期止", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
   ];
   return fields.filter((field) => fixed[field.name] === undefined);
 }

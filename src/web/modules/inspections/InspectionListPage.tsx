@@ -1,7 +1,6 @@
 import { DownloadOutlined, FormOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, DatePicker, Flex, Form, Modal, Select, type SelectProps, Space, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { INSPECTION_SORTS, type InspectionSummary, inspectionRoutes } from "../../../contracts/inspections";
@@ -11,7 +10,7 @@ import { DownloadButton } from "../../ui/DownloadButton";
 import { optionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
 import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import type { QueryField } from "../../ui/QueryForm";
+import { calendarDayField, type QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { CampaignSelect } from "../campaigns/CampaignSelect";
 import { GroupSelect } from "../draws/GroupSelect";
@@ -23,11 +22,6 @@ import { Field } from "./Field";
 const FILTER_KEYS = ["campaignId", "groupId", "institutionId", "kind", "jurisdictionCode", "inspectedFrom", "inspectedTo", "withHazards"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 const SORT_KEYS = Object.keys(INSPECTION_SORTS) as (keyof typeof INSPECTION_SORTS)[];
-
-const calendarDay = {
-  getValueProps: (value: string | undefined) => ({ value: value && dayjs(value).isValid() ? dayjs(value) : null }),
-  normalize: (day: Dayjs | null) => day?.format("YYYY-MM-DD"),
-};
 
 /** A campaign chosen in the form takes its working group's filter with it: a group belongs to one campaign. */
 function CampaignFilter(props: SelectProps<string>) {
@@ -69,8 +63,8 @@ function fieldsFor(authority: boolean): QueryField<FilterKey>[] {
       label: "检查结果",
       control: <Select allowClear placeholder="全部" options={YES_NO_OPTIONS.map((o) => ({ ...o, label: o.value === "true" ? "发现隐患" : "未发现隐患" }))} />,
     },
-    { name: "inspectedFrom", label: "检查日期起", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDay },
-    { name: "inspectedTo", label: "检查日期止", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDay },
+    { name: "inspectedFrom", label: "检查日期起", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
+    { name: "inspectedTo", label: "检查日期止", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
   ];
 }
 

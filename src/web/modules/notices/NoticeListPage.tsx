@@ -1,6 +1,5 @@
 import { DownloadOutlined, FileAddOutlined } from "@ant-design/icons";
 import { Button, DatePicker, Input, Select, Space } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { NOTICE_SORTS, type NoticeSummary, noticeRoutes } from "../../../contracts/notices";
 import { NOTICE_KINDS } from "../../../domain/notices";
@@ -9,7 +8,7 @@ import { DownloadButton } from "../../ui/DownloadButton";
 import { optionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
 import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import type { QueryField } from "../../ui/QueryForm";
+import { calendarDayField, type QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { AcknowledgeButton } from "./AcknowledgeButton";
@@ -19,12 +18,6 @@ import { AcknowledgementTag, NoticeDrawer, NoticePdfButton } from "./NoticeDrawe
 const NOTICE_FILTER_KEYS = ["number", "institutionId", "kind", "acknowledged", "issuedFrom", "issuedTo"] as const;
 type FilterKey = (typeof NOTICE_FILTER_KEYS)[number];
 const NOTICE_SORT_KEYS = Object.keys(NOTICE_SORTS) as (keyof typeof NOTICE_SORTS)[];
-
-/** A calendar day in the URL (YYYY-MM-DD), a date picker on the form. */
-const calendarDay = {
-  getValueProps: (value: string | undefined) => ({ value: value && dayjs(value).isValid() ? dayjs(value) : null }),
-  normalize: (day: Dayjs | null) => day?.format("YYYY-MM-DD"),
-};
 
 function fieldsFor(authority: boolean): QueryField<FilterKey>[] {
   return [
@@ -36,8 +29,8 @@ function fieldsFor(authority: boolean): QueryField<FilterKey>[] {
       label: "是否已签收",
       control: <Select allowClear placeholder="全部" options={YES_NO_OPTIONS.map((o) => ({ ...o, label: o.value === "true" ? "已签收" : "未签收" }))} />,
     },
-    { name: "issuedFrom", label: "签发日期起", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDay },
-    { name: "issuedTo", label: "签发日期止", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDay },
+    { name: "issuedFrom", label: "签发日期起", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
+    { name: "issuedTo", label: "签发日期止", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
   ];
 }
 
