@@ -40,6 +40,7 @@ import { lookupSession, SESSION_COOKIE, SESSION_STATEMENT, sessionIdOf, sessionQ
 import { closeDatabase, openDatabase } from "../src/server/platform/bootstrap";
 import { systemClock } from "../src/server/platform/clock";
 import { chooseDataDir } from "../src/server/platform/data-dir";
+import { diskFileStore, fileStoreRoot } from "../src/server/platform/files/file-store";
 import type { Scope } from "../src/server/platform/scope";
 import { generateHazards } from "../src/server/seed/generate-hazards";
 import { generateInspections } from "../src/server/seed/generate-inspections";
@@ -171,7 +172,7 @@ try {
   if (await isDatabaseEmpty(database.db)) {
     log("数据库为空，正在生成省级规模数据（约 8 万家机构）…");
     const started = performance.now();
-    await seed(database.db, "province");
+    await seed({ db: database.db, files: diskFileStore(fileStoreRoot(config)) }, "province");
     log(`已生成，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
   } else {
     log("复用已有数据");

@@ -59,7 +59,7 @@ test("an authority administrator adds two experts, forms a group, draws with a w
   await button(queryForm(page), "查询").click();
   await expect(page.getByRole("cell", { name: fireExpert, exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: powerExpert, exact: true })).toBeVisible();
-  await expect(page.getByRole("cell", { name: /^兰考县人民医院/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(fireExpert) }).getByRole("cell", { name: "兰考县人民医院", exact: true })).toBeVisible();
 
   await page.goto(`/campaigns/${campaignId}?tab=groups`);
   await button(page, "新建工作组").click();
@@ -133,6 +133,21 @@ test("an authority administrator adds two experts, forms a group, draws with a w
   await phone.goto(`/public/draws/${"A".repeat(22)}`);
   await expect(phone.getByText("未找到该公示")).toBeVisible();
   await visitor.close();
+
+  // By hand, a group takes institutions of this campaign only: the picker offers the three drawn, not the register.
+  await page.goto(`/campaigns/${campaignId}?tab=groups`);
+  await button(page, "分配机构").click();
+  const assign = page.getByRole("dialog", { name: "分配机构到第一工作组" });
+  await assign.getByLabel("机构").click();
+  const options = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
+  await expect(options).toHaveCount(3);
+  expect((await options.allInnerTexts()).map((label) => label.replace(/（[^（]*）$/, "")).sort()).toEqual([...drawnNames].sort());
+  const chosen = drawnNames.find((name) => name !== "兰考县人民医院") as string;
+  await options.filter({ hasText: chosen }).click();
+  await page.keyboard.press("Escape");
+  await button(assign, "分配").click();
+  await expect(assign).toBeHidden();
+  await expect(page.locator(".ant-list-item", { hasText: chosen })).toBeVisible();
 
   // The admin's pages work on a phone too.
   await page.setViewportSize({ width: 390, height: 844 });

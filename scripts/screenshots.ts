@@ -96,8 +96,24 @@ const SHOTS: Shot[] = [
     ready: ".ant-table, .yian-row-card, .ant-empty",
     follow: { link: ".ant-table-tbody a, .yian-row-card a", ready, query: tab === "assignments" ? undefined : `?tab=${tab}` },
   })),
+  {
+    name: "campaign-quarterly",
+    user: "lk_admin",
+    path: "/campaigns?kind=quarterly",
+    ready: ".ant-table, .yian-row-card, .ant-empty",
+    follow: { link: ".ant-table-tbody a, .yian-row-card a", ready: "#assignments" },
+  },
   { name: "coverage", user: "lk_admin", path: "/coverage", ready: "text=应覆盖机构" },
   { name: "inspections", user: "lk_inspector", path: "/inspections", ready: ".ant-table, .yian-row-card, .ant-empty" },
+  {
+    name: "inspection-detail",
+    user: "lk_inspector",
+    // The earliest of the demo's inspections is the one with two findings.
+    path: "/inspections?sort=inspectedOn&order=asc",
+    ready: ".ant-table-tbody .ant-table-row, .yian-row-card",
+    follow: { link: "button:has-text('查看'), a:has-text('查看')", ready: "text=现场整改意见" },
+  },
+  { name: "my-assignments", user: "lkyy_admin", path: "/my-assignments", ready: ".ant-table, .yian-row-card, .ant-empty" },
   { name: "experts", user: "lk_admin", path: "/experts", ready: ".ant-table, .yian-row-card, .ant-empty" },
 ];
 

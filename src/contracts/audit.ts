@@ -149,7 +149,7 @@ export interface AuditDetails {
   "group.rename": { name: string; campaign: string; changes: FieldChanges };
   "group.members": { name: string; campaign: string; members: string[]; leader: string | null };
   "group.assign": { name: string | null; campaign: string; institutions: number };
-  "group.spread": { campaign: string; seed: string; algorithm: string; institutions: number; groups: string[] };
+  "group.spread": { campaign: string; seed: string; algorithm: string; institutions: number; unplaced?: number; groups: string[] };
   "draw.run": { campaign: string; seed: string; algorithm: string; version: number; poolSize: number; drawn: number; witness: string };
   "draw.publish": { campaign: string; drawnAt: string };
   "campaign.create": { name: string; kind: string; assignments: number; followUpId: string | null };

@@ -160,7 +160,13 @@ export const SpreadGroupsBody = z.object({
 });
 export type SpreadGroupsBody = z.infer<typeof SpreadGroupsBody>;
 
-export const SpreadResult = z.object({ seed: z.string(), assigned: z.number().int(), groups: z.array(WorkingGroup) });
+export const SpreadResult = z.object({
+  seed: z.string(),
+  assigned: z.number().int(),
+  /** Institutions every group must keep away from (回避): left without a group, to be assigned by hand. */
+  unplaced: z.number().int(),
+  groups: z.array(WorkingGroup),
+});
 
 export const GroupInstitutionsQuery = Pagination;
 export const GroupInstitution = z.object({ id: z.uuid(), name: z.string(), jurisdictionName: z.string(), state: z.string() });

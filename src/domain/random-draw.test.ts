@@ -9,6 +9,7 @@ import {
   type PoolInspector,
   rerunDraw,
   runDraw,
+  type SpreadGroup,
   sameDrawResult,
   spreadOverGroups,
 } from "./random-draw";
@@ -268,18 +269,37 @@ describe("re-running a recorded draw", () => {
 
 describe("spreading a campaign's institutions over its groups", () => {
   const ids = institutions(23).map((one) => one.id);
-  const groups = ["g1", "g2", "g3"];
+  const free = (id: string): SpreadGroup => ({ id, barred: new Set() });
+  const groups = ["g1", "g2", "g3"].map(free);
+  const sizesOf = (placed: Map<string, string>, of: SpreadGroup[]) => of.map((g) => [...placed.values()].filter((v) => v === g.id).length);
 
   it("gives every institution one group, group sizes differing by at most one", () => {
-    const spread = spreadOverGroups(ids, groups, "s");
-    expect([...spread.keys()].sort()).toEqual(ids);
-    const sizes = groups.map((g) => [...spread.values()].filter((v) => v === g).length);
-    expect(sizes.sort()).toEqual([7, 8, 8]);
+    const { placed, unplaced } = spreadOverGroups(ids, groups, "s");
+    expect([...placed.keys()].sort()).toEqual(ids);
+    expect(unplaced).toEqual([]);
+    expect(sizesOf(placed, groups).sort()).toEqual([7, 8, 8]);
   });
 
   it("is reproducible by its seed and changes with it", () => {
     expect(spreadOverGroups([...ids].reverse(), groups, "s")).toEqual(spreadOverGroups(ids, groups, "s"));
-    expect([...spreadOverGroups(ids, groups, "t")]).not.toEqual([...spreadOverGroups(ids, groups, "s")]);
+    expect([...spreadOverGroups(ids, groups, "t").placed]).not.toEqual([...spreadOverGroups(ids, groups, "s").placed]);
+  });
+
+  it("never deals an institution to a group whose member must keep away from it, and leaves one every group must keep away from unplaced", () => {
+    const barredByFirst = ids.slice(0, 10);
+    const withRecusals: SpreadGroup[] = [
+      { id: "g1", barred: new Set(barredByFirst) },
+      { id: "g2", barred: new Set(["inst-000"]) },
+      { id: "g3", barred: new Set(["inst-000"]) },
+    ];
+    const { placed, unplaced } = spreadOverGroups(ids, withRecusals, "s");
+    expect(unplaced).toEqual(["inst-000"]);
+    expect(placed.has("inst-000")).toBe(false);
+    for (const id of barredByFirst) expect(placed.get(id)).not.toBe("g1");
+    expect(placed.size).toBe(22);
+    // The others still even out as far as the recusals allow.
+    const sizes = sizesOf(placed, withRecusals);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
   });
 });
 

@@ -247,18 +247,46 @@ export function rerunDraw(recorded: { pool: DrawPool; parameters: DrawParameters
   };
 }
 
+/** A working group as the spread sees it: the institutions its members must keep away from (回避). */
+export interface SpreadGroup {
+  id: string;
+  barred: ReadonlySet<string>;
+}
+
 /**
  * A second, lighter lottery: a campaign's institutions dealt over its working groups. The institutions
- * (sorted by id) are fully shuffled by Fisher–Yates with the seed's generator (step 2 above), then dealt
- * round-robin to the groups in their order, so group sizes differ by at most one.
+ * (sorted by id) are fully shuffled by Fisher–Yates with the seed's generator (step 2 above), then each
+ * in turn goes to the group with the fewest so far among those it may go to, the earlier group on a
+ * tie: with no recusals that is round-robin, so group sizes differ by at most one. An institution is
+ * never dealt to a group with a member from it or with a declared conflict (the rule the draw keeps,
+ * regulations.md 双随机); one that every group must keep away from is left unplaced, for a hand choice.
  */
-export function spreadOverGroups(institutionIds: readonly string[], groupIds: readonly string[], seed: string): Map<string, string> {
-  if (groupIds.length === 0) throw new Error("no groups to spread over");
+export function spreadOverGroups(
+  institutionIds: readonly string[],
+  groups: readonly SpreadGroup[],
+  seed: string,
+): { placed: Map<string, string>; unplaced: string[] } {
+  if (groups.length === 0) throw new Error("no groups to spread over");
   const order = [...new Set(institutionIds)].sort();
   const rng = generatorOf(`groups/${seed}`);
   for (let i = order.length - 1; i > 0; i -= 1) {
     const j = uniformInt(rng, 0, i);
     [order[i], order[j]] = [order[j] as string, order[i] as string];
   }
-  return new Map(order.map((id, index) => [id, groupIds[index % groupIds.length] as string]));
+  const sizes = groups.map(() => 0);
+  const placed = new Map<string, string>();
+  const unplaced: string[] = [];
+  for (const id of order) {
+    let chosen = -1;
+    for (const [index, group] of groups.entries()) {
+      if (!group.barred.has(id) && (chosen < 0 || (sizes[index] as number) < (sizes[chosen] as number))) chosen = index;
+    }
+    if (chosen < 0) {
+      unplaced.push(id);
+      continue;
+    }
+    sizes[chosen] = (sizes[chosen] as number) + 1;
+    placed.set(id, (groups[chosen] as SpreadGroup).id);
+  }
+  return { placed, unplaced };
 }

@@ -4,6 +4,7 @@ import { ROLES } from "../contracts/enums";
 import { buildApp } from "./app";
 import { loadConfig } from "./config";
 import { closeDatabase, openDatabase, type RunningDatabase } from "./platform/bootstrap";
+import { diskFileStore, fileStoreRoot } from "./platform/files/file-store";
 import { createJobQueue } from "./platform/jobs";
 import { DEMO_PASSWORD, isDatabaseEmpty, seed } from "./seed/seed";
 
@@ -29,7 +30,7 @@ database = await openDatabase(config);
 
 if (config.SEED === "demo" && (await isDatabaseEmpty(database.db))) {
   console.log("首次启动：正在写入演示数据…");
-  const accounts = await seed(database.db, "demo");
+  const accounts = await seed({ db: database.db, files: diskFileStore(fileStoreRoot(config)) }, "demo");
   console.log(`\n演示账户（密码均为 ${DEMO_PASSWORD}）：`);
   for (const account of accounts) console.log(`  ${account.username.padEnd(14)} ${ROLES[account.role]}  ${account.displayName}`);
   console.log("");

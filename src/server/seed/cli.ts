@@ -9,6 +9,7 @@ import { loadConfig } from "../config";
 import { JurisdictionDirectory } from "../modules/jurisdictions/directory";
 import { closeDatabase, openDatabase } from "../platform/bootstrap";
 import { systemClock } from "../platform/clock";
+import { diskFileStore, fileStoreRoot } from "../platform/files/file-store";
 import { generateHazards } from "./generate-hazards";
 import { generateInspections } from "./generate-inspections";
 import { DEMO_PASSWORD, isDatabaseEmpty, type SeedScale, seed } from "./seed";
@@ -26,7 +27,7 @@ try {
     process.exitCode = 1;
   } else {
     const started = Date.now();
-    const accounts = await seed(database.db, values.scale as SeedScale);
+    const accounts = await seed({ db: database.db, files: diskFileStore(fileStoreRoot(config)) }, values.scale as SeedScale);
     if (values.scale === "province") {
       const recorder = await database.db.query.appUser.findFirst({ where: (user, { eq }) => eq(user.username, "hn_inspector") });
       if (!recorder) throw new Error("the seed has no hn_inspector");

@@ -1,17 +1,16 @@
 import dayjs from "dayjs";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Role } from "../../contracts/enums";
 import { HazardCommandBody, HazardRecordBody } from "../../contracts/hazards";
-import { appUser, institution } from "../../db/schema";
+import { institution } from "../../db/schema";
 import { HAZARD_COMMANDS } from "../../domain/hazard-lifecycle";
 import { commandHazard } from "../modules/hazards/command-hazard";
 import { recordHazard } from "../modules/hazards/record-hazard";
 import type { JurisdictionDirectory } from "../modules/jurisdictions/directory";
 import { deliverHazardDigests } from "../modules/notifications/hazard-digest";
-import { type AuthUser, newAuditTrail, scopeOf, type UserActor } from "../platform/access";
 import { systemClock } from "../platform/clock";
 import type { Db } from "../platform/db";
+import { demoActor } from "./demo-actor";
 
 type Command = z.input<typeof HazardCommandBody>["command"];
 
@@ -151,23 +150,6 @@ const demoHazards = (today: string): DemoHazard[] => {
   ];
 };
 
-async function actorOf(db: Db, directory: JurisdictionDirectory, username: string): Promise<UserActor> {
-  const [row] = await db.select().from(appUser).where(eq(appUser.username, username));
-  if (!row) throw new Error(`demo account ${username} is missing`);
-  const user: AuthUser = {
-    id: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    role: row.role as Role,
-    mustChangePassword: false,
-    jurisdictionCode: row.jurisdictionCode,
-    institutionId: row.institutionId,
-    jurisdictionPath: row.jurisdictionPath,
-    affiliationName: null,
-  };
-  return { kind: "user", user, scope: scopeOf(user, directory.positionOf), ip: "seed", trail: newAuditTrail() };
-}
-
 /**
  * The demo hospital's hazards, recorded by the county's inspector and carried through the loop by
  * the same use cases as the API (numbers, events and audit records included), so `npm start` shows
@@ -179,8 +161,8 @@ export async function seedDemoHazards(db: Db, directory: JurisdictionDirectory, 
   const today = systemClock.today();
   const [hospital] = await db.select({ id: institution.id }).from(institution).where(eq(institution.name, hospitalName));
   if (!hospital) throw new Error(`demo hospital ${hospitalName} is missing`);
-  const inspector = await actorOf(db, directory, "lk_inspector");
-  const hospitalAdmin = await actorOf(db, directory, "lkyy_admin");
+  const inspector = await demoActor(db, directory, "lk_inspector");
+  const hospitalAdmin = await demoActor(db, directory, "lkyy_admin");
   for (const { record, steps } of demoHazards(today)) {
     // Parsed by the API's own schemas, so the demo passes the checks a request would.
     let hazard = await recordHazard(deps, inspector, HazardRecordBody.parse({ ...record, institutionId: hospital.id }));

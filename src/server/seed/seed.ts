@@ -5,7 +5,10 @@ import { appUser, institution } from "../../db/schema";
 import { institutionValues } from "../modules/institutions/save-institution";
 import { JurisdictionDirectory } from "../modules/jurisdictions/directory";
 import { hashPassword } from "../platform/auth/passwords";
+import { systemClock } from "../platform/clock";
 import type { Db } from "../platform/db";
+import type { FileStore } from "../platform/files/file-store";
+import { seedDemoCampaigns } from "./demo-campaigns";
 import { seedDemoChecklist } from "./demo-checklist";
 import { seedDemoHazards } from "./demo-hazards";
 import { generateInstitutions, HOSPITAL_GRADES, type InstitutionMix, randomSource } from "./generate-institutions";
@@ -113,9 +116,11 @@ async function insertInstitutions(db: Db, directory: JurisdictionDirectory, rows
 
 /**
  * Loads the demo (or province-scale) data into an empty database: institutions, a recognisable
- * hospital for the institution accounts, and one account of every role at every level.
+ * hospital for the institution accounts, and one account of every role at every level; the demo
+ * also gets its hospital's hazards, a city checklist and the county's campaigns (with photos, hence
+ * the file store).
  */
-export async function seed(db: Db, scale: SeedScale): Promise<DemoAccount[]> {
+export async function seed({ db, files }: { db: Db; files: FileStore }, scale: SeedScale): Promise<DemoAccount[]> {
   const directory = new JurisdictionDirectory();
   const random = randomSource(scale === "demo" ? 2026 : 410000);
   const counties = directory.leavesUnder(scale === "demo" ? DEMO_CITY : "410000");
@@ -157,8 +162,13 @@ export async function seed(db: Db, scale: SeedScale): Promise<DemoAccount[]> {
       };
     }),
   );
-  if (scale === "demo") await seedDemoHazards(db, directory, DEMO_HOSPITAL);
-  if (scale === "demo") await seedDemoChecklist(db, DEMO_CITY);
+  if (scale === "demo") {
+    await seedDemoHazards(db, directory, DEMO_HOSPITAL);
+    await seedDemoChecklist(db, DEMO_CITY);
+    const hospital = hospitals.find((one) => one.name === DEMO_HOSPITAL);
+    if (!hospital) throw new Error(`demo hospital ${DEMO_HOSPITAL} is missing`);
+    await seedDemoCampaigns({ db, directory, clock: systemClock, files }, COUNTY_A, hospital.id);
+  }
   return DEMO_ACCOUNTS;
 }
 

@@ -163,6 +163,7 @@ function summaryOf(row: AuditRow, nameOf: NameOf): string[] {
     case "group.spread":
       return [
         `随机分配 ${String(detail.institutions)} 家机构到 ${Array.isArray(detail.groups) ? detail.groups.join("、") : ""}`,
+        ...(typeof detail.unplaced === "number" && detail.unplaced > 0 ? [`因回避未分配：${detail.unplaced} 家`] : []),
         `种子：${String(detail.seed)}`,
       ];
     case "draw.run":

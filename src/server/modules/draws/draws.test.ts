@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { auditLog, campaign, campaignAssignment, campaignDraw, expert, inspection, type institution, workingGroupMember } from "../../../db/schema";
@@ -206,6 +206,61 @@ describe("working groups (工作组)", () => {
     const actions = await ctx.db.select({ action: auditLog.action, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.actorId, adminUser.id));
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["group.create", "group.rename", "group.members", "group.assign", "group.spread"]));
     expect(actions.find((a) => a.action === "group.spread")?.detail).toMatchObject({ seed: "分组种子", institutions: 5 });
+  });
+});
+
+describe("recusal in working groups (回避)", () => {
+  it("refuses a hand assignment or a member that breaks a recusal, and a spread never deals an institution to a group that must keep away from it", async () => {
+    const area = newArea();
+    const { admin, adminUser, institutions } = await county(area, 6);
+    const [own, declared] = institutions;
+    const conflicted = await addExpert(admin, { name: "回避专家", institutionId: own?.id, conflictInstitutionIds: [declared?.id] });
+    const run = await makeCampaign(ctx.db, { authorityCode: area.county.code, institutions });
+    const withExpert = (await admin.post(`/api/campaigns/${run.id}/groups`, { name: "专家组" })).json().id as string;
+    const plain = (await admin.post(`/api/campaigns/${run.id}/groups`, { name: "普通组" })).json().id as string;
+    const expertMembers = {
+      members: [
+        { kind: "user", id: adminUser.id, role: "leader", leader: true },
+        { kind: "expert", id: conflicted.id, role: "expert", leader: false },
+      ],
+    };
+    expect((await admin.put(`/api/groups/${withExpert}/members`, expertMembers)).statusCode).toBe(200);
+
+    const byHand = await admin.post(`/api/campaigns/${run.id}/groups/assign`, { groupId: withExpert, institutionIds: [institutions[2]?.id, declared?.id] });
+    expect(byHand.statusCode).toBe(409);
+    expect(byHand.json().error).toMatchObject({ field: "institutionIds", message: expect.stringContaining("回避专家 申报须回避") });
+    expect(byHand.json().error.message).toContain(declared?.name);
+    // Nothing of the refused assignment was written.
+    expect((await admin.get(`/api/campaigns/${run.id}/groups`)).json().unassignedCount).toBe(6);
+
+    // The plain group takes the expert's own institution; the expert cannot then join it.
+    expect((await admin.post(`/api/campaigns/${run.id}/groups/assign`, { groupId: plain, institutionIds: [own?.id] })).statusCode).toBe(200);
+    const joining = await admin.put(`/api/groups/${plain}/members`, expertMembers);
+    expect(joining.statusCode).toBe(409);
+    expect(joining.json().error.message).toContain("回避专家 为该机构人员");
+    expect(await ctx.db.select().from(workingGroupMember).where(eq(workingGroupMember.groupId, plain))).toEqual([]);
+
+    for (const seed of ["a", "b", "c", "d"]) {
+      const spread = await admin.post(`/api/campaigns/${run.id}/groups/spread`, { onlyUnassigned: false, seed });
+      expect(spread.statusCode, spread.body).toBe(200);
+      expect(spread.json()).toMatchObject({ assigned: 6, unplaced: 0 });
+      const dealt = (await admin.get(`/api/groups/${withExpert}/institutions?pageSize=10`)).json().items.map((i: { id: string }) => i.id);
+      expect(dealt).not.toContain(own?.id);
+      expect(dealt).not.toContain(declared?.id);
+    }
+
+    // With the expert in both groups, the two institutions have no group to go to: left for a hand choice, and said so.
+    await admin.post(`/api/campaigns/${run.id}/groups/assign`, { groupId: null, institutionIds: institutions.map((i) => i.id) });
+    expect((await admin.put(`/api/groups/${plain}/members`, expertMembers)).statusCode).toBe(200);
+    const stuck = await admin.post(`/api/campaigns/${run.id}/groups/spread`, { onlyUnassigned: true, seed: "e" });
+    expect(stuck.json()).toMatchObject({ assigned: 4, unplaced: 2 });
+    const [audited] = await ctx.db
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, adminUser.id), eq(auditLog.action, "group.spread")))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(audited?.detail).toMatchObject({ seed: "e", institutions: 4, unplaced: 2 });
   });
 });
 

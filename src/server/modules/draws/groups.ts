@@ -40,6 +40,36 @@ async function membersOf(db: DbOrTx, groupIds: string[]) {
     .orderBy(sql`${workingGroupMember.isLeader} desc`, asc(workingGroupMember.role), asc(workingGroupMember.id));
 }
 
+/**
+ * What each group's members must keep away from (回避, the rule the draw keeps): an expert's own
+ * institution and those the expert declared a conflict with, each with who and why. Authority users
+ * work in no institution.
+ */
+async function recusalsOf(db: DbOrTx, groupIds: string[]): Promise<Map<string, Map<string, string>>> {
+  const byGroup = new Map<string, Map<string, string>>(groupIds.map((id) => [id, new Map()]));
+  if (groupIds.length === 0) return byGroup;
+  const rows = await db
+    .select({ groupId: workingGroupMember.groupId, name: expert.name, own: expert.institutionId, declared: expert.conflictInstitutionIds })
+    .from(workingGroupMember)
+    .innerJoin(expert, eq(expert.id, workingGroupMember.expertId))
+    .where(inArray(workingGroupMember.groupId, groupIds));
+  for (const row of rows) {
+    const recusals = byGroup.get(row.groupId);
+    for (const id of row.declared) recusals?.set(id, `成员 ${row.name} 申报须回避`);
+    if (row.own) recusals?.set(row.own, `成员 ${row.name} 为该机构人员`);
+  }
+  return byGroup;
+}
+
+/** A refusal (409) naming the first institution a group may not take and the member it must be kept from, or nothing. */
+async function refuseRecusedInstitutions(tx: DbOrTx, group: { id: string; name: string }, institutionIds: string[], field: string) {
+  const recusals = (await recusalsOf(tx, [group.id])).get(group.id);
+  const recused = institutionIds.find((id) => recusals?.has(id));
+  if (!recused) return;
+  const [named] = await tx.select({ name: institution.name }).from(institution).where(eq(institution.id, recused));
+  throw conflict(`${named?.name ?? "机构"}：${recusals?.get(recused)}，不能由工作组“${group.name}”检查，请分配给其他工作组`, field);
+}
+
 /** The campaign's groups in their order, each with its members and how many institutions it has. */
 export async function groupsOf(db: DbOrTx, found: CampaignRow, authorityName: string): Promise<CampaignGroups> {
   const groups = await db.select().from(workingGroup).where(eq(workingGroup.campaignId, found.id)).orderBy(asc(workingGroup.ordinal));
@@ -184,6 +214,13 @@ export async function setGroupMembers(db: Db, actor: UserActor, groupId: string,
         })),
       );
     }
+    const assigned = await tx.select({ id: campaignAssignment.institutionId }).from(campaignAssignment).where(eq(campaignAssignment.groupId, groupId));
+    await refuseRecusedInstitutions(
+      tx,
+      found.group,
+      assigned.map((one) => one.id),
+      "members",
+    );
     const nameOf = (member: { kind: string; id: string }) => eligible.get(`${member.kind}:${member.id}`)?.name ?? member.id;
     const leader = body.members.find((m) => m.leader);
     await writeAudit(tx, actor, {
@@ -225,6 +262,7 @@ export async function assignGroup(db: Db, actor: UserActor, campaignId: string, 
         .where(and(eq(workingGroup.id, body.groupId), eq(workingGroup.campaignId, found.id)));
       if (!group) throw badRequest("工作组：不是本检查工作的工作组", "groupId");
       groupName = group.name;
+      await refuseRecusedInstitutions(tx, { id: body.groupId, name: group.name }, body.institutionIds, "institutionIds");
     }
     const ids = [...new Set(body.institutionIds)];
     const updated = await tx
@@ -262,23 +300,36 @@ export async function spreadGroups(db: Db, actor: UserActor, campaignId: string,
           body.onlyUnassigned ? isNull(campaignAssignment.groupId) : undefined,
         ),
       );
-    const spread = spreadOverGroups(
-      rows.map((row) => row.id),
+    const recusals = await recusalsOf(
+      tx,
       groups.map((group) => group.id),
+    );
+    const { placed, unplaced } = spreadOverGroups(
+      rows.map((row) => row.id),
+      groups.map((group) => ({ id: group.id, barred: new Set(recusals.get(group.id)?.keys()) })),
       seed,
     );
-    if (spread.size > 0) {
+    // One every group must keep away from keeps no group (a dealt one of an earlier spread would break the recusal).
+    const cleared = [...placed.entries(), ...unplaced.map((id) => [id, null] as const)];
+    if (cleared.length > 0) {
       await tx.execute(sql`
         update ${campaignAssignment} set group_id = s.group_id, updated_at = now()
-        from unnest(${sql.param([...spread.keys()])}::uuid[], ${sql.param([...spread.values()])}::uuid[]) as s(institution_id, group_id)
+        from unnest(${sql.param(cleared.map(([id]) => id))}::uuid[], ${sql.param(cleared.map(([, group]) => group))}::uuid[]) as s(institution_id, group_id)
         where ${campaignAssignment.campaignId} = ${found.id} and ${campaignAssignment.institutionId} = s.institution_id`);
     }
     await writeAudit(tx, actor, {
       action: "group.spread",
       target: { type: "campaign", id: found.id, path: found.authorityPath, name: found.name },
-      detail: { campaign: found.name, seed, algorithm: `${DRAW_ALGORITHM}/groups`, institutions: spread.size, groups: groups.map((g) => g.name) },
+      detail: {
+        campaign: found.name,
+        seed,
+        algorithm: `${DRAW_ALGORITHM}/groups`,
+        institutions: placed.size,
+        unplaced: unplaced.length,
+        groups: groups.map((g) => g.name),
+      },
     });
     const { groups: after } = await groupsOf(tx, found, "");
-    return { seed, assigned: spread.size, groups: after };
+    return { seed, assigned: placed.size, unplaced: unplaced.length, groups: after };
   });
 }

@@ -13,9 +13,10 @@ export function registerFileRoutes(app: FastifyInstance, deps: AppDeps) {
     app.log.info(discarded, `清理未使用的上传文件：${discarded.uploads} 个上传，${discarded.files} 个文件`);
   });
   deps.jobs.schedule(DISCARD_UNBOUND_UPLOADS_JOB, DISCARD_UNBOUND_UPLOADS_CRON);
-  registerRoute(app, fileRoutes.upload, ({ actor, file, query }) =>
-    uploadFile(deps, requireUser(actor), file, { clientId: query.clientId, capturedAt: declaredCaptureTime(deps.clock, query.capturedAt) }),
-  );
+  registerRoute(app, fileRoutes.upload, async ({ actor, file, query }) => {
+    const capturedAt = declaredCaptureTime(deps.clock, query.capturedAt);
+    return uploadFile(deps, requireUser(actor), { fileName: file.filename, bytes: await file.toBuffer() }, { clientId: query.clientId, capturedAt });
+  });
   registerRoute(app, fileRoutes.content, ({ actor, params }) => readFile(deps, requireUser(actor), params.id));
   registerRoute(app, fileRoutes.thumbnail, ({ actor, params }) => readThumbnail(deps, requireUser(actor), params.id));
 }

@@ -1,4 +1,3 @@
-import type { MultipartFile } from "@fastify/multipart";
 import { and, eq, isNull } from "drizzle-orm";
 import { type AttachmentInfo, FILE_MEDIA_TYPES, type FileMediaType } from "../../../contracts/files";
 import { attachment, storedFile } from "../../../db/schema";
@@ -115,12 +114,12 @@ async function keepBytes(
 export async function uploadFile(
   deps: Pick<AppDeps, "db" | "files">,
   actor: UserActor,
-  file: MultipartFile,
+  upload: { fileName: string; bytes: Buffer },
   { clientId, capturedAt }: { clientId?: string | undefined; capturedAt?: Date | undefined } = {},
 ): Promise<AttachmentInfo> {
-  const bytes = await file.toBuffer();
+  const { bytes } = upload;
   const mediaType = acceptedType(bytes);
-  const fileName = cleanFileName(file.filename, mediaType);
+  const fileName = cleanFileName(upload.fileName, mediaType);
   const sha256 = sha256Of(bytes);
   if (clientId) {
     const earlier = await sameUpload(deps.db, actor, clientId, sha256);

@@ -1,13 +1,13 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Card, DatePicker, Flex, Input, Select, Tag } from "antd";
+import { DatePicker, Input, Select, Tag } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { AUDIT_ACTIONS, AUDIT_RESULTS, AUDIT_SORTS, AUDIT_TARGET_TYPES, type AuditEntry, auditRoutes } from "../../../contracts/audit";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { labelOf, optionsOf } from "../../ui/enum-options";
 import { formatTime } from "../../ui/format";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import type { QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { AuditSummary, actionLabel } from "./AuditSummary";
 
@@ -64,23 +64,17 @@ export function AuditLogPage() {
   const list = useListParams(AUDIT_FILTER_KEYS, AUDIT_SORT_KEYS);
   const entries = usePageQuery(auditRoutes.list, list.query);
   return (
-    <>
-      <PageTitle
-        title="审计日志"
-        actions={
-          <DownloadButton icon={<DownloadOutlined />} route={auditRoutes.export} input={{ query: list.exportQuery }} fileName="审计日志.xlsx">
-            导出
-          </DownloadButton>
-        }
-      />
-      <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={FIELDS} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      </Card>
-      <Card>
-        <Flex vertical>
-          <ListTable query={entries} list={list} columns={COLUMNS} defaultSort={{ key: "at", order: "desc" }} emptyText="暂无审计记录" />
-        </Flex>
-      </Card>
-    </>
+    <ListPage
+      title="审计日志"
+      actions={
+        <DownloadButton icon={<DownloadOutlined />} route={auditRoutes.export} input={{ query: list.exportQuery }} fileName="审计日志.xlsx">
+          导出
+        </DownloadButton>
+      }
+      fields={FIELDS}
+      list={list}
+    >
+      <ListTable query={entries} list={list} columns={COLUMNS} defaultSort={{ key: "at", order: "desc" }} emptyText="暂无审计记录" />
+    </ListPage>
   );
 }

@@ -1,6 +1,6 @@
 import { DownloadOutlined, FileDoneOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Breadcrumb, Button, Card, DatePicker, Descriptions, Flex, Form, Grid, Input, Select, Space, Tabs, Tag, Typography } from "antd";
+import { App, Breadcrumb, Button, Card, DatePicker, Descriptions, Form, Grid, Input, Select, Space, Tabs, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
@@ -13,9 +13,10 @@ import { CountMatrix } from "../../ui/CountMatrix";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { labelOf, optionsOf } from "../../ui/enum-options";
 import { FormDialog } from "../../ui/FormDialog";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
 import { PageTitle } from "../../ui/PageTitle";
-import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import type { QueryField } from "../../ui/QueryForm";
 import { LoadError } from "../../ui/results";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { CampaignDraws } from "../draws/CampaignDraws";
@@ -211,25 +212,29 @@ function Assignments({ campaign }: { campaign: CampaignDetail }) {
   };
   return (
     <div id="assignments">
-      <QueryForm fields={FIELDS} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-        <DownloadButton
-          icon={<DownloadOutlined />}
-          route={campaignRoutes.assignmentsExport}
-          input={{ params: { id: campaign.id }, query: list.exportQuery }}
-          fileName={`检查对象-${campaign.name}.xlsx`}
-        >
-          导出
-        </DownloadButton>
-      </Flex>
-      <ListTable
-        query={assignments}
+      <ListPage
+        fields={FIELDS}
         list={list}
-        columns={COLUMNS}
-        defaultSort={{ key: "jurisdiction", order: "asc" }}
-        emptyText={campaign.selection === "draw" ? "尚未抽取检查对象：在“随机抽取”中抽取" : "暂无检查对象"}
-        actions={rowActions}
-      />
+        toolbar={
+          <DownloadButton
+            icon={<DownloadOutlined />}
+            route={campaignRoutes.assignmentsExport}
+            input={{ params: { id: campaign.id }, query: list.exportQuery }}
+            fileName={`检查对象-${campaign.name}.xlsx`}
+          >
+            导出
+          </DownloadButton>
+        }
+      >
+        <ListTable
+          query={assignments}
+          list={list}
+          columns={COLUMNS}
+          defaultSort={{ key: "jurisdiction", order: "asc" }}
+          emptyText={campaign.selection === "draw" ? "尚未抽取检查对象：在“随机抽取”中抽取" : "暂无检查对象"}
+          actions={rowActions}
+        />
+      </ListPage>
       {changing?.kind === "not_applicable" && (
         <FormDialog<{ reason: string }>
           title={`标记不适用：${changing.assignment.institutionName}`}

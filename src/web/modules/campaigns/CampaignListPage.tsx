@@ -1,14 +1,14 @@
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Card, DatePicker, Input, Progress, Select, Space, Tag } from "antd";
+import { Button, DatePicker, Input, Progress, Select, Space, Tag } from "antd";
 import { Link, useNavigate } from "react-router";
 import { CAMPAIGN_PHASES, CAMPAIGN_SORTS, type CampaignSummary, campaignRoutes } from "../../../contracts/campaigns";
 import { CAMPAIGN_KINDS } from "../../../domain/inspections";
 import { useCan } from "../../app/session";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { optionsOf } from "../../ui/enum-options";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { calendarDayField, type QueryField, QueryForm } from "../../ui/QueryForm";
+import { calendarDayField, type QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 
 const FILTER_KEYS = ["name", "kind", "phase", "from", "to"] as const;
@@ -68,39 +68,35 @@ export function CampaignListPage() {
   const list = useListParams(FILTER_KEYS, SORT_KEYS);
   const campaigns = usePageQuery(campaignRoutes.list, list.query);
   return (
-    <>
-      <PageTitle
-        title="检查工作"
-        actions={
-          <>
-            <DownloadButton icon={<DownloadOutlined />} route={campaignRoutes.export} input={{ query: list.exportQuery }} fileName="检查工作.xlsx">
-              导出
-            </DownloadButton>
-            {can("campaign:manage") && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/campaigns/new")}>
-                部署检查工作
-              </Button>
-            )}
-          </>
-        }
-      />
-      <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={FIELDS} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      </Card>
-      <Card>
-        <ListTable
-          query={campaigns}
-          list={list}
-          columns={COLUMNS}
-          defaultSort={{ key: "periodStart", order: "desc" }}
-          emptyText="暂无检查工作"
-          actions={(c) => (
-            <Button type="link" size="small" onClick={() => navigate(`/campaigns/${c.id}`)}>
-              详情
+    <ListPage
+      title="检查工作"
+      actions={
+        <>
+          <DownloadButton icon={<DownloadOutlined />} route={campaignRoutes.export} input={{ query: list.exportQuery }} fileName="检查工作.xlsx">
+            导出
+          </DownloadButton>
+          {can("campaign:manage") && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/campaigns/new")}>
+              部署检查工作
             </Button>
           )}
-        />
-      </Card>
-    </>
+        </>
+      }
+      fields={FIELDS}
+      list={list}
+    >
+      <ListTable
+        query={campaigns}
+        list={list}
+        columns={COLUMNS}
+        defaultSort={{ key: "periodStart", order: "desc" }}
+        emptyText="暂无检查工作"
+        actions={(c) => (
+          <Button type="link" size="small" onClick={() => navigate(`/campaigns/${c.id}`)}>
+            详情
+          </Button>
+        )}
+      />
+    </ListPage>
   );
 }

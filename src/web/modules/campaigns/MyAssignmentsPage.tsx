@@ -1,8 +1,8 @@
-import { Card, Tag } from "antd";
+import { Tag } from "antd";
 import { campaignRoutes, type MyAssignment } from "../../../contracts/campaigns";
 import { ASSIGNMENT_STATES, CAMPAIGN_KINDS } from "../../../domain/inspections";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 
 const COLUMNS: ListColumn<MyAssignment, never>[] = [
@@ -21,11 +21,8 @@ export function MyAssignmentsPage() {
   const list = useListParams([] as const);
   const mine = usePageQuery(campaignRoutes.mine, { page: list.page, pageSize: list.pageSize });
   return (
-    <>
-      <PageTitle title="检查安排" />
-      <Card>
-        <ListTable query={mine} list={list} columns={COLUMNS} emptyText="暂无本单位的检查安排" />
-      </Card>
-    </>
+    <ListPage title="检查安排">
+      <ListTable query={mine} list={list} columns={COLUMNS} emptyText="暂无本单位的检查安排" />
+    </ListPage>
   );
 }

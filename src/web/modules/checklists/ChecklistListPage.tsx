@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { Button, Card, Input, Select, Space, Tag } from "antd";
+import { Button, Input, Select, Space, Tag } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { CHECKLIST_OWNERS, CHECKLIST_SORTS, type ChecklistSummary, checklistRoutes } from "../../../contracts/checklists";
@@ -7,9 +7,9 @@ import { useCan } from "../../app/session";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { optionsOf } from "../../ui/enum-options";
 import { formatTime } from "../../ui/format";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import type { QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { ChecklistImportDialog, CopyChecklistDialog } from "./ChecklistDialogs";
 import { ChecklistKindTag } from "./checklist-display";
@@ -72,7 +72,7 @@ export function ChecklistListPage() {
   const [importing, setImporting] = useState(false);
   return (
     <>
-      <PageTitle
+      <ListPage
         title="检查表"
         actions={
           <>
@@ -91,11 +91,9 @@ export function ChecklistListPage() {
             )}
           </>
         }
-      />
-      <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={FIELDS} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      </Card>
-      <Card>
+        fields={FIELDS}
+        list={list}
+      >
         <ListTable
           query={checklists}
           list={list}
@@ -120,7 +118,7 @@ export function ChecklistListPage() {
             </Space>
           )}
         />
-      </Card>
+      </ListPage>
       {copying && <CopyChecklistDialog checklist={copying} onClose={() => setCopying(null)} />}
       {importing && <ChecklistImportDialog onClose={() => setImporting(false)} />}
     </>

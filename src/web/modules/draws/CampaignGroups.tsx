@@ -115,7 +115,7 @@ function AssignDialog({ campaignId, group, onClose }: { campaignId: string; grou
         rules={[{ required: true, message: "请选择本检查工作中的机构" }]}
         extra="已在其他工作组的机构将改由本组负责"
       >
-        <InstitutionSelect mode="multiple" />
+        <InstitutionSelect mode="multiple" campaignId={campaignId} />
       </Form.Item>
     </FormDialog>
   );
@@ -133,7 +133,12 @@ function SpreadDialog({ campaignId, onClose }: { campaignId: string; onClose: ()
       onSubmit={async (body) => {
         const spread = await call(groupRoutes.spread, { params: { id: campaignId }, body: { ...body, seed: body.seed || undefined } });
         await refresh();
-        modal.info({ title: "已随机分组", content: `共分配 ${spread.assigned} 家机构，随机种子：${spread.seed}（已记入审计日志）` });
+        modal.info({
+          title: "已随机分组",
+          content:
+            `共分配 ${spread.assigned} 家机构，随机种子：${spread.seed}（已记入审计日志）` +
+            (spread.unplaced > 0 ? `。另有 ${spread.unplaced} 家与每个工作组都有须回避的成员，未分配，请调整工作组成员后手动分配` : ""),
+        });
       }}
     >
       <Form.Item label="只分配尚无工作组的机构" name="onlyUnassigned" valuePropName="checked" extra="关闭则把所有尚未检查的机构重新平均分配">

@@ -1,14 +1,13 @@
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Flex, Form, Input, Select, Space, Switch, Tag, Typography } from "antd";
+import { App, Button, Form, Input, Select, Space, Switch, Tag, Typography } from "antd";
 import { useState } from "react";
 import { EXPERT_SORTS, ExpertBody, type ExpertSummary, expertRoutes } from "../../../contracts/draws";
 import { call } from "../../app/api";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { FormDialog } from "../../ui/FormDialog";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { QueryForm } from "../../ui/QueryForm";
 import { schemaRule } from "../../ui/schema-rule";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
@@ -111,26 +110,25 @@ export function ExpertListPage() {
   const [dialog, setDialog] = useState<{ expert?: ExpertSummary } | null>(null);
   return (
     <>
-      <PageTitle title="专家库" />
-      <Card>
-        <QueryForm
-          fields={[
-            { name: "name", label: "姓名", control: <Input allowClear /> },
-            { name: "speciality", label: "专业领域", control: <Input allowClear /> },
-            { name: "active", label: "状态", control: <Select allowClear placeholder="全部" options={ACTIVE_OPTIONS} /> },
-          ]}
-          values={list.filters}
-          onSearch={list.setFilters}
-          onReset={list.clearFilters}
-        />
-        <Flex justify="end" gap={8} wrap style={{ marginBottom: 12 }}>
-          <DownloadButton icon={<DownloadOutlined />} route={expertRoutes.export} input={{ query: list.exportQuery }} fileName="专家库.xlsx">
-            导出
-          </DownloadButton>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({})}>
-            增加专家
-          </Button>
-        </Flex>
+      <ListPage
+        title="专家库"
+        fields={[
+          { name: "name", label: "姓名", control: <Input allowClear /> },
+          { name: "speciality", label: "专业领域", control: <Input allowClear /> },
+          { name: "active", label: "状态", control: <Select allowClear placeholder="全部" options={ACTIVE_OPTIONS} /> },
+        ]}
+        list={list}
+        toolbar={
+          <>
+            <DownloadButton icon={<DownloadOutlined />} route={expertRoutes.export} input={{ query: list.exportQuery }} fileName="专家库.xlsx">
+              导出
+            </DownloadButton>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({})}>
+              增加专家
+            </Button>
+          </>
+        }
+      >
         <ListTable
           query={experts}
           list={list}
@@ -145,7 +143,7 @@ export function ExpertListPage() {
             </Space>
           )}
         />
-      </Card>
+      </ListPage>
       {dialog && <ExpertDialog expert={dialog.expert} onClose={() => setDialog(null)} />}
     </>
   );

@@ -1,7 +1,6 @@
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { Button, Card, DatePicker, Flex, Input, Select, type SelectProps } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
+import { Button, DatePicker, Input, Select, type SelectProps } from "antd";
+import { type ReactNode, useState } from "react";
 import { useNavigate } from "react-router";
 import { INSTITUTION_GRADES } from "../../../contracts/enums";
 import { type HazardSort, type HazardSummary, hazardRoutes } from "../../../contracts/hazards";
@@ -9,9 +8,9 @@ import { HAZARD_SOURCES } from "../../../domain/hazard-categories";
 import { HAZARD_COMMANDS, HAZARD_GRADES, HAZARD_STATES, type HazardSide } from "../../../domain/hazard-lifecycle";
 import { useCan } from "../../app/session";
 import { optionsOf, typeOptionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
+import { ListPage } from "../../ui/ListPage";
 import { ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import { calendarDayField, type QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
@@ -21,12 +20,6 @@ import { hazardColumns } from "./hazard-display";
 import { HAZARD_FILTER_KEYS, HAZARD_SORT_KEYS, type HazardFilterKey, rowSteps, useHazardCategoryOptions, useHazardSide } from "./queries";
 
 const select = (options: SelectProps["options"]) => <Select allowClear placeholder="全部" options={options} />;
-
-/** A day of the found-date range: the URL's YYYY-MM-DD in, a date picker's day out. */
-const dayBound = {
-  getValueProps: (value: string | undefined) => ({ value: value && dayjs(value).isValid() ? dayjs(value) : null }),
-  normalize: (day: Dayjs | null) => day?.format("YYYY-MM-DD"),
-};
 
 /** The filters of a hazard list; one a page fixes (the review queue's state) is left out. */
 function queryFields(
@@ -49,8 +42,8 @@ function queryFields(
         ]
       : []),
     { name: "source", label: "隐患来源", control: select(optionsOf(HAZARD_SOURCES)) },
-    { name: "foundFrom", label: "发现日期起", control: <DatePicker style={{ width: "100%" }} />, convert: dayBound },
-    { name: "foundTo", label: "发现日期止", control: <DatePicker style={{ width: "100%" }} />, convert: dayBound },
+    { name: "foundFrom", label: "发现日期起", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
+    { name: "foundTo", label: "发现日期止", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
   ];
   return fields.filter((field) => fixed[field.name] === undefined);
 }
@@ -73,17 +66,21 @@ function RowActions({ hazard, side, withSteps }: { hazard: HazardSummary; side: 
 }
 
 /**
- * One list of hazards: its query form and table. `fixed` filters (the review queue's state) and the
- * order (the institution's to-do order) are the page's, not the user's; a work queue offers each
- * row's next steps, the ledger only opens the hazard (its table has no room for more).
+ * A page listing hazards: its title, query form and table. `fixed` filters (the review queue's
+ * state) and the order (the institution's to-do order) are the page's, not the user's; a work queue
+ * offers each row's next steps, the ledger only opens the hazard (its table has no room for more).
  */
-function HazardList({
+function HazardListPage({
+  title,
+  actions,
   fixed = {},
   sort,
   showInstitution,
   withSteps,
   emptyText,
 }: {
+  title: string;
+  actions?: ReactNode;
   fixed?: Partial<Record<HazardFilterKey, string>>;
   sort?: HazardSort;
   showInstitution: boolean;
@@ -96,26 +93,22 @@ function HazardList({
   const hazards = usePageQuery(hazardRoutes.list, { ...list.query, ...fixed, ...(sort ? { sort } : {}) });
   const can = useCan();
   return (
-    <>
-      <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={queryFields(fixed, showInstitution, categories)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      </Card>
-      <Card>
-        {can("hazard:export") && (
-          <Flex justify="end" style={{ marginBottom: 12 }}>
-            <HazardExportButton query={{ ...list.exportQuery, ...fixed, ...(sort ? { sort } : {}) }} counted={hazards.data} />
-          </Flex>
-        )}
-        <ListTable
-          query={hazards}
-          list={list}
-          columns={hazardColumns({ showInstitution, showState: fixed.state === undefined })}
-          actions={(row) => <RowActions hazard={row} side={side} withSteps={withSteps} />}
-          emptyText={emptyText}
-          defaultSort={sort ? undefined : { key: "foundOn", order: "desc" }}
-        />
-      </Card>
-    </>
+    <ListPage
+      title={title}
+      actions={actions}
+      fields={queryFields(fixed, showInstitution, categories)}
+      list={list}
+      toolbar={can("hazard:export") && <HazardExportButton query={{ ...list.exportQuery, ...fixed, ...(sort ? { sort } : {}) }} counted={hazards.data} />}
+    >
+      <ListTable
+        query={hazards}
+        list={list}
+        columns={hazardColumns({ showInstitution, showState: fixed.state === undefined })}
+        actions={(row) => <RowActions hazard={row} side={side} withSteps={withSteps} />}
+        emptyText={emptyText}
+        defaultSort={sort ? undefined : { key: "foundOn", order: "desc" }}
+      />
+    </ListPage>
   );
 }
 
@@ -140,30 +133,15 @@ function LedgerActions() {
 
 /** 隐患台账: every hazard of the authority's jurisdiction subtree. */
 export function HazardLedgerPage() {
-  return (
-    <>
-      <PageTitle title="隐患台账" actions={<LedgerActions />} />
-      <HazardList showInstitution withSteps={false} emptyText="暂无隐患" />
-    </>
-  );
+  return <HazardListPage title="隐患台账" actions={<LedgerActions />} showInstitution withSteps={false} emptyText="暂无隐患" />;
 }
 
 /** 待复查: submitted rectifications waiting for the authority's verification. */
 export function HazardReviewPage() {
-  return (
-    <>
-      <PageTitle title="待复查" />
-      <HazardList fixed={{ state: "awaiting_review" }} showInstitution withSteps emptyText="暂无待复查的整改" />
-    </>
-  );
+  return <HazardListPage title="待复查" fixed={{ state: "awaiting_review" }} showInstitution withSteps emptyText="暂无待复查的整改" />;
 }
 
 /** 我的隐患: an institution's to-do list, overdue first, then by deadline. */
 export function MyHazardsPage() {
-  return (
-    <>
-      <PageTitle title="我的隐患" />
-      <HazardList sort="urgency" showInstitution={false} withSteps emptyText="暂无隐患" />
-    </>
-  );
+  return <HazardListPage title="我的隐患" sort="urgency" showInstitution={false} withSteps emptyText="暂无隐患" />;
 }

@@ -1,7 +1,6 @@
 import { DownloadOutlined, FormOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, DatePicker, Flex, Form, Modal, Select, type SelectProps, Space, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { Alert, Button, DatePicker, Flex, Form, Modal, Select, type SelectProps, Space, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { INSPECTION_SORTS, type InspectionSummary, inspectionRoutes } from "../../../contracts/inspections";
@@ -9,9 +8,9 @@ import { INSPECTION_KINDS } from "../../../domain/inspections";
 import { useCan, useCurrentUser } from "../../app/session";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { optionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import { calendarDayField, type QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { CampaignSelect } from "../campaigns/CampaignSelect";
 import { GroupSelect } from "../draws/GroupSelect";
@@ -23,11 +22,6 @@ import { Field } from "./Field";
 const FILTER_KEYS = ["campaignId", "groupId", "institutionId", "kind", "jurisdictionCode", "inspectedFrom", "inspectedTo", "withHazards"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 const SORT_KEYS = Object.keys(INSPECTION_SORTS) as (keyof typeof INSPECTION_SORTS)[];
-
-const calendarDay = {
-  getValueProps: (value: string | undefined) => ({ value: value && dayjs(value).isValid() ? dayjs(value) : null }),
-  normalize: (day: Dayjs | null) => day?.format("YYYY-MM-DD"),
-};
 
 /** A campaign chosen in the form takes its working group's filter with it: a group belongs to one campaign. */
 function CampaignFilter(props: SelectProps<string>) {
@@ -69,8 +63,8 @@ function fieldsFor(authority: boolean): QueryField<FilterKey>[] {
       label: "检查结果",
       control: <Select allowClear placeholder="全部" options={YES_NO_OPTIONS.map((o) => ({ ...o, label: o.value === "true" ? "发现隐患" : "未发现隐患" }))} />,
     },
-    { name: "inspectedFrom", label: "检查日期起", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDay },
-    { name: "inspectedTo", label: "检查日期止", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDay },
+    { name: "inspectedFrom", label: "检查日期起", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
+    { name: "inspectedTo", label: "检查日期止", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
   ];
 }
 
@@ -78,7 +72,8 @@ const COLUMNS: ListColumn<InspectionSummary, keyof typeof INSPECTION_SORTS>[] = 
   { key: "institution", title: "被检查机构", phone: "title", render: (i) => i.institutionName },
   { key: "inspectedOn", title: "检查日期", sortKey: "inspectedOn", render: (i) => i.inspectedOn },
   { key: "kind", title: "检查类型", render: (i) => INSPECTION_KINDS[i.kind] },
-  { key: "authority", title: "检查单位", render: (i) => i.authorityName ?? "机构自查" },
+  // A self-inspection is done by the inspected institution itself.
+  { key: "authority", title: "检查单位", render: (i) => i.authorityName ?? i.institutionName },
   { key: "campaign", title: "检查工作", render: (i) => [i.campaignName, i.groupName].filter(Boolean).join(" · ") || "—" },
   { key: "inspectors", title: "检查人员", render: (i) => i.inspectorNames },
   { key: "hazards", title: "隐患数", sortKey: "hazardCount", align: "right", render: (i) => i.hazardCount },
@@ -153,7 +148,7 @@ export function InspectionListPage() {
   const [starting, setStarting] = useState(false);
   return (
     <>
-      <PageTitle
+      <ListPage
         title="检查记录"
         actions={
           <>
@@ -174,12 +169,10 @@ export function InspectionListPage() {
             )}
           </>
         }
-      />
-      <UnsentDrafts />
-      <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={fieldsFor(filtersCampaigns)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      </Card>
-      <Card>
+        above={<UnsentDrafts />}
+        fields={fieldsFor(filtersCampaigns)}
+        list={list}
+      >
         <ListTable
           query={inspections}
           list={list}
@@ -203,7 +196,7 @@ export function InspectionListPage() {
             </Space>
           )}
         />
-      </Card>
+      </ListPage>
       {starting && <StartDialog onClose={() => setStarting(false)} />}
     </>
   );

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { Button, Card, Input, Select, type SelectProps, Tag } from "antd";
+import { Button, Input, Select, type SelectProps, Tag } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { INSTITUTION_GRADES, INSTITUTION_STATUSES, INSTITUTION_TYPE_GROUPS, INSTITUTION_TYPES, OWNERSHIPS } from "../../../contracts/enums";
@@ -8,9 +8,9 @@ import { useCan } from "../../app/session";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { labelOf, optionsOf, typeOptionsOf, YES_NO_OPTIONS, yesNo } from "../../ui/enum-options";
 import { formatTime } from "../../ui/format";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import type { QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { JurisdictionTreeSelect, useJurisdictionTree } from "../jurisdictions/JurisdictionTreeSelect";
 import { InstitutionActions } from "./InstitutionActions";
@@ -99,11 +99,7 @@ export function InstitutionListPage() {
 
   return (
     <>
-      <PageTitle title="机构管理" actions={actions} />
-      <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={queryFields(roots.length > 0)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      </Card>
-      <Card>
+      <ListPage title="机构管理" actions={actions} fields={queryFields(roots.length > 0)} list={list}>
         <ListTable
           query={institutions}
           list={list}
@@ -112,7 +108,7 @@ export function InstitutionListPage() {
           actions={(row) => <InstitutionActions institution={row} may={may} compact />}
           emptyText="暂无机构"
         />
-      </Card>
+      </ListPage>
       {importing && <InstitutionImportDialog onClose={() => setImporting(false)} />}
     </>
   );

@@ -1,10 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Select, type SelectProps } from "antd";
 import { useState } from "react";
+import { campaignRoutes } from "../../../contracts/campaigns";
 import { institutionRoutes } from "../../../contracts/institutions";
 import { call } from "../../app/api";
 import { useDebouncedValue } from "../../ui/use-debounced-value";
-import { usePageQuery } from "../../ui/use-list-params";
 
 const OPTION_COUNT = 20;
 
@@ -21,19 +21,33 @@ const optionOf = (item: { id: string; name: string; jurisdictionName: string }):
 /**
  * Picks one institution of the caller's scope (or several, with mode="multiple"), searched on the server
  * by name or credit code as the user types. `known` names values the page already has (an edited
- * record's institutions), so they show by name before any search.
+ * record's institutions), so they show by name before any search. With `campaignId` it offers only
+ * that campaign's institutions (its assignments), for a choice within the campaign.
  */
 export function InstitutionSelect({
   onChange,
   known = [],
+  campaignId,
   ...props
-}: Omit<SelectProps<string | string[], Option>, "options" | "showSearch" | "filterOption"> & { known?: { id: string; name: string }[] }) {
+}: Omit<SelectProps<string | string[], Option>, "options" | "showSearch" | "filterOption"> & {
+  known?: { id: string; name: string }[];
+  campaignId?: string;
+}) {
   const [search, setSearch] = useState("");
   // Kept so the chosen names still show after a later search no longer lists them.
   const [chosen, setChosen] = useState<Option[]>(() => known.map((one) => ({ value: one.id, label: one.name })));
   const q = useDebouncedValue(search.trim());
-  const institutions = usePageQuery(institutionRoutes.list, { q, pageSize: OPTION_COUNT });
-  const found = (institutions.data?.items ?? []).map(optionOf);
+  const institutions = useQuery({
+    queryKey: ["institution-options", campaignId, q],
+    queryFn: async () =>
+      campaignId
+        ? (await call(campaignRoutes.assignments, { params: { id: campaignId }, query: { q, pageSize: OPTION_COUNT } })).items.map((one) =>
+            optionOf({ id: one.id, name: one.institutionName, jurisdictionName: one.jurisdictionName }),
+          )
+        : (await call(institutionRoutes.list, { query: { q, pageSize: OPTION_COUNT } })).items.map(optionOf),
+    placeholderData: keepPreviousData,
+  });
+  const found = institutions.data ?? [];
   const selected = Array.isArray(props.value) ? props.value : typeof props.value === "string" ? [props.value] : [];
   // A single value the page brought (a list filter in the URL) is named by reading its institution.
   const given =

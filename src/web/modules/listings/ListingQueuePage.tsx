@@ -1,6 +1,6 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Tabs, Tag, Typography } from "antd";
+import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Space, Tabs, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -13,9 +13,9 @@ import { DownloadButton } from "../../ui/DownloadButton";
 import { labelOf, YES_NO_OPTIONS } from "../../ui/enum-options";
 import { FormDialog } from "../../ui/FormDialog";
 import { formatTime } from "../../ui/format";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import type { QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { JurisdictionTreeSelect } from "../jurisdictions/JurisdictionTreeSelect";
 
@@ -221,11 +221,7 @@ export function ListingQueuePage() {
   );
   return (
     <>
-      <PageTitle title="挂牌督办" actions={actions} />
-      <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={queryFields(view)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      </Card>
-      <Card>
+      <ListPage title="挂牌督办" actions={actions} fields={queryFields(view)} list={list}>
         <Tabs activeKey={view} onChange={showView} items={Object.entries(LISTING_VIEWS).map(([key, label]) => ({ key, label }))} />
         <ListTable
           query={queue}
@@ -247,7 +243,7 @@ export function ListingQueuePage() {
             );
           }}
         />
-      </Card>
+      </ListPage>
       {listing && <ListDialog item={listing} onClose={() => setListing(null)} />}
     </>
   );

@@ -1,15 +1,14 @@
 import { DownloadOutlined, FileAddOutlined } from "@ant-design/icons";
-import { Button, Card, DatePicker, Flex, Input, Select, Space } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { Button, DatePicker, Input, Select, Space } from "antd";
 import { useState } from "react";
 import { NOTICE_SORTS, type NoticeSummary, noticeRoutes } from "../../../contracts/notices";
 import { NOTICE_KINDS } from "../../../domain/notices";
 import { useCan } from "../../app/session";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { optionsOf, YES_NO_OPTIONS } from "../../ui/enum-options";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import { calendarDayField, type QueryField } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { InstitutionSelect } from "../institutions/InstitutionSelect";
 import { AcknowledgeButton } from "./AcknowledgeButton";
@@ -19,12 +18,6 @@ import { AcknowledgementTag, NoticeDrawer, NoticePdfButton } from "./NoticeDrawe
 const NOTICE_FILTER_KEYS = ["number", "institutionId", "kind", "acknowledged", "issuedFrom", "issuedTo"] as const;
 type FilterKey = (typeof NOTICE_FILTER_KEYS)[number];
 const NOTICE_SORT_KEYS = Object.keys(NOTICE_SORTS) as (keyof typeof NOTICE_SORTS)[];
-
-/** A calendar day in the URL (YYYY-MM-DD), a date picker on the form. */
-const calendarDay = {
-  getValueProps: (value: string | undefined) => ({ value: value && dayjs(value).isValid() ? dayjs(value) : null }),
-  normalize: (day: Dayjs | null) => day?.format("YYYY-MM-DD"),
-};
 
 function fieldsFor(authority: boolean): QueryField<FilterKey>[] {
   return [
@@ -36,8 +29,8 @@ function fieldsFor(authority: boolean): QueryField<FilterKey>[] {
       label: "是否已签收",
       control: <Select allowClear placeholder="全部" options={YES_NO_OPTIONS.map((o) => ({ ...o, label: o.value === "true" ? "已签收" : "未签收" }))} />,
     },
-    { name: "issuedFrom", label: "签发日期起", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDay },
-    { name: "issuedTo", label: "签发日期止", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDay },
+    { name: "issuedFrom", label: "签发日期起", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
+    { name: "issuedTo", label: "签发日期止", control: <DatePicker style={{ width: "100%" }} />, convert: calendarDayField },
   ];
 }
 
@@ -64,7 +57,7 @@ export function NoticeListPage() {
   const [issuing, setIssuing] = useState(false);
   return (
     <>
-      <PageTitle
+      <ListPage
         title={authority ? "通知书" : "通知书签收"}
         actions={
           <>
@@ -78,30 +71,26 @@ export function NoticeListPage() {
             )}
           </>
         }
-      />
-      <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={fieldsFor(authority)} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      </Card>
-      <Card>
-        <Flex vertical>
-          <ListTable
-            query={notices}
-            list={list}
-            columns={COLUMNS}
-            defaultSort={{ key: "issuedOn", order: "desc" }}
-            emptyText={authority ? "暂无通知书" : "暂无发给本单位的通知书"}
-            actions={(n) => (
-              <Space size={0} wrap>
-                <Button type="link" size="small" onClick={() => setOpened(n.id)}>
-                  详情
-                </Button>
-                <NoticePdfButton notice={n} size="small" />
-                {can("notice:acknowledge") && !n.acknowledgedAt && <AcknowledgeButton notice={n} size="small" />}
-              </Space>
-            )}
-          />
-        </Flex>
-      </Card>
+        fields={fieldsFor(authority)}
+        list={list}
+      >
+        <ListTable
+          query={notices}
+          list={list}
+          columns={COLUMNS}
+          defaultSort={{ key: "issuedOn", order: "desc" }}
+          emptyText={authority ? "暂无通知书" : "暂无发给本单位的通知书"}
+          actions={(n) => (
+            <Space size={0} wrap>
+              <Button type="link" size="small" onClick={() => setOpened(n.id)}>
+                详情
+              </Button>
+              <NoticePdfButton notice={n} size="small" />
+              {can("notice:acknowledge") && !n.acknowledgedAt && <AcknowledgeButton notice={n} size="small" />}
+            </Space>
+          )}
+        />
+      </ListPage>
       {opened && <NoticeDrawer id={opened} onClose={() => setOpened(null)} />}
       {issuing && <IssueNoticeDialog onClose={() => setIssuing(false)} onIssued={(issued) => setOpened(issued.id)} />}
     </>

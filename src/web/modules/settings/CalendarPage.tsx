@@ -4,9 +4,9 @@ import dayjs, { type Dayjs } from "dayjs";
 import { CALENDAR_CORRECTION_SORTS, CALENDAR_DAY_KINDS, type CalendarCorrection, settingsRoutes } from "../../../contracts/settings";
 import { call } from "../../app/api";
 import { labelOf, optionsOf } from "../../ui/enum-options";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { type QueryField, QueryForm } from "../../ui/QueryForm";
+import type { QueryField } from "../../ui/QueryForm";
 import { showSubmitError } from "../../ui/server-error";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 
@@ -56,47 +56,47 @@ export function CalendarPage() {
     onSuccess: reload,
   });
   return (
-    <>
-      <PageTitle title="工作日历" />
-      <Card title="更正某天" style={{ marginBottom: 16 }}>
-        <Typography.Paragraph type="secondary">
-          挂牌督办的公布、延期申请和答复时限按工作日计算，法定节假日和调休上班日按国务院办公厅每年的通知内置。某天与内置安排不一致时在此更正。
-        </Typography.Paragraph>
-        <Form form={form} layout="inline" onFinish={(values) => correct.mutate(values)} style={{ rowGap: 8 }}>
-          <Form.Item label="日期" name="day" rules={[{ required: true, message: "请选择日期" }]}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item label="该日为" name="kind" rules={[{ required: true, message: "请选择" }]}>
-            <Select style={{ minWidth: 180 }} options={optionsOf(CALENDAR_DAY_KINDS)} />
-          </Form.Item>
-          <Form.Item label="说明" name="note" rules={[{ max: 200 }]}>
-            <Input maxLength={200} placeholder="如：依据的通知" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={correct.isPending}>
-            更正
-          </Button>
-        </Form>
-      </Card>
-      <Card style={{ marginBottom: 16 }}>
-        <QueryForm fields={FIELDS} values={list.filters} onSearch={list.setFilters} onReset={list.clearFilters} />
-      </Card>
-      <Card>
-        <ListTable
-          query={corrections}
-          list={list}
-          columns={COLUMNS}
-          rowKey="day"
-          defaultSort={{ key: "day", order: "asc" }}
-          emptyText="没有更正，全部按内置安排"
-          actions={(item) => (
-            <Popconfirm title={`撤销 ${item.day} 的更正？`} onConfirm={() => remove.mutate(item.day)}>
-              <Button type="link" size="small">
-                撤销
-              </Button>
-            </Popconfirm>
-          )}
-        />
-      </Card>
-    </>
+    <ListPage
+      title="工作日历"
+      above={
+        <Card title="更正某天" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">
+            挂牌督办的公布、延期申请和答复时限按工作日计算，法定节假日和调休上班日按国务院办公厅每年的通知内置。某天与内置安排不一致时在此更正。
+          </Typography.Paragraph>
+          <Form form={form} layout="inline" onFinish={(values) => correct.mutate(values)} style={{ rowGap: 8 }}>
+            <Form.Item label="日期" name="day" rules={[{ required: true, message: "请选择日期" }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item label="该日为" name="kind" rules={[{ required: true, message: "请选择" }]}>
+              <Select style={{ minWidth: 180 }} options={optionsOf(CALENDAR_DAY_KINDS)} />
+            </Form.Item>
+            <Form.Item label="说明" name="note" rules={[{ max: 200 }]}>
+              <Input maxLength={200} placeholder="如：依据的通知" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={correct.isPending}>
+              更正
+            </Button>
+          </Form>
+        </Card>
+      }
+      fields={FIELDS}
+      list={list}
+    >
+      <ListTable
+        query={corrections}
+        list={list}
+        columns={COLUMNS}
+        rowKey="day"
+        defaultSort={{ key: "day", order: "asc" }}
+        emptyText="没有更正，全部按内置安排"
+        actions={(item) => (
+          <Popconfirm title={`撤销 ${item.day} 的更正？`} onConfirm={() => remove.mutate(item.day)}>
+            <Button type="link" size="small">
+              撤销
+            </Button>
+          </Popconfirm>
+        )}
+      />
+    </ListPage>
   );
 }

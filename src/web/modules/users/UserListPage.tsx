@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Flex, Input, Select, Space, Tag } from "antd";
+import { Button, Input, Select, Space, Tag } from "antd";
 import { useState } from "react";
 import { ROLES } from "../../../contracts/enums";
 import { USER_SORTS, type UserSummary, userRoutes } from "../../../contracts/users";
@@ -7,9 +7,8 @@ import { useCurrentUser } from "../../app/session";
 import { DownloadButton } from "../../ui/DownloadButton";
 import { labelOf } from "../../ui/enum-options";
 import { formatTime } from "../../ui/format";
+import { ListPage } from "../../ui/ListPage";
 import { type ListColumn, ListTable } from "../../ui/ListTable";
-import { PageTitle } from "../../ui/PageTitle";
-import { QueryForm } from "../../ui/QueryForm";
 import { useListParams, usePageQuery } from "../../ui/use-list-params";
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog, useAssignableRoleOptions } from "./UserDialogs";
 
@@ -38,10 +37,10 @@ const COLUMNS: ListColumn<UserSummary, keyof typeof USER_SORTS>[] = [
 ];
 
 /**
- * The accounts a manager may see, with the query form, export and dialogs: the 用户管理 page, and
- * the 账户 tab of an institution's own page.
+ * The accounts a manager may see, with the query form, export and dialogs: the 用户管理 page (with
+ * its title), and the 账户 tab of an institution's own page (without).
  */
-export function UserAccounts() {
+export function UserAccounts({ title }: { title?: string }) {
   const me = useCurrentUser();
   const roleOptions = useAssignableRoleOptions();
   const list = useListParams(USER_FILTER_KEYS, USER_SORT_KEYS);
@@ -51,43 +50,45 @@ export function UserAccounts() {
 
   return (
     <>
-      <QueryForm
+      <ListPage
+        title={title}
         fields={[
           { name: "q", label: "用户", control: <Input placeholder="用户名或姓名" allowClear /> },
           { name: "role", label: "角色", control: <Select allowClear placeholder="全部" options={roleOptions} /> },
         ]}
-        values={list.filters}
-        onSearch={list.setFilters}
-        onReset={list.clearFilters}
-      />
-      <Flex justify="end" gap={8} wrap style={{ marginBottom: 12 }}>
-        <DownloadButton icon={<DownloadOutlined />} route={userRoutes.export} input={{ query: list.exportQuery }} fileName="用户.xlsx">
-          导出
-        </DownloadButton>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: "create" })}>
-          新增用户
-        </Button>
-      </Flex>
-      <ListTable
-        query={users}
         list={list}
-        columns={COLUMNS}
-        defaultSort={{ key: "username", order: "asc" }}
-        emptyText="暂无用户"
-        actions={(user) => (
-          <Space size={0} wrap>
-            <Button type="link" size="small" onClick={() => setDialog({ kind: "edit", user })}>
-              编辑
+        toolbar={
+          <>
+            <DownloadButton icon={<DownloadOutlined />} route={userRoutes.export} input={{ query: list.exportQuery }} fileName="用户.xlsx">
+              导出
+            </DownloadButton>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: "create" })}>
+              新增用户
             </Button>
-            {/* One's own password is changed with the old one (修改密码); the server refuses resetting it. */}
-            {user.id !== me.id && (
-              <Button type="link" size="small" onClick={() => setDialog({ kind: "reset", user })}>
-                重置密码
+          </>
+        }
+      >
+        <ListTable
+          query={users}
+          list={list}
+          columns={COLUMNS}
+          defaultSort={{ key: "username", order: "asc" }}
+          emptyText="暂无用户"
+          actions={(user) => (
+            <Space size={0} wrap>
+              <Button type="link" size="small" onClick={() => setDialog({ kind: "edit", user })}>
+                编辑
               </Button>
-            )}
-          </Space>
-        )}
-      />
+              {/* One's own password is changed with the old one (修改密码); the server refuses resetting it. */}
+              {user.id !== me.id && (
+                <Button type="link" size="small" onClick={() => setDialog({ kind: "reset", user })}>
+                  重置密码
+                </Button>
+              )}
+            </Space>
+          )}
+        />
+      </ListPage>
       {dialog?.kind === "create" && <CreateUserDialog onClose={close} />}
       {dialog?.kind === "edit" && <EditUserDialog user={dialog.user} onClose={close} />}
       {dialog?.kind === "reset" && <ResetPasswordDialog user={dialog.user} onClose={close} />}
@@ -96,12 +97,5 @@ export function UserAccounts() {
 }
 
 export function UserListPage() {
-  return (
-    <>
-      <PageTitle title="用户管理" />
-      <Card>
-        <UserAccounts />
-      </Card>
-    </>
-  );
+  return <UserAccounts title="用户管理" />;
 }
