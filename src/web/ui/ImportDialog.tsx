@@ -100,7 +100,8 @@ function PreviewResult<Sample extends { row: number }, Result extends ImportResu
         </Descriptions.Item>
         <Descriptions.Item label="数据行">{result.totalRows}</Descriptions.Item>
         <Descriptions.Item label="新增">{result.newRows}</Descriptions.Item>
-        <Descriptions.Item label="更新已存在">{result.updateRows}</Descriptions.Item>
+        {/* A register that never updates (hazards, a checklist's items) has no such count to show. */}
+        {setup.updateNotice && <Descriptions.Item label="更新已存在">{result.updateRows}</Descriptions.Item>}
         <Descriptions.Item label="有误">
           <Typography.Text type={errorRows > 0 ? "danger" : undefined}>{errorRows}</Typography.Text>
         </Descriptions.Item>
