@@ -141,7 +141,7 @@ test("an authority administrator adds two experts, forms a group, draws with a w
   await assign.getByLabel("机构").click();
   const options = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
   await expect(options).toHaveCount(3);
-  expect((await options.allInnerTexts()).map((label) => label.replace(/（[^（]*）$/, "")).sort()).toEqual([...drawnNames].sort());
+  await expect.poll(async () => (await options.allTextContents()).map((label) => label.replace(/（[^（]*）$/, "")).sort()).toEqual([...drawnNames].sort());
   const chosen = drawnNames.find((name) => name !== "兰考县人民医院") as string;
   await options.filter({ hasText: chosen }).click();
   await page.keyboard.press("Escape");
