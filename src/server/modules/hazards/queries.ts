@@ -277,10 +277,12 @@ export function hazardListPlan(
     const problem = offsetPageProblem(query);
     if (problem) throw badRequest(problem, "page");
   }
-  const cap = query.q && matching === "scan" ? SCANNED_TERM_COUNT_CAP : HAZARD_COUNT_CAP;
+  const scanned = query.q !== undefined && matching === "scan";
+  const cap = scanned ? SCANNED_TERM_COUNT_CAP : HAZARD_COUNT_CAP;
   return {
     cap,
-    count: cappedCountQuery(db, hazard, where, cap),
+    // A scanned term is counted along the scope's index (hazard_path_idx), among the scope's own rows.
+    count: cappedCountQuery(db, hazard, where, cap, scanned ? hazard.jurisdictionPath : undefined),
     page: db
       .select(summaryColumns)
       .from(hazard)
