@@ -262,6 +262,8 @@ export const MyAssignment = z.object({
   windowStart: z.string(),
   windowEnd: z.string(),
   state: choice(ASSIGNMENT_STATES, "检查状态"),
+  /** The inspection that fulfilled it, once recorded: the institution reads its own record. */
+  inspectionId: z.uuid().nullable(),
 });
 export type MyAssignment = z.infer<typeof MyAssignment>;
 

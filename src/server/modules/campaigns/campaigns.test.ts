@@ -460,7 +460,9 @@ describe("四不两直: an institution sees nothing of an unannounced campaign b
     expect(shown).not.toContain(secret.name);
     expect(shown).not.toContain(secret.id);
     const mine = (await hospital.agent.get("/api/my-assignments")).json();
-    expect(mine.items).toEqual([expect.objectContaining({ campaignName: open.name, windowStart: "2026-05-01", windowEnd: "2026-05-31", state: "pending" })]);
+    expect(mine.items).toEqual([
+      expect.objectContaining({ campaignName: open.name, windowStart: "2026-05-01", windowEnd: "2026-05-31", state: "pending", inspectionId: null }),
+    ]);
     // The queries themselves, should an institution ever reach them.
     expect((await listCampaigns(ctx.db, directory, scope, { page: 1, pageSize: 100 }, "2026-05-10")).items.map((i) => i.id)).toEqual([open.id]);
     expect(await findCampaign(ctx.db, scope, secret.id)).toBeUndefined();
@@ -471,9 +473,19 @@ describe("四不两直: an institution sees nothing of an unannounced campaign b
     expect(openDetail.coverage.total.total).toBe(1);
 
     // Once its inspection is recorded, the institution sees it — its own assignment only.
-    await recordInspection({ institution: c.grade1, campaignId: secret.id, inspectedOn: "2026-05-09", by: c.countyAdmin.user, checklistId: c.checklist.id });
+    const recorded = await recordInspection({
+      institution: c.grade1,
+      campaignId: secret.id,
+      inspectedOn: "2026-05-09",
+      by: c.countyAdmin.user,
+      checklistId: c.checklist.id,
+    });
     shown = await seen();
     expect(shown).toContain(secret.name);
+    // The row names the inspection, which the institution opens from its 检查安排.
+    const done = (await hospital.agent.get("/api/my-assignments")).json().items.find((one: { id: string }) => one.id === secret.id);
+    expect(done).toMatchObject({ state: "inspected", inspectionId: recorded });
+    expect((await hospital.agent.get(`/api/inspections/${recorded}`)).statusCode).toBe(200);
     expect((await listAssignments(ctx.db, directory, scope, secret.id, { page: 1, pageSize: 100 })).items.map((a) => a.id)).toEqual([c.grade1.id]);
     // Its colleague in the same campaign, not yet inspected, still sees nothing of it.
     const other = await signedIn(ctx, { role: "institution_admin", institution: c.grade1b });

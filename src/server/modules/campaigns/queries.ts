@@ -389,6 +389,7 @@ export async function myAssignments(db: DbOrTx, directory: JurisdictionDirectory
         windowStart: r.assignment.windowStart,
         windowEnd: r.assignment.windowEnd,
         state: r.assignment.state as AssignmentState,
+        inspectionId: r.assignment.inspectionId,
       }),
     ),
     total: counted?.total ?? 0,

@@ -1,4 +1,5 @@
-import { Tag } from "antd";
+import { Tag, Typography } from "antd";
+import { Link } from "react-router";
 import { campaignRoutes, type MyAssignment } from "../../../contracts/campaigns";
 import { ASSIGNMENT_STATES, CAMPAIGN_KINDS } from "../../../domain/inspections";
 import { ListPage } from "../../ui/ListPage";
@@ -22,7 +23,13 @@ export function MyAssignmentsPage() {
   const mine = usePageQuery(campaignRoutes.mine, { page: list.page, pageSize: list.pageSize });
   return (
     <ListPage title="检查安排">
-      <ListTable query={mine} list={list} columns={COLUMNS} emptyText="暂无本单位的检查安排" />
+      <ListTable
+        query={mine}
+        list={list}
+        columns={COLUMNS}
+        emptyText="暂无本单位的检查安排"
+        actions={(a) => (a.inspectionId ? <Link to={`/inspections/${a.inspectionId}`}>检查记录</Link> : <Typography.Text type="secondary">—</Typography.Text>)}
+      />
     </ListPage>
   );
 }
