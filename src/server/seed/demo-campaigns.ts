@@ -7,12 +7,15 @@ import { CampaignCreateBody } from "../../contracts/campaigns";
 import type { ChecklistContent } from "../../contracts/checklists";
 import { DrawBody, ExpertBody, GroupMembersBody } from "../../contracts/draws";
 import { InspectionSubmitBody } from "../../contracts/inspections";
-import { campaignAssignment, checklist, checklistVersion, institution } from "../../db/schema";
+import { HOSPITAL_SECURITY } from "../../db/reference/checklists/hospital-security";
+import { SAFETY_SUPERVISION } from "../../db/reference/checklists/safety-supervision";
+import { campaignAssignment, institution } from "../../db/schema";
 import { typesOfGroup } from "../../domain/institution-types";
 import { cadenceOf } from "../../domain/quarterly-cadence";
 import type { AppDeps } from "../deps";
 import { createCampaign } from "../modules/campaigns/create-campaign";
 import { makeDueFollowUpLists } from "../modules/campaigns/follow-up";
+import { currentVersions, readerOf } from "../modules/checklists/queries";
 import { publishDraw, runCampaignDraw } from "../modules/draws/draws";
 import { createExpert } from "../modules/draws/experts";
 import { createGroup, setGroupMembers, spreadGroups } from "../modules/draws/groups";
@@ -20,6 +23,7 @@ import { uploadFile } from "../modules/files/upload-file";
 import { submitInspection } from "../modules/inspections/submit-inspection";
 import type { UserActor } from "../platform/access";
 import { demoActor } from "./demo-actor";
+import { HOLIDAY_CHECKLIST_NAME } from "./demo-checklist";
 
 type Deps = Pick<AppDeps, "db" | "directory" | "clock" | "files">;
 type HazardInput = z.input<typeof InspectionSubmitBody>["hazards"] extends (infer H)[] | undefined ? H : never;
@@ -78,14 +82,11 @@ async function upload(deps: Deps, actor: UserActor, bytes: Buffer, fileName: str
   return (await uploadFile(deps, actor, { fileName, bytes })).id;
 }
 
-async function currentVersionOf(deps: Deps, where: ReturnType<typeof and>) {
-  const [found] = await deps.db
-    .select({ id: checklistVersion.id, content: checklistVersion.content })
-    .from(checklistVersion)
-    .innerJoin(checklist, and(eq(checklist.id, checklistVersion.checklistId), eq(checklist.currentVersion, checklistVersion.version)))
-    .where(where);
-  if (!found) throw new Error("a demo checklist is missing");
-  return { id: found.id, content: found.content as ChecklistContent };
+/** The current version of a template as the caller's campaign picker or self-inspection form offers it, by name. */
+async function offeredVersion(deps: Deps, actor: UserActor, name: string) {
+  const found = (await currentVersions(deps.db, readerOf(actor))).find((one) => one.name === name);
+  if (!found) throw new Error(`the demo checklist ${name} is not offered to ${actor.user.username}`);
+  return { id: found.versionId, content: found.content as ChecklistContent };
 }
 
 /**
@@ -164,9 +165,9 @@ export async function seedDemoCampaigns(deps: Deps, countyCode: string, hospital
   const admin = await demoActor(db, deps.directory, "lk_admin");
   const inspector = await demoActor(db, deps.directory, "lk_inspector");
   const hospitalAdmin = await demoActor(db, deps.directory, "lkyy_admin");
-  const safety = await currentVersionOf(deps, eq(checklist.shippedKey, "safety_supervision"));
-  const security = await currentVersionOf(deps, eq(checklist.shippedKey, "hospital_security"));
-  const holiday = await currentVersionOf(deps, eq(checklist.name, "节前安全检查表"));
+  const safety = await offeredVersion(deps, admin, SAFETY_SUPERVISION.name);
+  const security = await offeredVersion(deps, hospitalAdmin, HOSPITAL_SECURITY.name);
+  const holiday = await offeredVersion(deps, admin, HOLIDAY_CHECKLIST_NAME);
 
   const [other] = await db
     .select({ id: institution.id })

@@ -51,8 +51,11 @@ const HOLIDAY_CHECK: ChecklistContent = {
   ],
 };
 
+/** The name the demo city's holiday checklist goes by, for the demo's campaign that inspects with it. */
+export const HOLIDAY_CHECKLIST_NAME = "节前安全检查表";
+
 export async function seedDemoChecklist(db: Db, authorityCode: string) {
-  const [template] = await db.insert(checklist).values({ authorityCode, name: "节前安全检查表" }).returning({ id: checklist.id });
+  const [template] = await db.insert(checklist).values({ authorityCode, name: HOLIDAY_CHECKLIST_NAME }).returning({ id: checklist.id });
   if (!template) throw new Error("no row");
   const itemCount = HOLIDAY_CHECK.sections.reduce((sum, section) => sum + section.items.length, 0);
   await db.insert(checklistVersion).values({ checklistId: template.id, version: 1, content: HOLIDAY_CHECK, itemCount });

@@ -1,8 +1,6 @@
 import dayjs from "dayjs";
-import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { HazardCommandBody, HazardRecordBody } from "../../contracts/hazards";
-import { institution } from "../../db/schema";
 import { HAZARD_COMMANDS } from "../../domain/hazard-lifecycle";
 import { commandHazard } from "../modules/hazards/command-hazard";
 import { recordHazard } from "../modules/hazards/record-hazard";
@@ -156,16 +154,14 @@ const demoHazards = (today: string): DemoHazard[] => {
  * every state: pending, rectifying with an extension asked, awaiting review, closed after a return,
  * overdue, and a major hazard with its 五落实 plan.
  */
-export async function seedDemoHazards(db: Db, directory: JurisdictionDirectory, hospitalName: string) {
+export async function seedDemoHazards(db: Db, directory: JurisdictionDirectory, hospitalId: string) {
   const deps = { db, directory, clock: systemClock };
   const today = systemClock.today();
-  const [hospital] = await db.select({ id: institution.id }).from(institution).where(eq(institution.name, hospitalName));
-  if (!hospital) throw new Error(`demo hospital ${hospitalName} is missing`);
   const inspector = await demoActor(db, directory, "lk_inspector");
   const hospitalAdmin = await demoActor(db, directory, "lkyy_admin");
   for (const { record, steps } of demoHazards(today)) {
     // Parsed by the API's own schemas, so the demo passes the checks a request would.
-    let hazard = await recordHazard(deps, inspector, HazardRecordBody.parse({ ...record, institutionId: hospital.id }));
+    let hazard = await recordHazard(deps, inspector, HazardRecordBody.parse({ ...record, institutionId: hospitalId }));
     for (const step of steps) {
       const actor = HAZARD_COMMANDS[step.kind].side === "institution" ? hospitalAdmin : inspector;
       hazard = await commandHazard(deps, actor, hazard.id, HazardCommandBody.parse({ version: hazard.version, command: step }));

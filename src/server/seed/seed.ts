@@ -163,10 +163,10 @@ export async function seed({ db, files }: { db: Db; files: FileStore }, scale: S
     }),
   );
   if (scale === "demo") {
-    await seedDemoHazards(db, directory, DEMO_HOSPITAL);
-    await seedDemoChecklist(db, DEMO_CITY);
     const hospital = hospitals.find((one) => one.name === DEMO_HOSPITAL);
     if (!hospital) throw new Error(`demo hospital ${DEMO_HOSPITAL} is missing`);
+    await seedDemoHazards(db, directory, hospital.id);
+    await seedDemoChecklist(db, DEMO_CITY);
     await seedDemoCampaigns({ db, directory, clock: systemClock, files }, COUNTY_A, hospital.id);
   }
   return DEMO_ACCOUNTS;
